@@ -1,0 +1,375 @@
+"""Field kinds: how one front-matter value is checked, normalised and described.
+
+Each kind checks a raw YAML value and returns it normalised, or raises
+:class:`FieldError`. The same objects describe themselves as JSON Schema, so the
+validator and the published schemas come from one definition.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+from .languages import LANGUAGES
+from .problems import did_you_mean
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+ID_RULE = "ids use lowercase a-z, 0-9 and '-', starting with a letter or digit"
+
+
+class FieldError(Exception):
+    """A value is wrong; `subpath` points inside it (a list index, a map key)."""
+
+    def __init__(self, message: str, hint: str = "", subpath: tuple[str | int, ...] = ()) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+        self.subpath = subpath
+
+
+class Vocabulary(Protocol):
+    """What a skill reference needs to know: the skill ids and their aliases."""
+
+    def resolve_skill(self, value: str) -> str | None: ...
+
+    def skill_ids(self) -> Sequence[str]: ...
+
+
+def describe(value: Any) -> str:
+    """A contributor-friendly name for the type of a YAML value."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{'true' if value else 'false'} (a yes/no value)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a map of 'key: value' lines"
+    return f"'{value}'"
+
+
+class Kind:
+    """Base class: a field kind checks one value."""
+
+    def check(self, value: Any, vocab: Vocabulary) -> Any:
+        raise NotImplementedError
+
+    def json_schema(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Text(Kind):
+    max_length: int = 0
+    single_line: bool = True
+
+    def check(self, value: Any, vocab: Vocabulary) -> str:
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise FieldError(f"expected text, got {describe(value)}")
+        text = str(value).strip()
+        if not text:
+            raise FieldError("must not be empty")
+        if self.single_line and "\n" in text:
+            raise FieldError("must be a single line")
+        if self.max_length and len(text) > self.max_length:
+            raise FieldError(
+                f"is {len(text)} characters long; at most {self.max_length} are allowed"
+            )
+        return text
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": ["string", "number"], "minLength": 1}
+        if self.max_length:
+            schema["maxLength"] = self.max_length
+        return schema
+
+
+@dataclass(frozen=True)
+class Boolean(Kind):
+    def check(self, value: Any, vocab: Vocabulary) -> bool:
+        if not isinstance(value, bool):
+            raise FieldError(f"expected true or false, got {describe(value)}")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "boolean"}
+
+
+@dataclass(frozen=True)
+class Integer(Kind):
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def check(self, value: Any, vocab: Vocabulary) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise FieldError(f"expected a whole number, got {describe(value)}")
+        _check_range(value, self.minimum, self.maximum)
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return _with_range({"type": "integer"}, self.minimum, self.maximum)
+
+
+@dataclass(frozen=True)
+class Number(Kind):
+    minimum: float | None = None
+    maximum: float | None = None
+
+    def check(self, value: Any, vocab: Vocabulary) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise FieldError(f"expected a number, got {describe(value)}")
+        _check_range(value, self.minimum, self.maximum)
+        return float(value)
+
+    def json_schema(self) -> dict[str, Any]:
+        return _with_range({"type": "number"}, self.minimum, self.maximum)
+
+
+def _check_range(value: float, minimum: float | None, maximum: float | None) -> None:
+    if minimum is not None and value < minimum or maximum is not None and value > maximum:
+        if minimum is not None and maximum is not None:
+            raise FieldError(f"{value} is out of range: use {minimum} to {maximum}")
+        if minimum is not None:
+            raise FieldError(f"{value} is out of range: use {minimum} or more")
+        raise FieldError(f"{value} is out of range: use at most {maximum}")
+
+
+def _with_range(
+    schema: dict[str, Any], minimum: float | None, maximum: float | None
+) -> dict[str, Any]:
+    if minimum is not None:
+        schema["minimum"] = minimum
+    if maximum is not None:
+        schema["maximum"] = maximum
+    return schema
+
+
+@dataclass(frozen=True)
+class Date(Kind):
+    def check(self, value: Any, vocab: Vocabulary) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise FieldError(f"'{value}' is not a real date", "dates are YYYY-MM-DD")
+        raise FieldError(f"expected a date, got {describe(value)}", "dates are YYYY-MM-DD")
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "date"}
+
+
+@dataclass(frozen=True)
+class Choice(Kind):
+    choices: tuple[str, ...]
+
+    def check(self, value: Any, vocab: Vocabulary) -> str:
+        if not isinstance(value, str) or value not in self.choices:
+            hint = did_you_mean(str(value), self.choices) if isinstance(value, str) else ""
+            raise FieldError(
+                f"{describe(value)} is not one of: {', '.join(self.choices)}", hint
+            )
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"enum": list(self.choices)}
+
+
+@dataclass(frozen=True)
+class RecordId(Kind):
+    """A reference to another record by id; existence is checked after loading."""
+
+    target: str
+
+    def check(self, value: Any, vocab: Vocabulary) -> str:
+        if not isinstance(value, str) or not ID_PATTERN.match(value):
+            raise FieldError(f"{describe(value)} is not a {self.target} id", ID_RULE)
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": ID_PATTERN.pattern.removesuffix(r"\Z") + "$"}
+
+
+@dataclass(frozen=True)
+class SkillRef(Kind):
+    def check(self, value: Any, vocab: Vocabulary) -> str:
+        if not isinstance(value, str):
+            raise FieldError(f"expected a skill id, got {describe(value)}")
+        skill = vocab.resolve_skill(value)
+        if skill is None:
+            raise FieldError(
+                f"unknown skill '{value}'",
+                did_you_mean(value, vocab.skill_ids()) or "add it to content/skills.yml",
+            )
+        return skill
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "description": "a key (or alias) of content/skills.yml"}
+
+
+@dataclass(frozen=True)
+class Language(Kind):
+    def check(self, value: Any, vocab: Vocabulary) -> str:
+        if not isinstance(value, str) or value.lower() not in LANGUAGES:
+            hint = did_you_mean(str(value), LANGUAGES) or "use ISO 639-1 codes such as en, es, fr"
+            raise FieldError(f"{describe(value)} is not an ISO 639-1 language code", hint)
+        return value.lower()
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"enum": sorted(LANGUAGES)}
+
+
+@cache
+def _time_zones() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones())
+
+
+@dataclass(frozen=True)
+class TimeZone(Kind):
+    def check(self, value: Any, vocab: Vocabulary) -> str:
+        if not isinstance(value, str) or value not in _time_zones():
+            hint = (
+                did_you_mean(value, _time_zones()) if isinstance(value, str) else ""
+            ) or "use an IANA name such as Europe/Berlin"
+            raise FieldError(f"{describe(value)} is not a known time zone", hint)
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "description": "an IANA time zone name, e.g. Europe/Berlin"}
+
+
+@dataclass(frozen=True)
+class HttpsUrl(Kind):
+    def check(self, value: Any, vocab: Vocabulary) -> str:
+        if not isinstance(value, str):
+            raise FieldError(f"expected a link, got {describe(value)}")
+        parts = urlsplit(value.strip())
+        if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value.strip()):
+            raise FieldError(f"'{value}' is not an https:// link", "links must start with https://")
+        return value.strip()
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": "^https://[^\\s/]+"}
+
+
+@dataclass(frozen=True)
+class Email(Kind):
+    def check(self, value: Any, vocab: Vocabulary) -> str:
+        if not isinstance(value, str) or not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+            raise FieldError(f"{describe(value)} is not an email address")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "format": "email"}
+
+
+@dataclass(frozen=True)
+class ListOf(Kind):
+    item: Kind
+    min_items: int = 0
+
+    def check(self, value: Any, vocab: Vocabulary) -> tuple[Any, ...]:
+        if not isinstance(value, list):
+            raise FieldError(f"expected a list, got {describe(value)}", "write [a, b] or '- a' lines")
+        if len(value) < self.min_items:
+            raise FieldError("must list at least one value")
+        result: list[Any] = []
+        for index, item in enumerate(value):
+            try:
+                checked = self.item.check(item, vocab)
+            except FieldError as exc:
+                raise FieldError(exc.message, exc.hint, (index, *exc.subpath)) from None
+            if checked not in result:
+                result.append(checked)
+        return tuple(result)
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {"type": "array", "items": self.item.json_schema()}
+        if self.min_items:
+            schema["minItems"] = self.min_items
+        return schema
+
+
+@dataclass(frozen=True)
+class MapOf(Kind):
+    """A map with free keys (e.g. link names) and values of one kind."""
+
+    value: Kind
+
+    def check(self, value: Any, vocab: Vocabulary) -> tuple[tuple[str, Any], ...]:
+        if not isinstance(value, dict):
+            raise FieldError(f"expected a map of 'name: value' lines, got {describe(value)}")
+        result = []
+        for key, item in value.items():
+            try:
+                result.append((key, self.value.check(item, vocab)))
+            except FieldError as exc:
+                raise FieldError(exc.message, exc.hint, (key, *exc.subpath)) from None
+        return tuple(result)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "object", "additionalProperties": self.value.json_schema()}
+
+
+@dataclass(frozen=True)
+class AnyMap(Kind):
+    """Any map at all (used for `private`, which is checked for shape only)."""
+
+    def check(self, value: Any, vocab: Vocabulary) -> None:
+        if not isinstance(value, dict):
+            raise FieldError(f"expected a map of 'key: value' lines, got {describe(value)}")
+        return None  # never kept: private data does not enter the model
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "object"}
+
+
+@dataclass(frozen=True)
+class Struct(Kind):
+    """A map with fixed keys, e.g. `feedback: {responses, satisfaction}`."""
+
+    fields: tuple[tuple[str, Kind], ...]
+    required: tuple[str, ...] = ()
+
+    def check(self, value: Any, vocab: Vocabulary) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise FieldError(f"expected a map with {self._names()}, got {describe(value)}")
+        kinds = dict(self.fields)
+        result: dict[str, Any] = {}
+        for key, item in value.items():
+            if key not in kinds:
+                raise FieldError(
+                    f"unknown key '{key}'", did_you_mean(key, kinds) or f"use {self._names()}", (key,)
+                )
+            try:
+                result[key] = kinds[key].check(item, vocab)
+            except FieldError as exc:
+                raise FieldError(exc.message, exc.hint, (key, *exc.subpath)) from None
+        missing = [name for name in self.required if name not in result]
+        if missing:
+            raise FieldError(f"missing '{missing[0]}'")
+        return result
+
+    def _names(self) -> str:
+        return ", ".join(f"'{name}'" for name, _ in self.fields)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {
+            "type": "object",
+            "properties": {name: kind.json_schema() for name, kind in self.fields},
+            "required": list(self.required),
+            "additionalProperties": False,
+        }
+
+
+def as_mapping(value: Any) -> Mapping[str, Any]:
+    """The value if it is a map, else an empty one (for optional structs)."""
+    return value if isinstance(value, Mapping) else {}

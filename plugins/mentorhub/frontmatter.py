@@ -1,0 +1,89 @@
+"""Split a content file into front matter and body, strictly.
+
+Stock MkDocs (and python-frontmatter) treat a file whose front matter is
+malformed as having none, and publish the YAML, private fields included, as page
+text. Here the rules are strict and the page builder uses exactly what this
+module returns, so that cannot happen:
+
+* the file is UTF-8 (a byte-order mark is tolerated);
+* line 1 is `---`: nothing, not even a blank line, comes before it;
+* a later line `---` (or `...`) closes the block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .strict_yaml import Document, YamlError, load
+
+_FENCE = "---"
+_CLOSERS = frozenset({"---", "..."})
+
+
+class FrontMatterError(Exception):
+    """The file cannot be split into front matter and body."""
+
+    def __init__(self, message: str, line: int, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class SplitFile:
+    """A content file's parsed front matter and its Markdown body."""
+
+    front_matter: Document
+    body: str
+    body_line: int
+
+
+def decode(raw: bytes) -> str:
+    """Decode UTF-8 strictly, naming the line of the first bad byte."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise FrontMatterError(
+            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read)",
+            line,
+            "save the file as UTF-8",
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def split(raw: bytes) -> SplitFile:
+    """Return the parsed front matter and the body of a content file's bytes."""
+    text = decode(raw)
+    lines = text.splitlines()
+    if not lines or lines[0].rstrip() != _FENCE:
+        opening = next((i for i, line in enumerate(lines) if line.rstrip() == _FENCE), None)
+        if opening is not None:
+            raise FrontMatterError(
+                f"text before the opening '---' (the front matter starts on line {opening + 1})",
+                1,
+                "the '---' line must be the very first line, with nothing above it",
+            )
+        raise FrontMatterError(
+            "missing front matter: the file must start with a '---' line",
+            1,
+            "see the README for an example",
+        )
+    closing = next(
+        (i for i in range(1, len(lines)) if lines[i].rstrip() in _CLOSERS), None
+    )
+    if closing is None:
+        raise FrontMatterError(
+            "front matter is never closed", 1, "add a '---' line after the last field"
+        )
+    yaml_text = "\n".join(lines[1:closing]) + "\n"
+    try:
+        document = load(yaml_text, first_line=2)
+    except YamlError as exc:
+        raise FrontMatterError(exc.message, exc.line, exc.hint) from None
+    if not isinstance(document.data, dict):
+        kind = "empty" if document.data is None else "not a set of 'field: value' lines"
+        raise FrontMatterError(f"front matter is {kind}", 1, "write one 'field: value' per line")
+    body = "\n".join(lines[closing + 1 :])
+    return SplitFile(front_matter=document, body=body.strip("\n") + "\n", body_line=closing + 2)

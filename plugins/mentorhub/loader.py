@@ -1,0 +1,348 @@
+"""Load `content/` into a validated :class:`Hub`, collecting every problem at once.
+
+Pass 1 reads each file and checks its own fields; pass 2 checks references between
+records. A record with a problem of its own is left out of the hub (so `mkdocs
+serve` can keep serving the rest); references are checked against every record
+that exists and is not a draft, so one broken file does not cascade into others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .fields import ID_PATTERN, ID_RULE, FieldError
+from .files import display_path, walk_content
+from .frontmatter import FrontMatterError, decode, split
+from .models import Hub, Person, Resource, Session, Skill, Source, Story
+from .problems import Problem, did_you_mean
+from .schema import PERSON, RECORD_TYPES, RESOURCE, SESSION, SKILL_FIELDS, STORY, RecordType
+from .strict_yaml import Document, YamlError, load
+from .vocabulary import SkillVocabulary
+
+SKILLS_FILE = "skills.yml"
+
+
+@dataclass
+class LoadResult:
+    """The hub of publishable records, every problem found, and what not to publish."""
+
+    hub: Hub
+    problems: list[Problem]
+    refused: set[str] = field(default_factory=set)  # paths relative to content/
+
+
+@dataclass
+class _Parsed:
+    """One record file after pass 1."""
+
+    type: RecordType
+    id: str
+    source: Source
+    doc: Document | None = None
+    values: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
+    draft: bool = False
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, field_name: str, message: str, hint: str = "", path: tuple[Any, ...] = ()) -> None:
+        line = self.doc.line_of(path or (field_name,)) if self.doc else 1
+        self.problems.append(Problem(self.source.path, line, field_name, message, hint))
+
+
+def load_hub(content_dir: Path, display_root: Path | None = None) -> LoadResult:
+    """Read, validate and model everything under `content_dir`."""
+    root = display_root or content_dir.parent
+    problems: list[Problem] = []
+    vocab = _load_skills(content_dir / SKILLS_FILE, root, problems)
+    found = walk_content(content_dir, root)
+    problems.extend(found.problems)
+    parsed = [
+        _parse(record_type, path, root, vocab)
+        for record_type in RECORD_TYPES
+        for path in found.records[record_type.name]
+    ]
+    _check_ids(parsed)
+    _check_references(parsed)
+    hub = _build_hub(parsed, vocab)
+    problems.extend(p for record in parsed for p in record.problems)
+    return LoadResult(hub=hub, problems=sorted(problems), refused=found.refused)
+
+
+# -- skills ------------------------------------------------------------------------------
+
+
+def _load_skills(path: Path, root: Path, problems: list[Problem]) -> SkillVocabulary:
+    vocab = SkillVocabulary()
+    shown = display_path(path, root)
+    if not path.is_file():
+        problems.append(Problem(shown, 1, "file", "the skills vocabulary is missing",
+                                "create content/skills.yml"))
+        return vocab
+    try:
+        document = load(decode(path.read_bytes()))
+    except (YamlError, FrontMatterError) as exc:
+        problems.append(Problem(shown, exc.line, "file", exc.message, exc.hint))
+        return vocab
+    if not isinstance(document.data, dict):
+        problems.append(Problem(shown, 1, "file", "expected a map of skill ids",
+                                "see the README for an example"))
+        return vocab
+    fields = {f.name: f for f in SKILL_FIELDS}
+    for skill_id, entry in document.data.items():
+        line = document.line_of((skill_id,))
+        if not ID_PATTERN.match(skill_id):
+            problems.append(Problem(shown, line, skill_id, f"'{skill_id}' is not a valid skill id", ID_RULE))
+            continue
+        values: dict[str, Any] = {}
+        if not isinstance(entry, dict):
+            problems.append(Problem(shown, line, skill_id, "expected 'label:' and 'category:' lines"))
+            entry = {}
+        for key, value in entry.items():
+            spec = fields.get(key)
+            where = document.line_of((skill_id, key))
+            if spec is None:
+                problems.append(Problem(shown, where, f"{skill_id}.{key}", "unknown field",
+                                        did_you_mean(key, fields)))
+                continue
+            try:
+                values[key] = spec.kind.check(value, vocab)
+            except FieldError as exc:
+                problems.append(Problem(shown, document.line_of((skill_id, key, *exc.subpath)),
+                                        f"{skill_id}.{key}", exc.message, exc.hint))
+        for spec in SKILL_FIELDS:
+            if spec.required and spec.name not in values and spec.name not in entry:
+                problems.append(Problem(shown, line, f"{skill_id}.{spec.name}", "missing required field"))
+        aliases = tuple(values.get("aliases", ()))
+        for word in (skill_id, *aliases):
+            owner = vocab.owner_of(word)
+            if owner is not None and owner != skill_id:
+                problems.append(Problem(shown, line, skill_id,
+                                        f"'{word}' is already used by skill '{owner}'"))
+        vocab.add(Skill(
+            id=skill_id,
+            label=values.get("label", skill_id),
+            category=values.get("category", "Other"),
+            aliases=aliases,
+            description=values.get("description", ""),
+        ))
+    return vocab
+
+
+# -- pass 1: one file --------------------------------------------------------------------
+
+
+def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabulary) -> _Parsed:
+    record = _Parsed(type=record_type, id=path.stem, source=Source(display_path(path, root)))
+    try:
+        raw = path.read_bytes()
+        split_file = split(raw)
+    except OSError as exc:
+        record.problem("file", f"cannot be read ({exc.strerror})")
+        return record
+    except FrontMatterError as exc:
+        record.problems.append(Problem(record.source.path, exc.line, "front matter", exc.message, exc.hint))
+        return record
+    record.doc = split_file.front_matter
+    record.body = split_file.body
+    data: dict[str, Any] = split_file.front_matter.data
+    record.draft = data.get("draft") is True
+    if record.draft:
+        return record  # work in progress: not published, so not held to the rules yet
+    for key, value in data.items():
+        spec = record_type.field(key)
+        if spec is None:
+            record.problem(key, "unknown field",
+                           did_you_mean(key, record_type.field_names) or
+                           f"{record_type.name} fields are: {', '.join(record_type.field_names)}")
+        elif value is None:
+            continue  # `field:` with nothing after it means "not given"
+        else:
+            try:
+                record.values[key] = spec.kind.check(value, vocab)
+            except FieldError as exc:
+                label = ".".join([key, *(str(p) for p in exc.subpath if isinstance(p, str))])
+                record.problem(label, exc.message, exc.hint, (key, *exc.subpath))
+    for spec in record_type.fields:
+        if spec.required and data.get(spec.name) is None:
+            example = f"{spec.name}: {spec.example}" if spec.example is not None else f"{spec.name}: …"
+            record.problems.append(Problem(record.source.path, 1, spec.name,
+                                           "missing required field", f"add '{example}'"))
+    _RECORD_RULES[record_type.name](record)
+    return record
+
+
+def _person_rules(record: _Parsed) -> None:
+    values = record.values
+    roles = values.get("roles", ())
+    if "consent" in values and values["consent"] is not True:
+        record.problem("consent", "must be true: a profile is published only with the person's agreement")
+    if "mentor" in roles and not values.get("offers"):
+        record.problem("offers", "a mentor must offer at least one skill", "add 'offers: [skill-id]'",
+                       ("roles",))
+    if "mentee" in roles and not values.get("seeks"):
+        record.problem("seeks", "a mentee must seek at least one skill", "add 'seeks: [skill-id]'",
+                       ("roles",))
+    if values.get("mentors") and "mentee" not in roles:
+        record.problem("mentors", "only people with the mentee role list mentors",
+                       "add 'mentee' to roles or remove 'mentors'")
+    if record.id in values.get("mentors", ()):
+        record.problem("mentors", "a person cannot be their own mentor")
+
+
+def _resource_rules(record: _Parsed) -> None:
+    if not record.body.strip() and "url" not in record.values and "url" not in (
+        record.doc.data if record.doc else {}
+    ):
+        record.problem("url", "a resource with no body must have a url",
+                       "add 'url: https://…' or write the resource below the front matter")
+
+
+def _session_rules(record: _Parsed) -> None:
+    feedback = record.values.get("feedback", {})
+    if feedback.get("responses") == 0 and "satisfaction" in feedback:
+        record.problem("feedback.satisfaction", "a satisfaction score needs at least one response",
+                       path=("feedback", "satisfaction"))
+
+
+def _no_rules(record: _Parsed) -> None:
+    return None
+
+
+_RECORD_RULES: dict[str, Callable[[_Parsed], None]] = {
+    "person": _person_rules,
+    "resource": _resource_rules,
+    "session": _session_rules,
+    "story": _no_rules,
+}
+
+
+# -- pass 2: ids and references ------------------------------------------------------------
+
+
+def _check_ids(parsed: list[_Parsed]) -> None:
+    seen: dict[tuple[str, str], _Parsed] = {}
+    for record in parsed:
+        if not ID_PATTERN.match(record.id):
+            record.problem("file", f"'{record.id}' is not a valid id (the file name is the id)", ID_RULE)
+        elif record.id in record.type.reserved_ids:
+            record.problem("file", f"the id '{record.id}' is reserved for a listing page",
+                           "rename the file")
+        key = (record.type.name, record.id)
+        if key in seen:
+            record.problem("file", f"the {record.type.name} id '{record.id}' is also used by "
+                           f"{seen[key].source.path}", "ids must be unique: rename one file")
+        else:
+            seen[key] = record
+
+
+def _check_references(parsed: list[_Parsed]) -> None:
+    published = {t.name: {r.id: r for r in parsed if r.type is t and not r.draft} for t in RECORD_TYPES}
+    drafts = {t.name: {r.id for r in parsed if r.type is t and r.draft} for t in RECORD_TYPES}
+
+    def check(record: _Parsed, key: str, target: str, ids: Iterable[str]) -> None:
+        for index, ref in enumerate(ids):
+            if ref in published[target]:
+                continue
+            where = (key, index) if key in record.values and isinstance(record.values[key], tuple) else (key,)
+            if ref in drafts[target]:
+                record.problem(key, f"'{ref}' is a draft and is not published", path=where)
+            else:
+                record.problem(key, f"unknown {target} '{ref}'",
+                               did_you_mean(ref, published[target]) or
+                               f"no file content/{_folder(target)}/{ref}.md", where)
+
+    for record in parsed:
+        if record.draft or not record.values:
+            continue
+        v = record.values
+        if record.type is PERSON:
+            check(record, "mentors", "person", v.get("mentors", ()))
+            for index, mentor_id in enumerate(v.get("mentors", ())):
+                mentor = published["person"].get(mentor_id)
+                if mentor is not None and "mentor" not in mentor.values.get("roles", ("mentor",)):
+                    record.problem("mentors", f"'{mentor_id}' does not have the mentor role",
+                                   path=("mentors", index))
+        elif record.type is SESSION:
+            check(record, "facilitators", "person", v.get("facilitators", ()))
+            check(record, "participants", "person", v.get("participants", ()))
+            check(record, "resources", "resource", v.get("resources", ()))
+        elif record.type is STORY:
+            check(record, "mentee", "person", (v["mentee"],) if "mentee" in v else ())
+            check(record, "mentors", "person", v.get("mentors", ()))
+
+
+def _folder(type_name: str) -> str:
+    return next(t.folder for t in RECORD_TYPES if t.name == type_name)
+
+
+# -- building the hub ----------------------------------------------------------------------
+
+
+def _build_hub(parsed: list[_Parsed], vocab: SkillVocabulary) -> Hub:
+    good = sorted((r for r in parsed if not r.draft and not r.problems), key=lambda r: r.id)
+    builders: dict[str, Callable[[_Parsed], Any]] = {
+        "person": _person, "resource": _resource, "session": _session, "story": _story,
+    }
+    built: dict[str, dict[str, Any]] = {t.name: {} for t in RECORD_TYPES}
+    for record in good:
+        built[record.type.name][record.id] = builders[record.type.name](record)
+    return Hub(
+        skills=dict(sorted(vocab.skills.items())),
+        people=built["person"],
+        resources=built["resource"],
+        sessions=built["session"],
+        stories=built["story"],
+    )
+
+
+def _person(r: _Parsed) -> Person:
+    v = r.values
+    contact = v.get("contact", {})
+    return Person(
+        id=r.id, source=r.source, name=v["name"], roles=v["roles"], languages=v["languages"],
+        offers=v.get("offers", ()), seeks=v.get("seeks", ()), headline=v.get("headline", ""),
+        pronouns=v.get("pronouns", ""), location=v.get("location", ""),
+        timezone=v.get("timezone", ""), formats=v.get("formats", ("one-on-one",)),
+        capacity=v.get("capacity", 1 if "mentor" in v["roles"] else 0),
+        availability=v.get("availability", "open"), mentors=v.get("mentors", ()),
+        joined=v.get("joined"), confirmed=v.get("confirmed"), links=v.get("links", ()),
+        public_email=contact.get("email", "") if contact.get("public") is True else "",
+        body=r.body,
+    )
+
+
+def _resource(r: _Parsed) -> Resource:
+    v = r.values
+    return Resource(
+        id=r.id, source=r.source, title=v["title"], kind=v["kind"], summary=v["summary"],
+        topics=v["topics"], audience=v.get("audience", ()), level=v.get("level", ""),
+        url=v.get("url", ""), authors=v.get("authors", ()), updated=v.get("updated"), body=r.body,
+    )
+
+
+def _session(r: _Parsed) -> Session:
+    v = r.values
+    feedback = v.get("feedback", {})
+    named = set(v["facilitators"]) | set(v.get("participants", ()))
+    return Session(
+        id=r.id, source=r.source, title=v["title"], date=v["date"], format=v["format"],
+        facilitators=v["facilitators"], topics=v["topics"], group=v.get("group", ""),
+        participants=v.get("participants", ()), attendance=v.get("attendance", len(named)),
+        duration=v.get("duration"), feedback_responses=feedback.get("responses", 0),
+        satisfaction=feedback.get("satisfaction"), resources=v.get("resources", ()), body=r.body,
+    )
+
+
+def _story(r: _Parsed) -> Story:
+    v = r.values
+    confidence = v.get("confidence", {})
+    return Story(
+        id=r.id, source=r.source, title=v["title"], date=v["date"], summary=v["summary"],
+        outcomes=v["outcomes"], mentee=v.get("mentee", ""), mentors=v.get("mentors", ()),
+        group=v.get("group", ""), skills=v.get("skills", ()),
+        confidence_before=confidence.get("before"), confidence_after=confidence.get("after"),
+        quote=v.get("quote", ""), body=r.body,
+    )

@@ -1,0 +1,1 @@
+"""MkDocs adapters: thin plugin classes that wire MkDocs events to the core."""

@@ -1,0 +1,152 @@
+"""The core MkDocs plugin: load and validate `content/`, publish generated pages.
+
+It replaces every record file MkDocs found with a page rendered from the
+validated model, so MkDocs never reads contributors' front matter itself (stock
+MkDocs would publish malformed front matter as page text). Feature plugins
+(matching, KPIs, search) find this plugin in `config.plugins` and reuse its hub.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from ..build_date import build_date
+from ..loader import SKILLS_FILE, LoadResult, load_hub
+from ..problems import format_problems
+from ..render import Page, ProfileSection, RenderOptions, SiteRenderer
+from ..schema import RECORD_TYPES
+
+log = get_plugin_logger(__name__)
+
+CSS_URI = "assets/mentorhub/mentorhub.css"
+_ASSETS = Path(__file__).parent.parent / "assets"
+_NAV_PAGES = frozenset({
+    "index.md", "people/index.md", "resources/index.md", "sessions/index.md",
+    "stories/index.md", "skills/index.md",
+})
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+
+
+class HubConfig(Config):
+    page_size = c.Type(int, default=48)
+    """Cards per page on paginated listings (people by role, resources by kind, sessions, stories)."""
+    section_limit = c.Type(int, default=24)
+    """Most items a section of a profile or skill page shows before linking to the full list."""
+    stale_after_days = c.Type(int, default=365)
+    """A mentor whose `confirmed` date is older than this is shown as "may be inactive"."""
+    as_of = c.Optional(c.Type(str))
+    """The date the hub describes (YYYY-MM-DD); default: SOURCE_DATE_EPOCH or today."""
+
+
+class HubPlugin(BasePlugin[HubConfig]):
+    """Loads the hub once per build and generates its pages."""
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.result: LoadResult | None = None
+        self.profile_sections: list[ProfileSection] = []
+        self.options: RenderOptions | None = None
+
+    # -- events ------------------------------------------------------------------------
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.profile_sections = []  # feature plugins register again on every (re)build
+        if CSS_URI not in config.extra_css:
+            config.extra_css.append(CSS_URI)
+        self.options = RenderOptions(
+            today=build_date(self.config.as_of),
+            page_size=max(1, self.config.page_size),
+            section_limit=max(1, self.config.section_limit),
+            stale_after_days=self.config.stale_after_days,
+            directory_urls=config.use_directory_urls,
+            site_description=config.site_description or "",
+        )
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        docs_dir = Path(config.docs_dir)
+        self.result = load_hub(docs_dir, display_root=Path(config.config_file_path).parent)
+        self._report(self.result)
+        _remove_content_sources(files, self.result.refused)
+        assert self.options is not None
+        renderer = SiteRenderer(
+            self.result.hub, self.options,
+            override_dirs=self._override_dirs(config),
+            profile_sections=self.profile_sections,
+        )
+        for page in renderer.pages():
+            if page.src_uri == "index.md" and files.get_file_from_path("index.md"):
+                continue  # the site's own home page wins
+            self.add_page(files, page, config)
+        files.append(File.generated(config, CSS_URI, abs_src_path=str(_ASSETS / "mentorhub.css")))
+        return files
+
+    # -- API for feature plugins --------------------------------------------------------
+
+    def add_page(self, files: Files, page: Page, config: MkDocsConfig) -> None:
+        """Publish a generated page (replacing any file at the same path)."""
+        existing = files.get_file_from_path(page.src_uri)
+        if existing is not None:
+            files.remove(existing)
+        inclusion = (
+            InclusionLevel.UNDEFINED if page.src_uri in _NAV_PAGES else InclusionLevel.NOT_IN_NAV
+        )
+        files.append(File.generated(config, page.src_uri, content=page_source(page),
+                                    inclusion=inclusion))
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _report(self, result: LoadResult) -> None:
+        if not result.problems:
+            return
+        if self.command == "serve":
+            for problem in result.problems:
+                log.warning(str(problem))
+            log.warning(f"{len(result.problems)} content problem(s); those files are not shown")
+            return
+        raise PluginError(
+            f"{len(result.problems)} content problem(s):\n{format_problems(result.problems)}"
+        )
+
+    @staticmethod
+    def _override_dirs(config: MkDocsConfig) -> list[Path]:
+        custom_dir = config.theme.custom_dir
+        return [Path(custom_dir) / "mentorhub"] if custom_dir else []
+
+
+def page_source(page: Page) -> str:
+    """A generated page's Markdown with its metadata as front matter.
+
+    MkDocs and Material print `page.meta.title` into <title>, the header and the nav
+    without escaping, so the title is HTML-escaped here, once.
+    """
+    meta = {
+        "title": html.escape(page.title),
+        "description": html.escape(page.description),
+        "mentorhub": {"kind": page.kind, "source": page.source_path},
+    }
+    return "---\n" + yaml.safe_dump(meta, sort_keys=True, allow_unicode=True) + "---\n\n" + page.markdown
+
+
+def _remove_content_sources(files: Files, refused: set[str]) -> None:
+    """Drop every file MkDocs must not publish as is: record sources, skills.yml, escaping links."""
+    folders = tuple(f"{t.folder}/" for t in RECORD_TYPES)
+    for file in list(files):
+        uri = file.src_uri
+        is_record = uri.startswith(folders) and uri.lower().endswith(_MARKDOWN_SUFFIXES)
+        under_refused = any(uri == r or uri.startswith(r + "/") for r in refused)
+        if is_record or under_refused or uri == SKILLS_FILE:
+            files.remove(file)

@@ -1,0 +1,165 @@
+"""Frozen, typed records: what every module past validation works with.
+
+Values here are already normalised (skill aliases resolved, defaults applied).
+`private` values and unpublished emails never enter these models, so nothing
+downstream can leak them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a record came from, for error messages and "propose an edit" links."""
+
+    path: str  # relative to the project root, e.g. content/people/ana.md
+    line: int = 1
+
+
+@dataclass(frozen=True)
+class Skill:
+    id: str
+    label: str
+    category: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    source: Source
+    name: str
+    roles: tuple[str, ...]
+    languages: tuple[str, ...]
+    offers: tuple[str, ...] = ()
+    seeks: tuple[str, ...] = ()
+    headline: str = ""
+    pronouns: str = ""
+    location: str = ""
+    timezone: str = ""
+    formats: tuple[str, ...] = ("one-on-one",)
+    capacity: int = 0
+    availability: str = "open"
+    mentors: tuple[str, ...] = ()
+    joined: dt.date | None = None
+    confirmed: dt.date | None = None
+    links: tuple[tuple[str, str], ...] = ()
+    public_email: str = ""  # set only when contact.public is true
+    body: str = ""
+
+    @property
+    def is_mentor(self) -> bool:
+        return "mentor" in self.roles
+
+    @property
+    def is_mentee(self) -> bool:
+        return "mentee" in self.roles
+
+    @property
+    def is_peer(self) -> bool:
+        return "peer" in self.roles
+
+    def is_stale(self, today: dt.date, stale_after_days: int) -> bool:
+        """A mentor not confirmed within the window "may be inactive"; no date is not stale."""
+        return self.confirmed is not None and (today - self.confirmed).days > stale_after_days
+
+
+@dataclass(frozen=True)
+class Resource:
+    id: str
+    source: Source
+    title: str
+    kind: str
+    summary: str
+    topics: tuple[str, ...]
+    audience: tuple[str, ...] = ()
+    level: str = ""
+    url: str = ""
+    authors: tuple[str, ...] = ()  # person ids or plain names
+    updated: dt.date | None = None
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class Session:
+    id: str
+    source: Source
+    title: str
+    date: dt.date
+    format: str
+    facilitators: tuple[str, ...]
+    topics: tuple[str, ...]
+    group: str = ""
+    participants: tuple[str, ...] = ()
+    attendance: int = 0
+    duration: int | None = None  # minutes
+    feedback_responses: int = 0
+    satisfaction: float | None = None
+    resources: tuple[str, ...] = ()
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    source: Source
+    title: str
+    date: dt.date
+    summary: str
+    outcomes: tuple[str, ...]
+    mentee: str = ""
+    mentors: tuple[str, ...] = ()
+    group: str = ""
+    skills: tuple[str, ...] = ()
+    confidence_before: int | None = None
+    confidence_after: int | None = None
+    quote: str = ""
+    body: str = ""
+
+
+@dataclass(frozen=True)
+class Hub:
+    """Every published record, keyed and sorted by id, plus derived lookups."""
+
+    skills: dict[str, Skill] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    resources: dict[str, Resource] = field(default_factory=dict)
+    sessions: dict[str, Session] = field(default_factory=dict)
+    stories: dict[str, Story] = field(default_factory=dict)
+
+    @property
+    def record_count(self) -> int:
+        return len(self.people) + len(self.resources) + len(self.sessions) + len(self.stories)
+
+    def mentors(self) -> Iterator[Person]:
+        return (p for p in self.people.values() if p.is_mentor)
+
+    def mentees(self) -> Iterator[Person]:
+        return (p for p in self.people.values() if p.is_mentee)
+
+    def peers(self) -> Iterator[Person]:
+        return (p for p in self.people.values() if p.is_peer)
+
+    @cached_property
+    def mentees_of(self) -> dict[str, tuple[str, ...]]:
+        """Mentor id → ids of mentees who list them (active pairs)."""
+        result: dict[str, list[str]] = {}
+        for mentee in self.mentees():
+            for mentor_id in mentee.mentors:
+                result.setdefault(mentor_id, []).append(mentee.id)
+        return {k: tuple(sorted(v)) for k, v in sorted(result.items())}
+
+    def free_capacity(self, mentor: Person) -> int:
+        return max(0, mentor.capacity - len(self.mentees_of.get(mentor.id, ())))
+
+    def sessions_newest_first(self) -> list[Session]:
+        return sorted(self.sessions.values(), key=lambda s: (s.date, s.id), reverse=True)
+
+    def stories_newest_first(self) -> list[Story]:
+        return sorted(self.stories.values(), key=lambda s: (s.date, s.id), reverse=True)

@@ -1,0 +1,54 @@
+"""Content problems: what is wrong, where, and how to fix it."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the content, located at a file and line."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}: {self.field}: {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+    def as_github_annotation(self) -> str:
+        """The problem as a GitHub Actions workflow command, shown on the changed line."""
+        message = str(self).split(": ", 1)[1] if ": " in str(self) else str(self)
+        return (
+            f"::error file={_escape_property(self.path)},line={self.line},"
+            f"title={_escape_property(self.field)}::{_escape_data(message)}"
+        )
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def did_you_mean(value: str, candidates: Iterable[str]) -> str:
+    """A 'did you mean …' hint naming the nearest candidates, or '' if none is close."""
+    close = difflib.get_close_matches(value.lower(), sorted(candidates), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+
+
+def format_problems(problems: Iterable[Problem], *, github: bool = False) -> str:
+    """All problems, one per line, sorted by file and line."""
+    ordered = sorted(problems)
+    if github:
+        return "\n".join(p.as_github_annotation() for p in ordered)
+    return "\n".join(str(p) for p in ordered)

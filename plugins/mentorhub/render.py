@@ -1,0 +1,400 @@
+"""Turn a hub into generated pages, through Jinja templates a site can override.
+
+Every value from contributors goes through Jinja's autoescaping; bodies arrive
+already sanitized (see :mod:`sanitize`). Pages are Markdown documents made of HTML
+blocks plus fixed `##` headings (so MkDocs builds a table of contents), and
+contributor text only ever appears inside the HTML blocks, where Markdown does
+not touch it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import jinja2
+from markupsafe import Markup
+
+from . import urls
+from .languages import LANGUAGES
+from .models import Hub, Person, Resource, Session, Skill
+from .relations import Relations, relate
+from .sanitize import render_body
+from .schema import RESOURCE_KINDS
+
+T = TypeVar("T")
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Site-level choices that change what pages show."""
+
+    today: dt.date
+    page_size: int = 48
+    section_limit: int = 24
+    stale_after_days: int = 365
+    directory_urls: bool = True
+    site_description: str = ""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One generated page: its source URI, plain-text title, and Markdown content."""
+
+    src_uri: str
+    title: str
+    markdown: str
+    description: str = ""
+    kind: str = ""  # person, resource, session, story, skill, listing
+    source_path: str = ""  # the contributor's file, for "propose an edit"
+
+
+#: Extra HTML sections on profile pages, contributed by feature plugins (matching …).
+ProfileSection = Callable[[Person, "PageContext"], str]
+
+
+def person_src(person_id: str) -> str:
+    return f"people/{person_id}.md"
+
+
+def resource_src(resource_id: str) -> str:
+    return f"resources/{resource_id}.md"
+
+
+def session_src(session_id: str) -> str:
+    return f"sessions/{session_id}.md"
+
+
+def story_src(story_id: str) -> str:
+    return f"stories/{story_id}.md"
+
+
+def skill_src(skill_id: str) -> str:
+    return f"skills/{skill_id}.md"
+
+
+def listing_src(base: str, page_number: int) -> str:
+    """`people/mentors` page 1 → `people/mentors/index.md`, page 3 → `…/page/3.md`."""
+    return f"{base}/index.md" if page_number == 1 else f"{base}/page/{page_number}.md"
+
+
+def group_src(slug: str) -> str:
+    return f"sessions/groups/{slug}.md"
+
+
+@dataclass
+class PageContext:
+    """What templates get besides their own data: links from this page, lookups, helpers."""
+
+    src_uri: str
+    site: SiteRenderer
+
+    def link(self, to_src: str) -> str:
+        return urls.relative_url(self.src_uri, to_src, directory_urls=self.site.options.directory_urls)
+
+    def render(self, template: str, **context: Any) -> str:
+        return self.site.render_fragment(template, self, **context)
+
+    # lookups the templates use ------------------------------------------------------
+    def person(self, person_id: str) -> Person | None:
+        return self.site.hub.people.get(person_id)
+
+    def skill(self, skill_id: str) -> Skill:
+        return self.site.hub.skills.get(skill_id) or Skill(skill_id, skill_id, "Other")
+
+    def resource(self, resource_id: str) -> Resource | None:
+        return self.site.hub.resources.get(resource_id)
+
+    def language(self, code: str) -> str:
+        return LANGUAGES.get(code, code)
+
+    def is_stale(self, person: Person) -> bool:
+        return person.is_mentor and person.is_stale(self.site.options.today, self.site.options.stale_after_days)
+
+    def free_capacity(self, person: Person) -> int:
+        return self.site.hub.free_capacity(person)
+
+    def group_url(self, group: str) -> str:
+        return self.link(group_src(self.site.group_slugs[group]))
+
+    person_src = staticmethod(person_src)
+    resource_src = staticmethod(resource_src)
+    session_src = staticmethod(session_src)
+    story_src = staticmethod(story_src)
+    skill_src = staticmethod(skill_src)
+
+
+def format_date(value: dt.date | None) -> str:
+    return value.strftime("%-d %b %Y") if value else ""
+
+
+def obfuscate_email(address: str) -> Markup:
+    """A mailto link written as character references, so naive scrapers miss it."""
+    encoded = "".join(f"&#{ord(c)};" for c in address)
+    shown = "".join(f"&#{ord(c)};" for c in address.replace("@", " [at] "))
+    return Markup(f'<a class="mh-email" href="&#109;&#97;&#105;&#108;&#116;&#111;&#58;{encoded}">{shown}</a>')
+
+
+def paginate(items: Sequence[T], size: int) -> list[Sequence[T]]:
+    """Split into pages of `size` (one empty page for no items)."""
+    if not items:
+        return [items]
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+class SiteRenderer:
+    """Renders every page of the hub. Build once per site build."""
+
+    def __init__(
+        self,
+        hub: Hub,
+        options: RenderOptions,
+        *,
+        override_dirs: Iterable[Path] = (),
+        profile_sections: Sequence[ProfileSection] = (),
+    ) -> None:
+        self.hub = hub
+        self.options = options
+        self.relations: Relations = relate(hub)
+        self.profile_sections = list(profile_sections)
+        self.group_slugs = urls.unique_slugs(list(self.relations.sessions_in_group))
+        search_path = [str(d) for d in override_dirs if d.is_dir()] + [str(TEMPLATE_DIR)]
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(search_path),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+        )
+        self.env.filters["date"] = format_date
+        self.env.filters["email"] = obfuscate_email
+        self.env.globals["body"] = lambda text: Markup(render_body(text))
+        self.env.globals["plural"] = lambda n, one, many=None: one if n == 1 else (many or one + "s")
+
+    # -- rendering helpers ---------------------------------------------------------------
+
+    def render_fragment(self, template: str, ctx: PageContext, **context: Any) -> str:
+        return self.env.get_template(template).render(h=ctx, hub=self.hub, options=self.options, **context)
+
+    def _page(self, template: str, src_uri: str, title: str, *, kind: str = "listing",
+              description: str = "", source_path: str = "", **context: Any) -> Page:
+        ctx = PageContext(src_uri, self)
+        markdown = self.render_fragment(template, ctx, title=title, **context)
+        return Page(src_uri, title, markdown, description, kind, source_path)
+
+    # -- all pages -------------------------------------------------------------------------
+
+    def pages(self) -> list[Page]:
+        pages = [self.home()]
+        pages += self.people_pages()
+        pages += self.resource_pages()
+        pages += self.session_pages()
+        pages += self.story_pages()
+        pages += self.skill_pages()
+        return pages
+
+    def home(self) -> Page:
+        hub = self.hub
+        numbers = {
+            "mentors": sum(1 for _ in hub.mentors()),
+            "mentees": sum(1 for _ in hub.mentees()),
+            "peers": sum(1 for _ in hub.peers()),
+            "pairs": sum(len(p.mentors) for p in hub.mentees()),
+            "resources": len(hub.resources),
+            "sessions": len(hub.sessions),
+            "stories": len(hub.stories),
+            "skills": len(hub.skills),
+        }
+        resources = sorted(hub.resources.values(),
+                           key=lambda r: (r.updated or dt.date.min, r.id), reverse=True)
+        return self._page(
+            "home.html", "index.md", "Home",
+            description=self.options.site_description,
+            numbers=numbers,
+            stories=hub.stories_newest_first()[:3],
+            sessions=hub.sessions_newest_first()[:3],
+            resources=resources[:4],
+        )
+
+    # people ------------------------------------------------------------------------------
+
+    def people_pages(self) -> list[Page]:
+        size = self.options.page_size
+        by_role = {
+            "mentors": sorted(self.hub.mentors(), key=_person_order),
+            "mentees": sorted(self.hub.mentees(), key=_person_order),
+            "peers": sorted(self.hub.peers(), key=_person_order),
+        }
+        pages = [self._page("people_index.html", "people/index.md", "People",
+                            description="Mentors, mentees and peers in this hub",
+                            by_role=by_role, limit=size)]
+        for role, people in by_role.items():
+            chunks = paginate(people, size)
+            for number, chunk in enumerate(chunks, 1):
+                pages.append(self._page(
+                    "people_list.html", listing_src(f"people/{role}", number),
+                    f"{role.capitalize()}" + (f" (page {number})" if number > 1 else ""),
+                    role=role, people=chunk, pager=self._pager(f"people/{role}", number, len(chunks)),
+                    total=len(people),
+                ))
+        for person in self.hub.people.values():
+            ctx = PageContext(person_src(person.id), self)
+            sections = [Markup(section(person, ctx)) for section in self.profile_sections]
+            pages.append(self._page(
+                "person.html", person_src(person.id), person.name, kind="person",
+                description=person.headline, source_path=person.source.path, person=person,
+                led=self.relations.sessions_led.get(person.id, []),
+                attended=self.relations.sessions_attended.get(person.id, []),
+                stories=self.relations.stories_of.get(person.id, []),
+                resources=self.relations.resources_by.get(person.id, []),
+                mentees=[self.hub.people[m] for m in self.hub.mentees_of.get(person.id, ())
+                         if m in self.hub.people],
+                extra_sections=sections,
+            ))
+        return pages
+
+    def _pager(self, base: str, number: int, count: int) -> dict[str, Any]:
+        return {
+            "number": number,
+            "count": count,
+            "previous": listing_src(base, number - 1) if number > 1 else None,
+            "next": listing_src(base, number + 1) if number < count else None,
+            "pages": [listing_src(base, n) for n in range(1, count + 1)],
+        }
+
+    # resources ---------------------------------------------------------------------------
+
+    def resource_pages(self) -> list[Page]:
+        resources = sorted(self.hub.resources.values(), key=lambda r: (r.title.lower(), r.id))
+        by_kind: dict[str, list[Resource]] = {}
+        for resource in resources:
+            by_kind.setdefault(resource.kind, []).append(resource)
+        kinds = [k for k in RESOURCE_KINDS if k in by_kind]
+        pages = [
+            self._page("resources_index.html", "resources/index.md", "Resources",
+                       description="Toolkits, guides, templates and courses",
+                       by_kind={k: by_kind[k] for k in kinds}, limit=self.options.section_limit),
+            self._page("resources_by_topic.html", "resources/by-topic/index.md", "Resources by topic",
+                       topics=self._by_category(self.relations.resources_on)),
+        ]
+        for kind in kinds:
+            chunks = paginate(by_kind[kind], self.options.page_size)
+            for number, chunk in enumerate(chunks, 1):
+                pages.append(self._page(
+                    "resources_list.html", listing_src(f"resources/kind/{kind}", number),
+                    f"{kind.capitalize()}s" + (f" (page {number})" if number > 1 else ""),
+                    kind_name=kind, resources=chunk, total=len(by_kind[kind]),
+                    pager=self._pager(f"resources/kind/{kind}", number, len(chunks)),
+                ))
+        for resource in resources:
+            pages.append(self._page(
+                "resource.html", resource_src(resource.id), resource.title, kind="resource",
+                description=resource.summary, source_path=resource.source.path, resource=resource,
+                sessions=self.relations.sessions_using.get(resource.id, []),
+            ))
+        return pages
+
+    def _by_category(self, lookup: dict[str, list[T]]) -> dict[str, list[tuple[Skill, int]]]:
+        """Skills grouped by category, each with how many items it has in `lookup`."""
+        result: dict[str, list[tuple[Skill, int]]] = {}
+        for skill in sorted(self.hub.skills.values(), key=lambda s: (s.category, s.label.lower())):
+            count = len(lookup.get(skill.id, ()))
+            if count:
+                result.setdefault(skill.category, []).append((skill, count))
+        return result
+
+    # sessions ----------------------------------------------------------------------------
+
+    def session_pages(self) -> list[Page]:
+        sessions = self.hub.sessions_newest_first()
+        chunks = paginate(sessions, self.options.page_size)
+        pages = [
+            self._page("sessions_list.html", listing_src("sessions", number),
+                       "Sessions" + (f" (page {number})" if number > 1 else ""),
+                       description="Notes from group mentoring sessions, peer circles and workshops",
+                       sessions=chunk, total=len(sessions), months=_by_month(chunk),
+                       pager=self._pager("sessions", number, len(chunks)))
+            for number, chunk in enumerate(chunks, 1)
+        ]
+        groups = self.relations.sessions_in_group
+        pages.append(self._page("sessions_by_group.html", "sessions/by-group/index.md",
+                                "Sessions by group", groups=groups,
+                                ungrouped=[s for s in sessions if not s.group][: self.options.section_limit]))
+        for group, group_sessions in groups.items():
+            pages.append(self._page(
+                "group.html", group_src(self.group_slugs[group]), group, kind="group",
+                description=f"Sessions of {group}", group=group, sessions=group_sessions,
+                months=_by_month(group_sessions),
+            ))
+        for session in sessions:
+            pages.append(self._page(
+                "session.html", session_src(session.id), session.title, kind="session",
+                description=f"{session.format.replace('-', ' ').capitalize()} on {format_date(session.date)}",
+                source_path=session.source.path, session=session,
+            ))
+        return pages
+
+    # stories -----------------------------------------------------------------------------
+
+    def story_pages(self) -> list[Page]:
+        stories = self.hub.stories_newest_first()
+        chunks = paginate(stories, self.options.page_size)
+        pages = [
+            self._page("stories_list.html", listing_src("stories", number),
+                       "Stories" + (f" (page {number})" if number > 1 else ""),
+                       description="Success stories from mentoring in this hub",
+                       stories=chunk, total=len(stories), pager=self._pager("stories", number, len(chunks)))
+            for number, chunk in enumerate(chunks, 1)
+        ]
+        for story in stories:
+            pages.append(self._page(
+                "story.html", story_src(story.id), story.title, kind="story",
+                description=story.summary, source_path=story.source.path, story=story,
+            ))
+        return pages
+
+    # skills ------------------------------------------------------------------------------
+
+    def skill_pages(self) -> list[Page]:
+        rel = self.relations
+        categories: dict[str, list[Skill]] = {}
+        for skill in sorted(self.hub.skills.values(), key=lambda s: (s.category, s.label.lower())):
+            categories.setdefault(skill.category, []).append(skill)
+        pages = [self._page("skills_index.html", "skills/index.md", "Skills",
+                            description="Every skill in the hub, by category",
+                            categories=dict(sorted(categories.items())))]
+        for skill in self.hub.skills.values():
+            mentors = sorted(rel.mentors_offering.get(skill.id, []), key=self._mentor_order)
+            pages.append(self._page(
+                "skill.html", skill_src(skill.id), skill.label, kind="skill",
+                description=skill.description or f"Mentors, mentees and resources for {skill.label}",
+                skill=skill, mentors=mentors,
+                mentees=sorted(rel.mentees_seeking.get(skill.id, []), key=_person_order),
+                resources=sorted(rel.resources_on.get(skill.id, []), key=lambda r: (r.title.lower(), r.id)),
+                sessions=rel.sessions_on.get(skill.id, []),
+                stories=rel.stories_on.get(skill.id, []),
+                limit=self.options.section_limit,
+            ))
+        return pages
+
+    def _mentor_order(self, person: Person) -> tuple[int, int, str, str]:
+        """Mentors who can take someone now first: open, with room, recently confirmed."""
+        closed = person.availability == "closed" or self.hub.free_capacity(person) == 0
+        stale = person.is_stale(self.options.today, self.options.stale_after_days)
+        return (int(closed), int(stale), person.name.lower(), person.id)
+
+
+def _person_order(person: Person) -> tuple[str, str]:
+    return (person.name.lower(), person.id)
+
+
+def _by_month(sessions: Sequence[Session]) -> list[tuple[str, list[Session]]]:
+    months: dict[str, list[Session]] = {}
+    for session in sessions:
+        months.setdefault(session.date.strftime("%B %Y"), []).append(session)
+    return list(months.items())
+

@@ -1,0 +1,187 @@
+"""A strict, safe YAML reader that remembers where every value came from.
+
+PyYAML's safe loader still resolves YAML 1.1 booleans (`no`, `on`, `yes`), merges
+duplicate keys silently and expands aliases without limit. We use only PyYAML's
+parser and composer (which build no Python objects) and turn the node tree into
+plain data ourselves, so that:
+
+* only `true`/`false` are booleans (YAML 1.2 core schema): `no` stays "no";
+* mapping keys are always the text as written (`on:` is the key "on");
+* a duplicate key is an error, not a silent overwrite;
+* explicit tags (`!!python/object`, `!custom`) are refused;
+* alias expansion has a budget (a "billion laughs" file is an error, not a hang);
+* every key and list item keeps its line number for error messages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path_ = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+
+#: Most values one document may expand to; real front matter has a few dozen.
+NODE_BUDGET = 10_000
+
+
+class YamlError(Exception):
+    """The text is not YAML we accept; `line` is 1-based within the text."""
+
+    def __init__(self, message: str, line: int, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.hint = hint
+
+
+class _NodeLoader(yaml.SafeLoader):
+    """Safe composer with no implicit resolvers: every plain scalar stays text."""
+
+
+_NodeLoader.yaml_implicit_resolvers = {}
+
+
+@dataclass
+class Document:
+    """Plain data from one YAML document plus the line of each key and item."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_, default: int = 1) -> int:
+        """The line of `path`, or of its nearest located ancestor."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get((), default)
+
+
+def load(text: str, *, first_line: int = 1) -> Document:
+    """Parse one YAML document. Line numbers are offset so that the text starts at `first_line`."""
+    try:
+        node = yaml.compose(text, Loader=_NodeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line if mark else 0) + first_line
+        problem = (exc.problem or exc.context or "invalid YAML").strip()
+        raise YamlError(f"invalid YAML: {problem}", line, _yaml_hint(problem)) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(f"invalid YAML: {exc}", first_line) from None
+    except RecursionError:
+        raise YamlError("invalid YAML: nested too deeply", first_line) from None
+    document = Document(data=None, lines={(): first_line})
+    if node is None:
+        return document
+    builder = _Builder(document, first_line)
+    try:
+        document.data = builder.build(node, ())
+    except RecursionError:
+        raise YamlError("invalid YAML: nested too deeply", first_line) from None
+    return document
+
+
+def _yaml_hint(problem: str) -> str:
+    if "mapping values are not allowed" in problem:
+        return "put text that contains ': ' in quotes"
+    if "found character '\\t'" in problem or "tab" in problem:
+        return "indent with spaces, not tabs"
+    return ""
+
+
+class _Builder:
+    def __init__(self, document: Document, first_line: int) -> None:
+        self.document = document
+        self.first_line = first_line
+        self.budget = NODE_BUDGET
+
+    def line(self, node: yaml.Node) -> int:
+        return int(node.start_mark.line) + self.first_line
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.budget -= 1
+        if self.budget < 0:
+            raise YamlError(
+                "invalid YAML: too many values (aliases expand beyond "
+                f"{NODE_BUDGET} values)",
+                self.line(node),
+                "front matter does not need anchors and aliases",
+            )
+        if isinstance(node, yaml.ScalarNode):
+            self._check_tag(node, _STR)
+            return _scalar(node, self.line(node))
+        if isinstance(node, yaml.SequenceNode):
+            self._check_tag(node, _SEQ)
+            items = []
+            for index, item in enumerate(node.value):
+                self.document.lines[(*path, index)] = self.line(item)
+                items.append(self.build(item, (*path, index)))
+            return items
+        if isinstance(node, yaml.MappingNode):
+            self._check_tag(node, _MAP)
+            return self._mapping(node, path)
+        raise YamlError("invalid YAML: unsupported node", self.line(node))  # pragma: no cover
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlError("invalid YAML: a key must be plain text", self.line(key_node))
+            self._check_tag(key_node, _STR)
+            key = str(key_node.value)
+            line = self.line(key_node)
+            if key in result:
+                first = self.document.lines[(*path, key)]
+                raise YamlError(
+                    f"duplicate key '{key}' (first given on line {first})",
+                    line,
+                    "keep one of them",
+                )
+            self.document.lines[(*path, key)] = line
+            result[key] = self.build(value_node, (*path, key))
+        return result
+
+    def _check_tag(self, node: yaml.Node, expected: str) -> None:
+        if node.tag != expected:
+            raise YamlError(
+                f"YAML tag '{node.tag}' is not allowed",
+                self.line(node),
+                "front matter holds plain text, numbers, dates, lists and maps",
+            )
+
+
+def _scalar(node: yaml.ScalarNode, line: int) -> Any:
+    text = str(node.value)
+    if node.style is not None:  # quoted or block scalar: always text
+        return text
+    if text in _NULLS:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text) and any(ch.isdigit() for ch in text):
+        return float(text)
+    match = _DATE.match(text)
+    if match:
+        try:
+            return dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return text  # an impossible date stays text; date fields report it
+    return text

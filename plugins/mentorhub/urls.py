@@ -1,0 +1,55 @@
+"""Where each generated page lives, and relative links between pages.
+
+Links are computed here rather than left to Markdown, because record pages are
+written as HTML blocks; a test walks the built site to prove every link resolves.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+
+
+def dest_path(src_uri: str, *, directory_urls: bool = True) -> str:
+    """The output file of a page, as MkDocs computes it (`people/ana.md` → `people/ana/index.html`)."""
+    stem, _ = posixpath.splitext(src_uri)
+    if not directory_urls:
+        return stem + ".html"
+    if posixpath.basename(stem) in ("index", "README"):
+        return posixpath.join(posixpath.dirname(stem), "index.html")
+    return stem + "/index.html"
+
+
+def relative_url(from_src: str, to_src: str, *, directory_urls: bool = True) -> str:
+    """A link from one page to another, relative so the site works under any base path."""
+    source = dest_path(from_src, directory_urls=directory_urls)
+    target = dest_path(to_src, directory_urls=directory_urls)
+    rel = posixpath.relpath(target, posixpath.dirname(source) or ".")
+    if directory_urls:
+        if rel == "index.html":
+            return "./"
+        if rel.endswith("/index.html"):
+            return rel[: -len("index.html")]
+    return rel
+
+
+def slugify(text: str) -> str:
+    """A URL-safe, lowercase slug ('Grant Writing Lab' → 'grant-writing-lab')."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "group"
+
+
+def unique_slugs(names: list[str]) -> dict[str, str]:
+    """A distinct slug for each name, in the order given (`-2`, `-3` on collision)."""
+    taken: set[str] = set()
+    result: dict[str, str] = {}
+    for name in names:
+        base = slugify(name)
+        slug, n = base, 2
+        while slug in taken:
+            slug, n = f"{base}-{n}", n + 1
+        taken.add(slug)
+        result[name] = slug
+    return result
