@@ -1,0 +1,1 @@
+"""`mentorhub` subcommands, one module each; each exposes `register(subparsers)`."""

@@ -1,0 +1,42 @@
+"""Helpers shared by subcommands: finding the project, loading the hub, printing problems."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from ..loader import LoadResult, load_hub
+from ..problems import format_problems
+
+
+def add_project_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--project", "-p", type=Path, default=Path("."),
+        help="folder holding mkdocs.yml and content/ (default: the current folder)",
+    )
+
+
+def content_dir(project: Path) -> Path:
+    """The content folder: `docs_dir` of mkdocs.yml if it says so, else `content/`."""
+    config = project / "mkdocs.yml"
+    if config.is_file():
+        for line in config.read_text(encoding="utf-8").splitlines():
+            if line.startswith("docs_dir:"):
+                return project / line.split(":", 1)[1].strip().strip("'\"")
+    return project / "content"
+
+
+def load_project(project: Path) -> LoadResult:
+    return load_hub(content_dir(project), display_root=project)
+
+
+def print_problems(result: LoadResult) -> None:
+    """Problems to stderr; as GitHub annotations too when running in GitHub Actions."""
+    if not result.problems:
+        return
+    print(format_problems(result.problems), file=sys.stderr)
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        print(format_problems(result.problems, github=True))
+    print(f"\n{len(result.problems)} problem(s) found.", file=sys.stderr)
