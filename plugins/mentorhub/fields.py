@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, Protocol
@@ -26,11 +26,31 @@ ID_RULE = "ids use lowercase a-z, 0-9 and '-', starting with a letter or digit"
 class FieldError(Exception):
     """A value is wrong; `subpath` points inside it (a list index, a map key)."""
 
-    def __init__(self, message: str, hint: str = "", subpath: tuple[str | int, ...] = ()) -> None:
+    def __init__(
+        self,
+        message: str,
+        hint: str = "",
+        subpath: tuple[str | int, ...] = (),
+        more: tuple[FieldError, ...] = (),
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
         self.subpath = subpath
+        self.more = more  # further errors in the same list or map, reported together
+
+    def all(self) -> tuple[FieldError, ...]:
+        return (self, *self.more)
+
+    def under(self, step: str | int) -> FieldError:
+        """The same errors, located one level deeper (inside list item or key `step`)."""
+        return FieldError(self.message, self.hint, (step, *self.subpath),
+                          tuple(e.under(step) for e in self.more))
+
+
+def _raise_all(errors: list[FieldError]) -> None:
+    if errors:
+        raise FieldError(errors[0].message, errors[0].hint, errors[0].subpath, tuple(errors[1:]))
 
 
 class Vocabulary(Protocol):
@@ -136,7 +156,7 @@ class Number(Kind):
 
 
 def _check_range(value: float, minimum: float | None, maximum: float | None) -> None:
-    if minimum is not None and value < minimum or maximum is not None and value > maximum:
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
         if minimum is not None and maximum is not None:
             raise FieldError(f"{value} is out of range: use {minimum} to {maximum}")
         if minimum is not None:
@@ -219,12 +239,23 @@ class SkillRef(Kind):
 class Language(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> str:
         if not isinstance(value, str) or value.lower() not in LANGUAGES:
-            hint = did_you_mean(str(value), LANGUAGES) or "use ISO 639-1 codes such as en, es, fr"
+            code = _LANGUAGE_BY_NAME.get(str(value).strip().lower())
+            hint = (
+                f"use '{code}' for {LANGUAGES[code]}" if code
+                else did_you_mean(str(value), LANGUAGES) or "use ISO 639-1 codes such as en, es, fr"
+            )
             raise FieldError(f"{describe(value)} is not an ISO 639-1 language code", hint)
         return value.lower()
 
     def json_schema(self) -> dict[str, Any]:
         return {"enum": sorted(LANGUAGES)}
+
+
+_LANGUAGE_BY_NAME = {
+    part.strip().lower(): code
+    for code, name in LANGUAGES.items()
+    for part in name.replace(";", ",").split(",")
+}
 
 
 @cache
@@ -282,13 +313,16 @@ class ListOf(Kind):
         if len(value) < self.min_items:
             raise FieldError("must list at least one value")
         result: list[Any] = []
+        errors: list[FieldError] = []
         for index, item in enumerate(value):
             try:
                 checked = self.item.check(item, vocab)
             except FieldError as exc:
-                raise FieldError(exc.message, exc.hint, (index, *exc.subpath)) from None
+                errors.extend(e.under(index) for e in exc.all())
+                continue
             if checked not in result:
                 result.append(checked)
+        _raise_all(errors)
         return tuple(result)
 
     def json_schema(self) -> dict[str, Any]:
@@ -308,11 +342,13 @@ class MapOf(Kind):
         if not isinstance(value, dict):
             raise FieldError(f"expected a map of 'name: value' lines, got {describe(value)}")
         result = []
+        errors: list[FieldError] = []
         for key, item in value.items():
             try:
                 result.append((key, self.value.check(item, vocab)))
             except FieldError as exc:
-                raise FieldError(exc.message, exc.hint, (key, *exc.subpath)) from None
+                errors.extend(e.under(key) for e in exc.all())
+        _raise_all(errors)
         return tuple(result)
 
     def json_schema(self) -> dict[str, Any]:
@@ -344,18 +380,22 @@ class Struct(Kind):
             raise FieldError(f"expected a map with {self._names()}, got {describe(value)}")
         kinds = dict(self.fields)
         result: dict[str, Any] = {}
+        errors: list[FieldError] = []
         for key, item in value.items():
             if key not in kinds:
-                raise FieldError(
+                errors.append(FieldError(
                     f"unknown key '{key}'", did_you_mean(key, kinds) or f"use {self._names()}", (key,)
-                )
+                ))
+                continue
             try:
                 result[key] = kinds[key].check(item, vocab)
             except FieldError as exc:
-                raise FieldError(exc.message, exc.hint, (key, *exc.subpath)) from None
-        missing = [name for name in self.required if name not in result]
-        if missing:
-            raise FieldError(f"missing '{missing[0]}'")
+                errors.extend(e.under(key) for e in exc.all())
+        errors.extend(
+            FieldError(f"missing '{name}'") for name in self.required
+            if name not in value
+        )
+        _raise_all(errors)
         return result
 
     def _names(self) -> str:
@@ -370,6 +410,3 @@ class Struct(Kind):
         }
 
 
-def as_mapping(value: Any) -> Mapping[str, Any]:
-    """The value if it is a map, else an empty one (for optional structs)."""
-    return value if isinstance(value, Mapping) else {}

@@ -18,7 +18,7 @@ from .files import display_path, walk_content
 from .frontmatter import FrontMatterError, decode, split
 from .models import Hub, Person, Resource, Session, Skill, Source, Story
 from .problems import Problem, did_you_mean
-from .schema import PERSON, RECORD_TYPES, RESOURCE, SESSION, SKILL_FIELDS, STORY, RecordType
+from .schema import PERSON, RECORD_TYPES, SESSION, SKILL_FIELDS, STORY, RecordType
 from .strict_yaml import Document, YamlError, load
 from .vocabulary import SkillVocabulary
 
@@ -48,7 +48,8 @@ class _Parsed:
     problems: list[Problem] = field(default_factory=list)
 
     def problem(self, field_name: str, message: str, hint: str = "", path: tuple[Any, ...] = ()) -> None:
-        line = self.doc.line_of(path or (field_name,)) if self.doc else 1
+        located = self.doc is not None and field_name != "file"
+        line = self.doc.line_of(path or (field_name,)) if located and self.doc else 1
         self.problems.append(Problem(self.source.path, line, field_name, message, hint))
 
 
@@ -110,8 +111,11 @@ def _load_skills(path: Path, root: Path, problems: list[Problem]) -> SkillVocabu
             try:
                 values[key] = spec.kind.check(value, vocab)
             except FieldError as exc:
-                problems.append(Problem(shown, document.line_of((skill_id, key, *exc.subpath)),
-                                        f"{skill_id}.{key}", exc.message, exc.hint))
+                problems.extend(
+                    Problem(shown, document.line_of((skill_id, key, *e.subpath)),
+                            f"{skill_id}.{key}", e.message, e.hint)
+                    for e in exc.all()
+                )
         for spec in SKILL_FIELDS:
             if spec.required and spec.name not in values and spec.name not in entry:
                 problems.append(Problem(shown, line, f"{skill_id}.{spec.name}", "missing required field"))
@@ -123,10 +127,10 @@ def _load_skills(path: Path, root: Path, problems: list[Problem]) -> SkillVocabu
                                         f"'{word}' is already used by skill '{owner}'"))
         vocab.add(Skill(
             id=skill_id,
-            label=values.get("label", skill_id),
-            category=values.get("category", "Other"),
+            label=str(values.get("label", skill_id)),
+            category=str(values.get("category", "Other")),
             aliases=aliases,
-            description=values.get("description", ""),
+            description=str(values.get("description", "")),
         ))
     return vocab
 
@@ -163,15 +167,26 @@ def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabula
             try:
                 record.values[key] = spec.kind.check(value, vocab)
             except FieldError as exc:
-                label = ".".join([key, *(str(p) for p in exc.subpath if isinstance(p, str))])
-                record.problem(label, exc.message, exc.hint, (key, *exc.subpath))
+                for error in exc.all():
+                    label = ".".join([key, *(p for p in error.subpath if isinstance(p, str))])
+                    record.problem(label, error.message, error.hint, (key, *error.subpath))
     for spec in record_type.fields:
         if spec.required and data.get(spec.name) is None:
-            example = f"{spec.name}: {spec.example}" if spec.example is not None else f"{spec.name}: …"
+            example = f"{spec.name}: {_yaml_example(spec.example)}"
             record.problems.append(Problem(record.source.path, 1, spec.name,
                                            "missing required field", f"add '{example}'"))
     _RECORD_RULES[record_type.name](record)
     return record
+
+
+def _yaml_example(value: Any) -> str:
+    if value is None:
+        return "…"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return str(value)
 
 
 def _person_rules(record: _Parsed) -> None:
@@ -179,10 +194,11 @@ def _person_rules(record: _Parsed) -> None:
     roles = values.get("roles", ())
     if "consent" in values and values["consent"] is not True:
         record.problem("consent", "must be true: a profile is published only with the person's agreement")
-    if "mentor" in roles and not values.get("offers"):
+    given = record.doc.data if record.doc else {}
+    if "mentor" in roles and not values.get("offers") and not given.get("offers"):
         record.problem("offers", "a mentor must offer at least one skill", "add 'offers: [skill-id]'",
                        ("roles",))
-    if "mentee" in roles and not values.get("seeks"):
+    if "mentee" in roles and not values.get("seeks") and not given.get("seeks"):
         record.problem("seeks", "a mentee must seek at least one skill", "add 'seeks: [skill-id]'",
                        ("roles",))
     if values.get("mentors") and "mentee" not in roles:

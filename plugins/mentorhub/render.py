@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -113,7 +113,8 @@ class PageContext:
         return LANGUAGES.get(code, code)
 
     def is_stale(self, person: Person) -> bool:
-        return person.is_mentor and person.is_stale(self.site.options.today, self.site.options.stale_after_days)
+        options = self.site.options
+        return person.is_mentor and person.is_stale(options.today, options.stale_after_days)
 
     def free_capacity(self, person: Person) -> int:
         return self.site.hub.free_capacity(person)

@@ -157,8 +157,9 @@ class _Builder:
 
     def _check_tag(self, node: yaml.Node, expected: str) -> None:
         if node.tag != expected:
+            tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
             raise YamlError(
-                f"YAML tag '{node.tag}' is not allowed",
+                f"YAML tag '{tag}' is not allowed",
                 self.line(node),
                 "front matter holds plain text, numbers, dates, lists and maps",
             )

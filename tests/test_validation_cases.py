@@ -1,0 +1,140 @@
+"""Golden validation cases: each file in cases/validation/ is a bad (or tricky) input and
+the exact problem lines `mentorhub check` must print for it.
+
+Case file format:
+    #! file: content/people/x.md      starts a file (following lines are its text)
+    #! bytes: latin-1                 (optional) write that file in this encoding
+    #! expect: <exact problem line>   one per expected problem (none: must be clean)
+    #! published: person/x            (optional) this record must be in the hub
+Every case is laid over a small valid base hub (BASE below).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import MINIMAL_SKILLS
+from mentorhub.loader import load_hub
+from mentorhub.problems import format_problems
+
+CASES = Path(__file__).parent / "cases" / "validation"
+
+BASE = {
+    "content/skills.yml": MINIMAL_SKILLS,
+    "content/people/mentor-mo.md": """\
+        ---
+        name: Mo Mentor
+        roles: [mentor]
+        languages: [en]
+        offers: [python]
+        consent: true
+        ---
+        Mo mentors Python.
+        """,
+    "content/people/mentee-mia.md": """\
+        ---
+        name: Mia Mentee
+        roles: [mentee]
+        languages: [en, es]
+        seeks: [python]
+        consent: true
+        ---
+        """,
+    "content/people/peer-pat.md": """\
+        ---
+        name: Pat Peer
+        roles: [peer]
+        languages: [en]
+        consent: true
+        ---
+        """,
+    "content/people/draft-dan.md": """\
+        ---
+        name: Dan Draft
+        draft: true
+        ---
+        """,
+    "content/resources/guide-one.md": """\
+        ---
+        title: Guide one
+        kind: guide
+        summary: A guide.
+        topics: [python]
+        url: https://example.org/guide
+        ---
+        """,
+}
+
+
+@dataclass
+class Case:
+    name: str
+    files: dict[str, bytes] = field(default_factory=dict)
+    expected: list[str] = field(default_factory=list)
+    published: list[str] = field(default_factory=list)
+
+
+def parse_case(path: Path) -> Case:
+    case = Case(path.stem)
+    current: str | None = None
+    encoding = "utf-8"
+    lines: list[str] = []
+
+    def flush() -> None:
+        if current is not None:
+            case.files[current] = "".join(lines).encode(encoding)
+
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        if line.startswith("#! file: "):
+            flush()
+            current, encoding, lines = line[9:].strip(), "utf-8", []
+        elif line.startswith("#! bytes: "):
+            encoding = line[10:].strip()
+        elif line.startswith("#! expect: "):
+            case.expected.append(line[11:].rstrip("\n"))
+        elif line.startswith("#! published: "):
+            case.published.append(line[14:].strip())
+        else:
+            lines.append(line)
+    flush()
+    return case
+
+
+def case_files() -> list[Path]:
+    return sorted(CASES.glob("*.case"))
+
+
+@pytest.mark.parametrize("path", case_files(), ids=lambda p: p.stem)
+def test_validation_case(path: Path, tmp_path: Path) -> None:
+    case = parse_case(path)
+    for relative, text in BASE.items():
+        target = tmp_path / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text), encoding="utf-8")
+    for relative, data in case.files.items():
+        target = tmp_path / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+    result = load_hub(tmp_path / "content", display_root=tmp_path)
+
+    assert format_problems(result.problems).splitlines() == case.expected
+    collections: dict[str, dict[str, Any]] = {
+        "person": result.hub.people, "resource": result.hub.resources,
+        "session": result.hub.sessions, "story": result.hub.stories,
+    }
+    for ref in case.published:
+        kind, record_id = ref.split("/")
+        assert record_id in collections[kind], f"{ref} should be published"
+    # nothing is silently dropped: each record file is published or named in a problem
+    named = {p.path for p in result.problems}
+    published = {r.source.path for c in collections.values() for r in c.values()}
+    for relative in case.files:
+        if relative.startswith(("content/people/", "content/resources/", "content/sessions/",
+                                "content/stories/")):
+            is_draft = b"draft: true" in case.files[relative]
+            assert is_draft or (relative in named) != (relative in published), relative
