@@ -1,0 +1,226 @@
+"""The GitHub workflows: audited by zizmor, valid against GitHub's schema, least privilege.
+
+Each check is also run on a deliberately bad workflow, so a tool that silently
+stopped finding anything would fail here instead of passing vacuously.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+WORKFLOWS = REPO / ".github" / "workflows"
+BIN = Path(sys.executable).parent
+PINNED = re.compile(r"[^@\s]+@[0-9a-f]{40}\Z")
+VERSION_COMMENT = re.compile(r"#\s*v\d+(\.\d+)*\b")
+
+BAD_WORKFLOW = """\
+on: pull_request_target
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          ref: ${{ github.event.pull_request.head.sha }}
+      - run: echo "${{ github.event.pull_request.title }}"
+"""
+
+
+def workflow_files() -> list[Path]:
+    files = sorted([*WORKFLOWS.glob("*.yml"), *WORKFLOWS.glob("*.yaml")])
+    assert files, "no workflows found"
+    return files
+
+
+def load(path: Path) -> dict[Any, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def triggers(workflow: dict[Any, Any]) -> dict[str, Any]:
+    # PyYAML (YAML 1.1) reads the key `on` as True.
+    on = workflow.get("on", workflow.get(True))
+    if isinstance(on, str):
+        return {on: None}
+    if isinstance(on, list):
+        return dict.fromkeys(on)
+    assert isinstance(on, dict)
+    return on
+
+
+def unpinned_uses(text: str) -> list[str]:
+    """Every `uses:` line that is not pinned to a full commit SHA with a version comment."""
+    bad = []
+    for number, line in enumerate(text.splitlines(), 1):
+        match = re.match(r"\s*(?:-\s*)?uses:\s*(\S+)(.*)", line)
+        if not match:
+            continue
+        target, rest = match.groups()
+        target = target.strip("'\"")
+        if target.startswith("./"):
+            continue  # a local action or reusable workflow from this repository
+        if not PINNED.match(target) or not VERSION_COMMENT.search(rest):
+            bad.append(f"line {number}: {line.strip()}")
+    return bad
+
+
+def tool(name: str) -> str:
+    path = BIN / name
+    assert path.exists(), f"{name} is missing: run scripts/setup.sh --test"
+    return str(path)
+
+
+def zizmor(target: Path) -> tuple[int, list[dict[str, Any]]]:
+    result = subprocess.run(
+        [tool("zizmor"), "--offline", "--no-progress", "--format", "json", str(target)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    findings = json.loads(result.stdout or "[]")
+    return result.returncode, findings
+
+
+# -- tools -------------------------------------------------------------------------------
+
+
+def test_zizmor_offline_reports_nothing() -> None:
+    code, findings = zizmor(WORKFLOWS)
+    assert findings == [], json.dumps(findings, indent=2)[:4000]
+    assert code == 0
+
+
+def test_zizmor_catches_a_dangerous_workflow(tmp_path: Path) -> None:
+    (tmp_path / "bad.yml").write_text(BAD_WORKFLOW, encoding="utf-8")
+    code, findings = zizmor(tmp_path / "bad.yml")
+    found = {finding["ident"] for finding in findings}
+    assert {"dangerous-triggers", "template-injection", "unpinned-uses", "artipacked"} <= found
+    assert code != 0
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_workflow_matches_githubs_schema(path: Path) -> None:
+    result = subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(path)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_schema_check_rejects_a_broken_workflow(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  build:\n    steps: not-a-list\n", encoding="utf-8")
+    result = subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(broken)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode != 0
+
+
+# -- pinning -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_every_action_is_pinned_to_a_commit_sha(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert "uses:" in text
+    assert unpinned_uses(text) == []
+
+
+def test_pin_check_flags_tags_branches_and_short_shas() -> None:
+    text = (
+        "      - uses: actions/checkout@v4\n"
+        "      - uses: actions/checkout@main # v4.2.2\n"
+        "      - uses: actions/checkout@11bd719 # v4.2.2\n"
+        "      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683\n"
+        "      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2\n"
+        "    uses: ./.github/workflows/reusable.yml\n"
+    )
+    assert [line.split(":")[0] for line in unpinned_uses(text)] == [
+        "line 1", "line 2", "line 3", "line 4",
+    ]
+
+
+# -- least privilege and hygiene -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_least_privilege(path: Path) -> None:
+    workflow = load(path)
+    assert workflow.get("permissions") == {}, "start from no permissions at the top"
+    assert "pull_request_target" not in triggers(workflow)
+    assert "workflow_run" not in triggers(workflow)
+    for name, job in workflow["jobs"].items():
+        permissions = job.get("permissions")
+        assert isinstance(permissions, dict), f"job {name} must say which permissions it needs"
+        uses = " ".join(str(step.get("uses", "")) for step in job.get("steps", []))
+        if "actions/deploy-pages@" in uses:
+            assert permissions == {"pages": "write", "id-token": "write"}
+        else:
+            assert permissions == {"contents": "read"}, f"job {name}: {permissions}"
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_checkouts_do_not_keep_credentials(path: Path) -> None:
+    workflow = load(path)
+    checkouts = [
+        step for job in workflow["jobs"].values() for step in job.get("steps", [])
+        if str(step.get("uses", "")).startswith("actions/checkout@")
+    ]
+    assert checkouts
+    assert all(step.get("with", {}).get("persist-credentials") is False for step in checkouts)
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_builds_are_reproducible_and_cached(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert 'SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)' in text
+    workflow = load(path)
+    for job in workflow["jobs"].values():
+        for step in job.get("steps", []):
+            if str(step.get("uses", "")).startswith("actions/setup-python@"):
+                assert step["with"]["cache"] == "pip"
+    for command in re.findall(r"(scripts/\S+\.sh)", text):
+        assert (REPO / command).is_file(), f"{path.name} runs {command}, which does not exist"
+
+
+def test_pull_requests_check_build_test_and_summarise() -> None:
+    workflow = load(WORKFLOWS / "pr.yml")
+    assert set(triggers(workflow)) == {"pull_request"}
+    (job,) = workflow["jobs"].values()
+    runs = "\n".join(str(step.get("run", "")) for step in job["steps"])
+    assert "mentorhub check" in runs
+    assert "mkdocs build --strict" in runs
+    assert "scripts/test.sh" in runs
+    assert re.search(r"mentorhub diff \S+ >> \"\$GITHUB_STEP_SUMMARY\"", runs)
+    uploaded = {
+        step["with"]["path"].rstrip("/") for step in job["steps"]
+        if str(step.get("uses", "")).startswith("actions/upload-artifact@")
+    }
+    assert uploaded == {"site", "reports"}
+
+
+def test_main_builds_once_then_deploys() -> None:
+    workflow = load(WORKFLOWS / "deploy.yml")
+    assert triggers(workflow)["push"] == {"branches": ["main"]}
+    assert workflow["concurrency"]["group"]
+    assert workflow["concurrency"]["cancel-in-progress"] is False
+    jobs = workflow["jobs"]
+    assert set(jobs) == {"build", "deploy"}
+    assert jobs["deploy"]["needs"] == "build"
+    build_uses = [str(step.get("uses", "")) for step in jobs["build"]["steps"]]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in build_uses)
+    assert [str(step.get("uses", "")).split("@")[0] for step in jobs["deploy"]["steps"]] == [
+        "actions/deploy-pages"
+    ]
+    assert jobs["deploy"]["environment"]["name"] == "github-pages"
+    runs = "\n".join(str(step.get("run", "")) for step in jobs["build"]["steps"])
+    assert "mkdocs build --strict" in runs
