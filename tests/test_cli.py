@@ -1,0 +1,69 @@
+"""The `mentorhub` command line: check and new."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, write_project
+from mentorhub.cli import main
+from mentorhub.loader import load_hub
+
+
+def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mentorhub.cli", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, check=False, timeout=120)
+
+
+def test_check_passes_on_the_demo() -> None:
+    result = run_cli("check", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("OK: ")
+
+
+def test_check_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
+    project = write_project(tmp_path, {
+        "content/people/a.md": "---\nname: A\nroles: [peer]\nlanguages: [xx]\nconsent: true\n---\n",
+        "content/people/b.md": "---\nname: B\nroles: [peer]\nlanguages: [en]\nconsent: no\n---\n",
+    })
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 1
+    assert "content/people/a.md:4: languages: 'xx' is not an ISO 639-1 language code" in result.stderr
+    assert "content/people/b.md:5: consent: expected true or false, got 'no'" in result.stderr
+    assert "2 problem(s) found." in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_prints_github_annotations_in_actions(tmp_path: Path) -> None:
+    project = write_project(tmp_path, {
+        "content/people/a.md": "---\nname: A\nroles: [peer]\nlanguages: [xx]\nconsent: true\n---\n",
+    })
+    import os
+
+    result = run_cli("check", cwd=project, env={**os.environ, "GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    assert result.stdout.startswith("::error file=content/people/a.md,line=4,title=languages::")
+
+
+@pytest.mark.parametrize("kind", ["person", "resource", "story", "session"])
+def test_new_writes_a_well_formed_file(kind: str, tmp_path: Path) -> None:
+    project = write_project(tmp_path, {})
+    assert main(["new", kind, "Zoë Example Title", "--project", str(project)]) == 0
+    written = list((project / "content").rglob("*.md"))
+    assert len(written) == 1
+    result = load_hub(project / "content", display_root=project)
+    if kind == "session":  # names an example facilitator the contributor must replace
+        assert [p.field for p in result.problems] == ["facilitators"]
+        assert written[0].name.endswith("-zoe-example-title.md")
+    else:
+        assert result.problems == []
+        assert written[0].name == "zoe-example-title.md"
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
+    project = write_project(tmp_path, {})
+    assert main(["new", "person", "Ana", "--project", str(project)]) == 0
+    assert main(["new", "person", "Ana", "--project", str(project)]) == 1
