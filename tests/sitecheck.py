@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import html
 import posixpath
@@ -81,10 +82,8 @@ def all_text(site: Path) -> Iterator[tuple[Path, str]]:
         if data[:2] == b"\x1f\x8b":
             data = gzip.decompress(data)
         else:
-            try:
+            with contextlib.suppress(zlib.error):
                 data = zlib.decompress(data)
-            except zlib.error:
-                pass
         text = data.decode("utf-8", errors="ignore")
         yield path, text
         unescaped = html.unescape(unquote(text))

@@ -44,7 +44,8 @@ def test_build_fails_on_content_problems_without_strict(tmp_path: Path) -> None:
     })
     result = run_mkdocs(project)
     assert result.returncode != 0
-    assert "content/people/bad-bo.md:6: offers: unknown skill 'pyhton' (did you mean 'python'?)" in result.stderr
+    expected = "content/people/bad-bo.md:6: offers: unknown skill 'pyhton' (did you mean 'python'?)"
+    assert expected in result.stderr
     assert "content/people/bad-bo.md:7: colour: unknown field" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -71,7 +72,7 @@ def free_port() -> int:
 
 def fetch(url: str) -> int:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - localhost only
+        with urllib.request.urlopen(url, timeout=5) as response:
             return int(response.status)
     except urllib.error.HTTPError as error:
         return error.code
@@ -133,9 +134,10 @@ def test_symlinks_inside_content_are_followed(tmp_path: Path) -> None:
 
 
 def test_feature_order_and_missing_core_plugin_are_clear_errors(tmp_path: Path) -> None:
-    from mentorhub.mkdocs.shared import find_hub_plugin
     from mkdocs.config import load_config
     from mkdocs.exceptions import PluginError
+
+    from mentorhub.mkdocs.shared import find_hub_plugin
 
     project = write_project(tmp_path, {}, config="site_name: x\ndocs_dir: content\n")
     config = load_config(str(project / "mkdocs.yml"))

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, write_project
 from mentorhub.cli import main
 from mentorhub.loader import load_hub
+
+from conftest import REPO, write_project
 
 
 def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sitecheck import broken_links, parse
-
 from mentorhub.loader import load_hub
+
 from conftest import REPO
+from sitecheck import broken_links, parse
 
 
 def read(site: Path, page: str) -> str:

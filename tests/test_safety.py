@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitecheck import all_text, html_pages, parse
 
 from conftest import run_mkdocs, write_project
+from sitecheck import all_text, html_pages, parse
 
 CANARY_FILES = {
     "content/people/open-olga.md": """\

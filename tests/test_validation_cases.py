@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import MINIMAL_SKILLS
+
 from mentorhub.loader import load_hub
 from mentorhub.problems import format_problems
+
+from conftest import MINIMAL_SKILLS
 
 CASES = Path(__file__).parent / "cases" / "validation"
 
