@@ -38,6 +38,7 @@ class RenderOptions:
     section_limit: int = 24
     stale_after_days: int = 365
     directory_urls: bool = True
+    site_name: str = "Mentoring hub"
     site_description: str = ""
 
 

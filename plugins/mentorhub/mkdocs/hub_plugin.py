@@ -72,6 +72,7 @@ class HubPlugin(BasePlugin[HubConfig]):
             section_limit=max(1, self.config.section_limit),
             stale_after_days=self.config.stale_after_days,
             directory_urls=config.use_directory_urls,
+            site_name=config.site_name,
             site_description=config.site_description or "",
         )
         return config
