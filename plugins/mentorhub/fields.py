@@ -108,7 +108,10 @@ class Text(Kind):
         return text
 
     def json_schema(self) -> dict[str, Any]:
-        schema: dict[str, Any] = {"type": ["string", "number"], "minLength": 1}
+        # check() strips the text first, so "not empty" means "has a non-space
+        # character", and a single line may still end in a newline.
+        pattern = r"^\s*[^\n]*\S[^\n]*\s*$" if self.single_line else r"\S"
+        schema: dict[str, Any] = {"type": ["string", "number"], "minLength": 1, "pattern": pattern}
         if self.max_length:
             schema["maxLength"] = self.max_length
         return schema
@@ -215,7 +218,8 @@ class RecordId(Kind):
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": ID_PATTERN.pattern.removesuffix(r"\Z") + "$"}
+        # JSON Schema patterns match anywhere in the string, so anchor both ends.
+        return {"type": "string", "pattern": "^" + ID_PATTERN.pattern.removesuffix(r"\Z") + "$"}
 
 
 @dataclass(frozen=True)
@@ -282,24 +286,31 @@ class HttpsUrl(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> str:
         if not isinstance(value, str):
             raise FieldError(f"expected a link, got {describe(value)}")
-        parts = urlsplit(value.strip())
+        try:
+            parts = urlsplit(value.strip())
+        except ValueError:  # e.g. an unclosed '[' in the host: not a traceback, a problem
+            raise FieldError(f"'{value}' is not a valid link", "check the address") from None
         if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value.strip()):
             raise FieldError(f"'{value}' is not an https:// link", "links must start with https://")
         return value.strip()
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": "^https://[^\\s/]+"}
+        # Surrounding spaces are stripped by check(); none may remain inside.
+        return {"type": "string", "pattern": r"^\s*https://[^\s/?#]+[^\s]*\s*$"}
 
 
 @dataclass(frozen=True)
 class Email(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> str:
-        if not isinstance(value, str) or not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", value):
+        if not isinstance(value, str) or not re.fullmatch(_EMAIL, value):
             raise FieldError(f"{describe(value)} is not an email address")
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "email"}
+        return {"type": "string", "format": "email", "pattern": f"^{_EMAIL}$"}
+
+
+_EMAIL = r"[^@\s]+@[^@\s]+\.[^@\s]+"
 
 
 @dataclass(frozen=True)

@@ -196,15 +196,107 @@ SKILL_FIELDS: tuple[Field, ...] = (
 )
 
 
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
+    """`field:` with nothing after it means "not given", so optional fields accept null."""
+    if "enum" in schema:
+        return {**schema, "enum": [*schema["enum"], None]}
+    if "type" in schema:
+        types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
+        return {**schema, "type": [*types, "null"]}
+    return {"anyOf": [schema, {"type": "null"}]}
+
+
+def _contains(field: str, value: str) -> dict[str, Any]:
+    return {"required": [field], "properties": {field: {"type": "array", "contains": {"const": value}}}}
+
+
+#: The cross-field rules of the loader (loader._person_rules, _session_rules) that a
+#: schema can express. tests/test_schemas.py proves they agree with the validator.
+_RULES: dict[str, list[dict[str, Any]]] = {
+    "person": [
+        {"if": _contains("roles", "mentor"),
+         "then": {"required": ["offers"], "properties": {"offers": {"type": "array", "minItems": 1}}}},
+        {"if": _contains("roles", "mentee"),
+         "then": {"required": ["seeks"], "properties": {"seeks": {"type": "array", "minItems": 1}}}},
+        {"if": {"required": ["roles"],
+                "properties": {"roles": {"type": "array", "not": {"contains": {"const": "mentee"}}}}},
+         "then": {"properties": {"mentors": {"type": ["array", "null"], "maxItems": 0}}}},
+    ],
+    "session": [
+        {"if": {"required": ["feedback"], "properties": {"feedback": {
+            "type": "object", "required": ["responses"], "properties": {"responses": {"const": 0}}}}},
+         "then": {"properties": {"feedback": {"not": {"required": ["satisfaction"]}}}}},
+    ],
+}
+
+#: Field schemas stricter than their kind, from the same loader rules.
+_OVERRIDES: dict[tuple[str, str], dict[str, Any]] = {
+    ("person", "consent"): {"const": True},
+}
+
+#: What a schema cannot see: rules that need the file name, the body or other files.
+_LIMITS = {
+    "person": "the people in `mentors` exist and have the mentor role",
+    "resource": "a resource with no body has a `url`",
+    "session": "the facilitators, participants and resources exist",
+    "story": "the mentee and mentors exist",
+}
+
+
+def _field_schema(record: RecordType, field: Field) -> dict[str, Any]:
+    schema = {**field.kind.json_schema(), **_OVERRIDES.get((record.name, field.name), {})}
+    if not field.required:
+        schema = _nullable(schema)
+    return {**schema, "description": field.doc}
+
+
 def json_schema(record: RecordType) -> dict[str, Any]:
-    """A JSON Schema (draft 2020-12) for one record type's front matter."""
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": f"mentorhub {record.name}",
-        "type": "object",
-        "properties": {
-            f.name: {**f.kind.json_schema(), "description": f.doc} for f in record.fields
-        },
+    """A JSON Schema (draft 2020-12) for one record type's front matter.
+
+    Drafts are not checked until they are published, as in the loader, so the
+    rules sit in `else`. Skill ids, time zones and references to other records are
+    checked by `mentorhub check` only: they depend on the hub, not on one file.
+    """
+    published: dict[str, Any] = {
+        "properties": {f.name: _field_schema(record, f) for f in record.fields},
         "required": [f.name for f in record.fields if f.required],
         "additionalProperties": False,
+    }
+    if record.name in _RULES:
+        published["allOf"] = _RULES[record.name]
+    return {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "title": f"mentorhub {record.name}",
+        "description": (
+            f"Front matter of content/{record.folder}/<id>.md. `mentorhub check` is the "
+            f"authority; it also checks skill ids, time zones, and that {_LIMITS[record.name]}."
+        ),
+        "type": "object",
+        "if": {"required": ["draft"], "properties": {"draft": {"const": True}}},
+        "then": {"description": "a draft is not checked until it is published"},
+        "else": published,
+    }
+
+
+def skills_json_schema() -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) for content/skills.yml."""
+    entry = {
+        "type": "object",
+        "properties": {f.name: {**f.kind.json_schema(), "description": f.doc} for f in SKILL_FIELDS},
+        "required": [f.name for f in SKILL_FIELDS if f.required],
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "title": "mentorhub skills vocabulary",
+        "description": (
+            "content/skills.yml: skill id → label, category, aliases. `mentorhub check` also "
+            "checks that no alias is used by two skills."
+        ),
+        "type": "object",
+        "propertyNames": RecordId("skill").json_schema(),
+        "additionalProperties": entry,
     }
