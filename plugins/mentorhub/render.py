@@ -40,6 +40,11 @@ class RenderOptions:
     directory_urls: bool = True
     site_name: str = "Mentoring hub"
     site_description: str = ""
+    # "Add yourself" and contributing-guide links (hooks/contribute_links.py); "" hides them.
+    add_person_url: str = ""
+    contributing_url: str = ""
+    # Feeds the mentorhub-feeds plugin publishes ("stories", "sessions", "resources").
+    feeds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,10 @@ class PageContext:
 
     def link(self, to_src: str) -> str:
         return urls.relative_url(self.src_uri, to_src, directory_urls=self.site.options.directory_urls)
+
+    def file_link(self, path: str) -> str:
+        """A relative link to a file of the site that is not a page (`feeds/stories.xml`)."""
+        return urls.relative_file_url(self.src_uri, path, directory_urls=self.site.options.directory_urls)
 
     def render(self, template: str, **context: Any) -> str:
         return self.site.render_fragment(template, self, **context)

@@ -34,6 +34,12 @@ def relative_url(from_src: str, to_src: str, *, directory_urls: bool = True) -> 
     return rel
 
 
+def relative_file_url(from_src: str, path: str, *, directory_urls: bool = True) -> str:
+    """A link from a page to a file of the site that is not a page (a feed, a JSON file)."""
+    source = dest_path(from_src, directory_urls=directory_urls)
+    return posixpath.relpath(path, posixpath.dirname(source) or ".")
+
+
 def slugify(text: str) -> str:
     """A URL-safe, lowercase slug ('Grant Writing Lab' → 'grant-writing-lab')."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()

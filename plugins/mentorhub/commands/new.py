@@ -48,6 +48,33 @@ def front_matter(record_type: RecordType, title: str, today: dt.date) -> dict[st
     return values
 
 
+class _PlainDumper(yaml.SafeDumper):
+    """Writes a repeated value (joined = confirmed = today) twice, not as `&id001`/`*id001`."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def file_text(record_type: RecordType, title: str, today: dt.date, *, comments: bool = False) -> str:
+    """A new file to fill in (also prefilled in the web editor by "Add yourself" links).
+
+    With `comments`, each field's line ends with what the field means, for people
+    who fill the file in a browser without the README at hand.
+    """
+    yaml_text = yaml.dump(front_matter(record_type, title, today), Dumper=_PlainDumper,
+                          sort_keys=False, allow_unicode=True, default_flow_style=None)
+    if comments:
+        docs = {f.name: f.doc for f in record_type.fields}
+        lines = yaml_text.splitlines()
+        width = max(len(line) for line in lines) + 2
+        yaml_text = "".join(
+            f"{line.ljust(width)}# {docs[key]}\n" if (key := line.split(":", 1)[0]) in docs
+            else f"{line}\n"
+            for line in lines
+        )
+    return f"---\n{yaml_text}---\n\n{_BODIES[record_type.name]}"
+
+
 def run(args: argparse.Namespace) -> int:
     record_type = next(t for t in RECORD_TYPES if t.name == args.type)
     today = build_date()
@@ -58,8 +85,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"{path} already exists; pick another title", file=sys.stderr)
         return 1
     path.parent.mkdir(parents=True, exist_ok=True)
-    yaml_text = yaml.safe_dump(front_matter(record_type, args.title, today), sort_keys=False,
-                               allow_unicode=True, default_flow_style=None)
-    path.write_text(f"---\n{yaml_text}---\n\n{_BODIES[record_type.name]}", encoding="utf-8")
+    path.write_text(file_text(record_type, args.title, today), encoding="utf-8")
     print(f"Wrote {path}. Fill it in, then run `mentorhub check`.")
     return 0

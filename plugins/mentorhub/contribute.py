@@ -1,0 +1,58 @@
+"""Links that invite contributions: "propose an edit", "add yourself", the contributing guide.
+
+All of them derive from one setting, the web editor's base URL for the content
+folder (MkDocs' `edit_uri`, e.g. `https://github.com/org/hub/edit/main/content/`),
+so a site names its repository once. GitHub and GitLab share the URL shapes used
+here: `…/edit/<branch>/<path>`, `…/new/<branch>/<folder>?filename=…&value=…` and
+`…/blob/<branch>/<path>` (GitLab puts `-/` before each).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, urlencode, urljoin
+
+_ACTION = re.compile(r"/(-/)?(edit|blob)/")
+
+
+def edit_base(repo_url: str | None, edit_uri: str | None) -> str:
+    """The absolute editor URL of the content folder, as MkDocs resolves it; '' if none."""
+    if not edit_uri:
+        return ""
+    base = urljoin(repo_url.rstrip("/") + "/", edit_uri) if repo_url else edit_uri
+    if not base.startswith(("https://", "http://")):
+        return ""
+    return base if base.endswith("/") else base + "/"
+
+
+def edit_url(base: str, path_in_content: str) -> str:
+    """The web-editor URL of one content file (`people/ana.md`)."""
+    return base + quote(path_in_content) if base else ""
+
+
+def _with_action(base: str, action: str) -> str:
+    """`base` with its `edit`/`blob` path segment replaced by `action`; '' if it has none."""
+    if not _ACTION.search(base):
+        return ""
+    return _ACTION.sub(lambda m: f"/{m.group(1) or ''}{action}/", base, count=1)
+
+
+def new_file_url(base: str, folder: str, filename: str, text: str) -> str:
+    """The web editor's "create a file" URL, prefilled with a name and a starting text."""
+    new_base = _with_action(base, "new")
+    if not new_base:
+        return ""
+    return f"{new_base}{quote(folder)}?{urlencode({'filename': filename, 'value': text})}"
+
+
+def repository_file_url(base: str, content_folder: str, path: str) -> str:
+    """A file at the repository's root (e.g. CONTRIBUTING.md), shown in the browser.
+
+    `base` ends in the content folder's path (`…/edit/main/content/`); that suffix
+    is dropped to reach the root.
+    """
+    blob_base = _with_action(base, "blob")
+    suffix = content_folder.strip("/") + "/"
+    if not blob_base or not content_folder or not blob_base.endswith("/" + suffix):
+        return ""
+    return blob_base[: -len(suffix)] + quote(path)
