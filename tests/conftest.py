@@ -7,8 +7,9 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -87,3 +88,52 @@ def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_site(demo_build: Path) -> Path:
     """The built demo site folder."""
     return demo_build / "site"
+
+
+# -- browser tests (tests/test_browser*.py; helpers in browser_support.py) -------------------
+
+
+@pytest.fixture(scope="session")
+def demo_url(demo_site: Path) -> Iterator[str]:
+    """The built demo site, served on 127.0.0.1 for the length of the session."""
+    from browser_support import serve
+
+    with serve(demo_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Headless Debian Chromium through Playwright; skips (fails in CI) when unavailable."""
+    from browser_support import CHROMIUM_ARGS, chromium_path, require
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require(False, "Playwright is not installed (pip install -e '.[test]')")
+    executable = chromium_path()
+    require(executable is not None, "Chromium is not installed (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def browser_page(chromium: Any, demo_url: str) -> Iterator[Any]:
+    """A fresh page that fails the test on any console error or non-localhost request."""
+    from urllib.parse import urlsplit
+
+    context = chromium.new_context()
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    errors: list[str] = []
+    foreign: list[str] = []
+    page.on("console", lambda m: errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"uncaught: {e}"))
+    page.on("request", lambda r: None if urlsplit(r.url).hostname in ("127.0.0.1", None)
+            or r.url.startswith(("data:", "blob:")) else foreign.append(r.url))
+    yield page
+    context.close()
+    assert not errors, f"console errors: {errors}"
+    assert not foreign, f"requests to hosts other than localhost: {foreign}"

@@ -1,0 +1,233 @@
+/* mentorhub search: wires the search page and the finders ("Find a mentor", "Find a
+   resource") to the Pagefind index the build writes to <site>/pagefind/.
+
+   Everything is served by the site itself: the Pagefind library, its WebAssembly and
+   index files come from the same folder, so searching makes no third-party request.
+   The pages work without this script too: their static fallback links to the
+   directories, and the header's search box is a plain form. */
+(function () {
+  "use strict";
+
+  // This file is <site>/assets/mentorhub/search.js; the bundle is <site>/pagefind/.
+  var script = document.currentScript;
+  var bundleUrl = new URL("../../pagefind/", script ? script.src : location.href).href;
+  var DEBOUNCE_MS = 200;
+
+  // "/" jumps to the header's search box, as Material's own search does.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName))) return;
+    var box = document.getElementById("mh-header-search-input");
+    if (box && box.offsetParent !== null) {
+      event.preventDefault();
+      box.focus();
+    }
+  });
+
+  var root = document.querySelector("[data-mh-finder]");
+  if (root) start(root);
+
+  async function start(root) {
+    var form = root.querySelector("form");
+    var status = root.querySelector(".mh-finder__status");
+    var list = root.querySelector(".mh-results");
+    var more = root.querySelector("[data-mh-more]");
+    var fallback = root.querySelector(".mh-finder__fallback");
+    var base = JSON.parse(root.getAttribute("data-mh-base") || "{}");
+    var pageSize = parseInt(root.getAttribute("data-mh-page-size"), 10) || 24;
+    var listAll = root.getAttribute("data-mh-list-all") === "true";
+    var noun = root.getAttribute("data-mh-noun") || "results";
+    var query = form.elements.namedItem("q");
+    var defaultSort = form.elements.namedItem("sort").value;
+
+    restore(form, new URLSearchParams(location.search));
+    var header = document.getElementById("mh-header-search-input");
+    if (header && query.value) header.value = query.value;
+
+    var pagefind;
+    try {
+      pagefind = await import(bundleUrl + "pagefind.js");
+      await pagefind.options({ excerptLength: 24 });
+      await pagefind.init();
+    } catch (error) {
+      status.textContent = "Search could not be loaded here (the site must be opened through a " +
+        "web server). You can browse the directories instead.";
+      return;
+    }
+    form.hidden = false;
+    fallback.hidden = true;
+
+    var generation = 0;  // only the newest search may draw results
+    var results = [];
+    var shown = 0;
+    var term = "";
+    var timer = 0;
+
+    form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+    form.addEventListener("change", function (event) { if (event.target !== query) run(); });
+    form.addEventListener("reset", function () { setTimeout(run, 0); });
+    query.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(run, DEBOUNCE_MS);
+    });
+    more.addEventListener("click", function () { showMore(generation, true); });
+    run();
+
+    async function run() {
+      clearTimeout(timer);
+      var mine = ++generation;
+      var state = read(form);
+      writeUrl(state, defaultSort);
+      term = state.q.trim();
+      var chosen = Object.keys(state.filters).length > 0;
+      if (!term && !chosen && !listAll) {
+        results = [];
+        shown = 0;
+        list.replaceChildren();
+        more.hidden = true;
+        status.textContent = "Type a word, or choose a filter, to search.";
+        return;
+      }
+      var filters = Object.assign({}, base);
+      Object.keys(state.filters).forEach(function (name) {
+        filters[name] = { any: state.filters[name] };
+      });
+      var options = { filters: filters };
+      if (state.sort) {
+        var parts = state.sort.split(":");
+        options.sort = {};
+        options.sort[parts[0]] = parts[1] || "asc";
+      }
+      root.setAttribute("aria-busy", "true");
+      var search = await pagefind.search(term || null, options);
+      if (mine !== generation || !search) return;
+      results = search.results;
+      shown = 0;
+      list.replaceChildren();
+      await showMore(mine, false);
+      if (mine !== generation) return;
+      root.removeAttribute("aria-busy");
+      status.textContent = describe(results.length, term, chosen);
+    }
+
+    async function showMore(mine, moveFocus) {
+      var batch = results.slice(shown, shown + pageSize);
+      var data = await Promise.all(batch.map(function (result) { return result.data(); }));
+      if (mine !== generation) return;
+      var first = null;
+      data.forEach(function (item) {
+        var entry = renderResult(item, term);
+        if (!first) first = entry;
+        list.appendChild(entry);
+      });
+      shown += batch.length;
+      more.hidden = shown >= results.length;
+      if (moveFocus && first) first.querySelector("a").focus();
+    }
+
+    function describe(count, text, chosen) {
+      var what = count === 1 ? noun.replace(/s$/, "") : noun;
+      if (!count) {
+        return "No " + noun + " match" + (text ? " \u201c" + text + "\u201d" : "") +
+          (chosen ? " with these filters. Try removing a filter." : ".");
+      }
+      return count + " " + what + (text ? " for \u201c" + text + "\u201d" : "") +
+        (chosen ? ", filtered" : "") + ".";
+    }
+  }
+
+  /* The form's state: the query, the chosen sort, and the values ticked per filter. */
+  function read(form) {
+    var state = { q: "", sort: "", filters: {} };
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || field.disabled) return;
+      if (field.name === "q") { state.q = field.value; return; }
+      if (field.name === "sort") { state.sort = field.value; return; }
+      if (field.type === "checkbox" && !field.checked) return;
+      if (!field.value) return;
+      (state.filters[field.name] = state.filters[field.name] || []).push(field.value);
+    });
+    return state;
+  }
+
+  /* Fill the form from the address bar, so a search can be linked and reloaded. */
+  function restore(form, params) {
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name || !params.has(field.name)) return;
+      var values = params.getAll(field.name);
+      if (field.type === "checkbox") {
+        field.checked = values.indexOf(field.value) !== -1;
+      } else if (field.tagName === "SELECT") {
+        var wanted = values[0];
+        var known = Array.prototype.some.call(field.options, function (o) { return o.value === wanted; });
+        if (known) field.value = wanted;
+      } else {
+        field.value = values[0];
+      }
+    });
+  }
+
+  function writeUrl(state, defaultSort) {
+    var params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    Object.keys(state.filters).forEach(function (name) {
+      state.filters[name].forEach(function (value) { params.append(name, value); });
+    });
+    if (state.sort !== defaultSort) params.set("sort", state.sort);
+    var search = params.toString();
+    history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
+  }
+
+  /* One result. Every value is set as text; only the excerpt's <mark> survives as markup. */
+  function renderResult(item, term) {
+    var meta = item.meta || {};
+    var entry = element("li", "mh-result");
+    if (meta.type) {
+      var type = element("p", "mh-result__type");
+      type.appendChild(element("span", "mh-badge mh-badge--type", meta.type));
+      entry.appendChild(type);
+    }
+    var title = element("h3", "mh-result__title");
+    var link = element("a", "", meta.title || item.url);
+    link.href = item.url;
+    title.appendChild(link);
+    entry.appendChild(title);
+    if (meta.details) entry.appendChild(element("p", "mh-result__details", meta.details));
+    var text = element("p", "mh-result__excerpt");
+    if (term || !meta.summary) {
+      text.appendChild(safeExcerpt(item.excerpt || ""));
+    } else {
+      text.textContent = meta.summary;
+    }
+    entry.appendChild(text);
+    if (meta.tags) entry.appendChild(element("p", "mh-result__tags", meta.tags));
+    return entry;
+  }
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  /* Pagefind's excerpt is HTML with <mark> around matches. Parse it in an inert
+     document and copy only text and <mark>, so no markup from page text can run. */
+  function safeExcerpt(html) {
+    var parsed = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html");
+    var out = document.createDocumentFragment();
+    (function copy(from, to) {
+      Array.prototype.forEach.call(from.childNodes, function (node) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          to.appendChild(document.createTextNode(node.textContent));
+        } else if (node.nodeType === Node.ELEMENT_NODE && node.tagName === "MARK") {
+          to.appendChild(element("mark", "", node.textContent));
+        } else if (node.nodeType === Node.ELEMENT_NODE) {
+          copy(node, to);
+        }
+      });
+    })(parsed.body, out);
+    return out;
+  }
+})();

@@ -1,0 +1,114 @@
+"""The `mentorhub-search` plugin: Pagefind search, its filters, and the finder pages.
+
+Replaces Material's built-in search. It marks each page's content area as the only
+indexed part, adds the record's facets (computed by :mod:`mentorhub.search_meta`),
+publishes the search page and the finders, puts a search box in the header (a
+theme partial shipped with the package), and indexes the finished site.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from ..pagefind_index import PagefindError, build_index
+from ..render import SiteRenderer
+from ..search_meta import PAGE_TYPE, SearchRecord, page_type_html, render_record, search_records
+from ..search_pages import KIND as FINDER_KIND
+from ..search_pages import SEARCH_SRC, finder_pages, finders
+from .hub_plugin import HubPlugin
+from .shared import find_hub_plugin
+
+log = get_plugin_logger(__name__)
+
+PLUGIN_NAME = "mentorhub-search"
+_ASSETS = Path(__file__).parent.parent / "assets"
+_THEME = Path(__file__).parent.parent / "theme"
+ASSETS = {"assets/mentorhub/search.css": "search.css", "assets/mentorhub/search.js": "search.js"}
+#: Generated pages that only repeat records (listings, group pages) or are search UI
+#: themselves stay out of the index, so a word finds the record, not every list it is on.
+NOT_INDEXED = frozenset({"listing", "group", FINDER_KIND})
+
+
+class SearchConfig(Config):
+    page_size = c.Type(int, default=24)
+    """Results the search page and the finders show at a time; "Show more" adds as many again."""
+    exclude_selectors = c.ListOfItems(c.Type(str), default=[])
+    """CSS selectors of page parts Pagefind must not index, besides heading permalinks."""
+
+
+class SearchPlugin(BasePlugin[SearchConfig]):
+    """Pagefind search over the hub's pages."""
+
+    def __init__(self) -> None:
+        self.hub: HubPlugin | None = None
+        self.records: dict[str, SearchRecord] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.hub = find_hub_plugin(config, PLUGIN_NAME)
+        if any(name in config.plugins for name in ("search", "material/search")):
+            log.warning("Material's search plugin builds a second, unfiltered index: remove "
+                        f"'- search' from plugins in mkdocs.yml ({PLUGIN_NAME} replaces it)")
+        config.extra_css.extend(uri for uri in ASSETS if uri.endswith(".css")
+                                and uri not in config.extra_css)
+        config.extra_javascript.extend(uri for uri in ASSETS if uri.endswith(".js")
+                                       and uri not in config.extra_javascript)
+        # After the site's custom_dir (its overrides still win), before the theme's own.
+        if str(_THEME) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(_THEME))
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        hub = self._hub()
+        assert hub.result is not None and hub.options is not None
+        options = hub.options
+        self.records = search_records(hub.result.hub, today=options.today,
+                                      stale_after_days=options.stale_after_days)
+        custom_dir = config.theme.custom_dir
+        renderer = SiteRenderer(hub.result.hub, options,
+                                override_dirs=[Path(custom_dir) / "mentorhub"] if custom_dir else [])
+        for page in finder_pages(renderer, finders(self.records),
+                                 page_size=max(1, self.config.page_size)):
+            hub.add_page(files, page, config)
+        for uri, name in ASSETS.items():
+            files.append(File.generated(config, uri, abs_src_path=str(_ASSETS / name)))
+        return files
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        search_page = files.get_file_from_path(SEARCH_SRC)
+        env.globals["mentorhub_search_url"] = search_page.url if search_page else None
+        return env
+
+    def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        meta: Any = page.meta.get("mentorhub")
+        kind = meta.get("kind", "") if isinstance(meta, dict) else ""
+        if kind in NOT_INDEXED:
+            return html
+        record = self.records.get(page.file.src_uri)
+        facets = render_record(record) if record else page_type_html(PAGE_TYPE)
+        # Only this wrapper is indexed: not the nav, header, footer or theme buttons.
+        return f"<div data-pagefind-body>\n{html}\n{facets}</div>\n"
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            summary = build_index(Path(config.site_dir),
+                                  exclude_selectors=self.config.exclude_selectors)
+        except PagefindError as exc:
+            raise PluginError(f"search index: {exc}") from exc
+        log.info(f"Pagefind indexed {summary.pages} pages ({summary.words} words, "
+                 f"{summary.filters} filters) in {summary.seconds:.1f} s")
+
+    def _hub(self) -> HubPlugin:
+        if self.hub is None:
+            raise PluginError(f"the '{PLUGIN_NAME}' plugin was not configured")
+        return self.hub

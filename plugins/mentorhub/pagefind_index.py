@@ -1,0 +1,91 @@
+"""Build the Pagefind index of a finished site with the binary `pagefind[bin]` ships.
+
+Runs the binary rather than the asynchronous Python service API: one process over
+the written HTML is all a static build needs, it is the same indexer the
+documentation describes, and its output only depends on the HTML (checked by a
+test that builds twice, after :mod:`pagefind_stable` orders what Pagefind leaves
+in hash-map order). No MkDocs imports: any engine can call `build_index`.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .pagefind_stable import BundleFormatError, stabilise
+
+#: Where the bundle goes inside the site (the contract: `site/pagefind/`).
+BUNDLE_DIR = "pagefind"
+#: Never worth indexing: the "¶" permalink after every heading.
+DEFAULT_EXCLUDES = (".headerlink",)
+
+
+class PagefindError(Exception):
+    """Pagefind could not index the site; the message says why."""
+
+
+@dataclass(frozen=True)
+class IndexSummary:
+    pages: int
+    words: int
+    filters: int
+    seconds: float
+
+
+def pagefind_executable() -> Path:
+    """The binary bundled by the `pagefind[bin]` wheel."""
+    try:
+        # Imported here so the core loads without the binary wheel; it ships no type hints.
+        import pagefind_bin  # type: ignore[import-untyped]
+    except ImportError as exc:
+        raise PagefindError("Pagefind is not installed: pip install 'pagefind[bin]'") from exc
+    try:
+        return Path(pagefind_bin.get_executable())
+    except FileNotFoundError as exc:
+        raise PagefindError(f"the Pagefind binary is missing: {exc}") from exc
+
+
+def build_index(site_dir: Path, *, exclude_selectors: Sequence[str] = (),
+                executable: Path | None = None) -> IndexSummary:
+    """Index `site_dir` into `site_dir/pagefind/`, replacing any earlier bundle."""
+    site_dir = site_dir.resolve()  # Pagefind runs inside it, so a relative path would break
+    bundle = site_dir / BUNDLE_DIR
+    if bundle.exists():
+        shutil.rmtree(bundle)  # `serve` rebuilds into the same folder: no stale fragments
+    command = [
+        str(executable or pagefind_executable()),
+        "--site", str(site_dir),
+        "--output-subdir", BUNDLE_DIR,
+        "--exclude-selectors", ", ".join(dict.fromkeys((*DEFAULT_EXCLUDES, *exclude_selectors))),
+    ]
+    started = time.perf_counter()
+    try:
+        # cwd is the site itself, so a stray pagefind.yml elsewhere cannot change the index.
+        result = subprocess.run(command, cwd=site_dir, capture_output=True, text=True,
+                                check=False, timeout=3600)
+    except OSError as exc:
+        raise PagefindError(f"could not run Pagefind ({command[0]}): {exc}") from exc
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip()
+        raise PagefindError(f"Pagefind failed (exit {result.returncode}): {detail}")
+    try:
+        stabilise(bundle)
+    except (BundleFormatError, OSError, ValueError, KeyError) as exc:
+        raise PagefindError(f"could not put the index in a stable order: {exc}") from exc
+    seconds = time.perf_counter() - started
+    return IndexSummary(
+        pages=_count(result.stdout, "pages"),
+        words=_count(result.stdout, "words"),
+        filters=_count(result.stdout, "filters"),
+        seconds=seconds,
+    )
+
+
+def _count(output: str, noun: str) -> int:
+    """The total from Pagefind's summary lines ("Indexed 141 pages")."""
+    return sum(int(n) for n in re.findall(rf"Indexed (\d+) {noun}\b", output))

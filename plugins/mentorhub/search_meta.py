@@ -1,0 +1,265 @@
+"""What the search index knows about each record: filters, sort keys, result details.
+
+Engine-agnostic: this module turns hub models into plain facets — filter name →
+values, sort key → value, and a few metadata strings a result list shows — keyed
+by the source URI of the record's page. An adapter (the Pagefind plugin) writes
+them into pages as hidden attributes; another engine could read the same records.
+
+Every value is a human-readable label ("English", "Peer circle", "Grant writing"),
+never an id or a code: search UIs show filter values as they are, and readers pick
+from them. Only published model values are used, so nothing private can appear.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .languages import LANGUAGES
+from .models import Hub, Person, Resource, Session, Skill, Story
+from .render import format_date, person_src, resource_src, session_src, skill_src, story_src
+
+TEMPLATE_DIR = Path(__file__).parent / "templates"
+
+# Filter names, as readers see them in the search UI.
+TYPE = "Type"
+ROLE = "Role"
+SKILL = "Skill"
+OFFERS = "Offers"
+SEEKS = "Seeks"
+LANGUAGE = "Language"
+AVAILABILITY = "Availability"
+FORMAT = "Format"
+KIND = "Kind"
+LEVEL = "Level"
+AUDIENCE = "Audience"
+OUTCOME = "Outcome"
+GROUP = "Group"
+SESSION_FORMAT = "Session format"
+CATEGORY = "Category"
+
+#: Every filter, in the order a full search form offers them.
+FILTERS = (
+    TYPE, ROLE, SKILL, OFFERS, SEEKS, LANGUAGE, AVAILABILITY, FORMAT, KIND, LEVEL,
+    AUDIENCE, OUTCOME, GROUP, SESSION_FORMAT, CATEGORY,
+)
+
+# Sort keys. Pagefind drops records without the key from a sorted result list, so
+# each key exists only where it means something: `date` on dated records, `name`
+# everywhere, `availability` on mentors (who can take someone now comes first).
+SORT_DATE = "date"
+SORT_NAME = "name"
+SORT_AVAILABILITY = "availability"
+
+TYPE_LABELS = {
+    "person": "Person", "resource": "Resource", "session": "Session",
+    "story": "Story", "skill": "Skill",
+}
+#: The type of any other indexed page (a site's own Markdown pages).
+PAGE_TYPE = "Page"
+
+ROLE_LABELS = {"mentor": "Mentor", "mentee": "Mentee", "peer": "Peer"}
+AUDIENCE_LABELS = {"mentor": "Mentors", "mentee": "Mentees", "organizer": "Organizers", "peer": "Peers"}
+OPEN, LIMITED, FULL, CLOSED = ("Open to mentees", "Limited availability", "At capacity",
+                               "Not taking mentees")
+STALE = "May be inactive"
+
+
+def label(value: str) -> str:
+    """`peer-circle` → `Peer circle`, `one-on-one` → `One-on-one`: the house style for choices."""
+    words = value.split("-")
+    if len(words) == 3 and words[1] == "on":  # one-on-one keeps its hyphens
+        return value.capitalize()
+    return " ".join(words).capitalize()
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """One page's facets. Tuples of pairs, sorted, so output is deterministic."""
+
+    type: str
+    filters: tuple[tuple[str, tuple[str, ...]], ...]
+    sorts: tuple[tuple[str, str], ...] = ()
+    meta: tuple[tuple[str, str], ...] = ()
+
+    def values(self, name: str) -> tuple[str, ...]:
+        return next((values for key, values in self.filters if key == name), ())
+
+    def matches(self, where: Mapping[str, str]) -> bool:
+        """True when the record has every `filter: value` pair in `where`."""
+        return all(value in self.values(name) for name, value in where.items())
+
+
+def _record(type_key: str, title: str, filters: Mapping[str, Iterable[str]], *,
+            sorts: Mapping[str, str], meta: Mapping[str, str]) -> SearchRecord:
+    """`title` replaces the page's first heading as the result title (no pronouns, no markup)."""
+    type_label = TYPE_LABELS[type_key]
+    cleaned = {name: tuple(sorted(set(v for v in values if v))) for name, values in filters.items()}
+    return SearchRecord(
+        type=type_label,
+        filters=((TYPE, (type_label,)), *sorted((k, v) for k, v in cleaned.items() if v)),
+        sorts=tuple(sorted((k, v) for k, v in sorts.items() if v)),
+        meta=tuple(sorted((k, v) for k, v in {"type": type_label, "title": title, **meta}.items() if v)),
+    )
+
+
+@dataclass(frozen=True)
+class _Labels:
+    """Id → label lookups for one hub."""
+
+    hub: Hub
+
+    def skill(self, skill_id: str) -> str:
+        skill = self.hub.skills.get(skill_id)
+        return skill.label if skill else skill_id
+
+    def skills(self, ids: Iterable[str]) -> list[str]:
+        return [self.skill(i) for i in ids]
+
+    @staticmethod
+    def languages(codes: Iterable[str]) -> list[str]:
+        return [LANGUAGES.get(code, code) for code in codes]
+
+
+def availability(hub: Hub, person: Person) -> str:
+    """A mentor's availability as the profile badge shows it ("At capacity" beats "open")."""
+    if person.availability == "closed":
+        return CLOSED
+    if hub.free_capacity(person) == 0:
+        return FULL
+    return LIMITED if person.availability == "limited" else OPEN
+
+
+def search_records(hub: Hub, *, today: dt.date, stale_after_days: int) -> dict[str, SearchRecord]:
+    """The facets of every record page, keyed by the page's source URI, sorted."""
+    labels = _Labels(hub)
+    records: dict[str, SearchRecord] = {}
+    for person in hub.people.values():
+        records[person_src(person.id)] = _person(hub, labels, person, today, stale_after_days)
+    for resource in hub.resources.values():
+        records[resource_src(resource.id)] = _resource(labels, resource)
+    for session in hub.sessions.values():
+        records[session_src(session.id)] = _session(labels, session)
+    for story in hub.stories.values():
+        records[story_src(story.id)] = _story(labels, story)
+    for skill in hub.skills.values():
+        records[skill_src(skill.id)] = _skill(skill)
+    return dict(sorted(records.items()))
+
+
+def _person(hub: Hub, labels: _Labels, person: Person, today: dt.date,
+            stale_after_days: int) -> SearchRecord:
+    offers = labels.skills(person.offers) if person.is_mentor else []
+    seeks = labels.skills(person.seeks) if person.is_mentee else []
+    languages = labels.languages(person.languages)
+    roles = [ROLE_LABELS.get(r, label(r)) for r in person.roles]
+    filters: dict[str, list[str]] = {
+        ROLE: roles, LANGUAGE: languages, FORMAT: [label(f) for f in person.formats],
+        OFFERS: offers, SEEKS: seeks, SKILL: offers + seeks,
+    }
+    sorts = {SORT_NAME: _sort_text(person.name, person.id)}
+    details = [", ".join(roles), ", ".join(languages)]
+    if person.is_mentor:
+        state = availability(hub, person)
+        stale = person.is_stale(today, stale_after_days)
+        filters[AVAILABILITY] = [state]
+        details.append(state + (f" · {STALE}" if stale else ""))
+        # Open first, then limited, then full or closed; unconfirmed profiles last in each.
+        rank = {OPEN: 0, LIMITED: 1, FULL: 2, CLOSED: 3}[state]
+        sorts[SORT_AVAILABILITY] = f"{rank}{int(stale)} {_sort_text(person.name, person.id)}"
+    tags = offers or seeks
+    return _record("person", person.name, filters, sorts=sorts, meta={
+        "details": " · ".join(details),
+        "summary": person.headline,
+        "tags": ", ".join(tags),
+    })
+
+
+def _resource(labels: _Labels, resource: Resource) -> SearchRecord:
+    topics = labels.skills(resource.topics)
+    audience = [AUDIENCE_LABELS.get(a, label(a)) for a in resource.audience]
+    details = [label(resource.kind)]
+    if resource.level:
+        details.append(label(resource.level))
+    if audience:
+        details.append("for " + ", ".join(a.lower() for a in audience))
+    if resource.updated:
+        details.append("updated " + format_date(resource.updated))
+    return _record("resource", resource.title, {
+        KIND: [label(resource.kind)], LEVEL: [label(resource.level)] if resource.level else [],
+        AUDIENCE: audience, SKILL: topics,
+    }, sorts={
+        SORT_NAME: _sort_text(resource.title, resource.id),
+        SORT_DATE: _sort_date(resource.updated, resource.id),
+    }, meta={"details": " · ".join(details), "summary": resource.summary, "tags": ", ".join(topics)})
+
+
+def _session(labels: _Labels, session: Session) -> SearchRecord:
+    topics = labels.skills(session.topics)
+    details = [format_date(session.date), label(session.format)]
+    if session.group:
+        details.append(session.group)
+    return _record("session", session.title, {
+        SESSION_FORMAT: [label(session.format)], GROUP: [session.group], SKILL: topics,
+    }, sorts={
+        SORT_NAME: _sort_text(session.title, session.id), SORT_DATE: _sort_date(session.date, session.id),
+    }, meta={"details": " · ".join(details), "tags": ", ".join(topics)})
+
+
+def _story(labels: _Labels, story: Story) -> SearchRecord:
+    outcomes = [label(o) for o in story.outcomes]
+    details = [format_date(story.date)] + ([story.group] if story.group else [])
+    return _record("story", story.title, {
+        OUTCOME: outcomes, GROUP: [story.group], SKILL: labels.skills(story.skills),
+    }, sorts={
+        SORT_NAME: _sort_text(story.title, story.id), SORT_DATE: _sort_date(story.date, story.id),
+    }, meta={"details": " · ".join(details), "summary": story.summary, "tags": ", ".join(outcomes)})
+
+
+def _skill(skill: Skill) -> SearchRecord:
+    return _record("skill", skill.label, {CATEGORY: [skill.category]}, sorts={
+        SORT_NAME: _sort_text(skill.label, skill.id),
+    }, meta={"details": skill.category, "summary": skill.description})
+
+
+def _sort_text(name: str, record_id: str) -> str:
+    """Case-insensitive alphabetical order; the id breaks ties between equal names."""
+    return f"{name.casefold()} {record_id}"
+
+
+def _sort_date(date: dt.date | None, record_id: str) -> str:
+    """ISO dates sort as text; the id makes every key unique, so ties never depend on
+    the order Pagefind happens to read pages in."""
+    return f"{date.isoformat()} {record_id}" if date else ""
+
+
+def facet_values(records: Iterable[SearchRecord], name: str,
+                 where: Mapping[str, str] | None = None) -> list[str]:
+    """The values of filter `name` among records matching `where`, sorted for a form."""
+    values = {
+        value for record in records if record.matches(where or {})
+        for value in record.values(name)
+    }
+    order = {v: i for i, v in enumerate((OPEN, LIMITED, FULL, CLOSED))}
+    return sorted(values, key=lambda v: (order.get(v, len(order)), v.casefold(), v))
+
+
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
+    autoescape=True, trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+)
+
+
+def page_type_html(type_label: str) -> str:
+    """The hidden type marker for a page that is not a hub record."""
+    return render_record(SearchRecord(type=type_label, filters=((TYPE, (type_label,)),),
+                                      meta=(("type", type_label),)))
+
+
+def render_record(record: SearchRecord) -> str:
+    """The record as hidden, escaped HTML carrying Pagefind's filter/sort/meta attributes."""
+    return _ENV.get_template("search_record.html").render(record=record)

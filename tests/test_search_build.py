@@ -1,0 +1,213 @@
+"""The mentorhub-search plugin in real builds of small sites with the Material theme."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pagefind_support import fragments
+
+from conftest import run_mkdocs, write_project
+
+pytestmark = pytest.mark.build
+
+CONFIG = """\
+site_name: Search test
+docs_dir: content
+theme:
+  name: material
+  font: false
+plugins:
+  - mentorhub
+  - mentorhub-search
+"""
+
+FILES = {
+    "content/people/ana-lima.md": """\
+        ---
+        name: Ana Lima
+        roles: [mentor]
+        languages: [pt, en]
+        offers: [python]
+        formats: [one-on-one, peer-circle]
+        consent: true
+        ---
+        Ana teaches Python to librarians in Recife.
+        """,
+    "content/people/bo-berg.md": """\
+        ---
+        name: Bo Berg
+        roles: [mentee]
+        languages: [sv]
+        seeks: [python]
+        consent: true
+        ---
+        Bo wants to automate the archive.
+        """,
+    "content/resources/grant-kit.md": """\
+        ---
+        title: Grant kit
+        kind: toolkit
+        summary: Templates for a first grant proposal.
+        topics: [grant-writing]
+        level: beginner
+        updated: 2026-03-01
+        ---
+        Start with the budget narrative.
+        """,
+    "content/about.md": "# About this hub\n\nRun by volunteers from the zebrafish lab.\n",
+}
+
+
+def build(root: Path, config: str = CONFIG, *args: str) -> Path:
+    project = write_project(root, FILES, config=config)
+    result = run_mkdocs(project, "--strict", *args)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(tmp_path_factory.mktemp("search"))
+
+
+def page(site: Path, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_index_holds_records_and_own_pages(site: Path) -> None:
+    indexed = {f["url"]: f for f in fragments(site)}
+    assert set(indexed) == {
+        "/people/ana-lima/", "/people/bo-berg/", "/resources/grant-kit/", "/about/",
+        "/skills/python/", "/skills/public-speaking/", "/skills/grant-writing/",
+    }
+    assert indexed["/about/"]["meta"]["type"] == "Page"
+    assert "zebrafish" in indexed["/about/"]["content"]
+    assert indexed["/people/ana-lima/"]["filters"]["Language"] == ["English", "Portuguese"]
+    assert indexed["/people/ana-lima/"]["filters"]["Format"] == ["One-on-one", "Peer circle"]
+    assert indexed["/resources/grant-kit/"]["filters"]["Kind"] == ["Toolkit"]
+
+
+def test_exactly_the_content_area_is_marked_for_indexing(site: Path) -> None:
+    for path in ("people/ana-lima/index.html", "resources/grant-kit/index.html", "about/index.html"):
+        text = page(site, path)
+        assert text.count("data-pagefind-body") == 1, path
+        # The marker sits inside Material's article, after the theme's chrome.
+        assert text.index('class="md-content__inner') < text.index("data-pagefind-body"), path
+    for path in ("index.html", "people/index.html", "people/mentors/index.html",
+                 "search/index.html", "find/index.html", "find/resources/index.html"):
+        assert "data-pagefind-body" not in page(site, path), path
+
+
+def test_header_search_replaces_materials(site: Path) -> None:
+    home = page(site, "index.html")
+    form = re.search(r'<form class="mh-header-search" role="search" action="([^"]+)" method="get">', home)
+    assert form and form.group(1) == "search/"
+    assert 'name="q"' in home
+    profile = page(site, "people/ana-lima/index.html")
+    assert 'action="../../search/"' in profile
+    # Material's built-in search is not on the page, nor its index on disk.
+    assert 'data-md-component="search"' not in home
+    assert not (site / "search" / "search_index.json").exists()
+    # The plugin's script and styles are on every page, served by the site itself.
+    assert 'src="assets/mentorhub/search.js"' in home
+    assert (site / "assets/mentorhub/search.js").is_file()
+    assert (site / "assets/mentorhub/search.css").is_file()
+
+
+def test_finder_pages_have_a_form_and_a_static_fallback(site: Path) -> None:
+    finder = page(site, "find/index.html")
+    assert "data-mh-finder" in finder
+    assert """data-mh-base='{"Role": ["Mentor"], "Type": ["Person"]}'""" in finder
+    assert '<form class="mh-finder__form" role="search" aria-label="Find a mentor" hidden>' in finder
+    # Options come from the hub: Ana's languages, not Bo's (a mentee).
+    assert '<option value="Portuguese">Portuguese</option>' in finder
+    assert "Swedish" not in finder
+    assert '<a href="../people/mentors/">All mentors</a>' in finder
+    resources = page(site, "find/resources/index.html")
+    assert '<option value="Toolkit">Toolkit</option>' in resources
+    assert '<option value="date:desc">Newest first</option>' in resources
+    search = page(site, "search/index.html")
+    assert 'data-mh-list-all="false"' in search
+    assert "More filters" in search
+
+
+def test_the_search_plugin_needs_the_hub_plugin_first(tmp_path: Path) -> None:
+    missing = write_project(tmp_path / "a", FILES, config=CONFIG.replace("  - mentorhub\n", ""))
+    result = run_mkdocs(missing)
+    assert result.returncode != 0
+    assert "the 'mentorhub-search' plugin needs the 'mentorhub' plugin" in result.stderr
+    swapped = CONFIG.replace("  - mentorhub\n  - mentorhub-search\n", "  - mentorhub-search\n  - mentorhub\n")
+    result = run_mkdocs(write_project(tmp_path / "b", FILES, config=swapped))
+    assert result.returncode != 0
+    assert "list the 'mentorhub' plugin before 'mentorhub-search'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_keeping_materials_search_too_is_a_warning(tmp_path: Path) -> None:
+    project = write_project(tmp_path, FILES, config=CONFIG + "  - search\n")
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode != 0
+    assert "Material's search plugin builds a second, unfiltered index: remove '- search'" \
+        in result.stderr
+
+
+def test_exclude_selectors(tmp_path: Path) -> None:
+    config = CONFIG.replace("  - mentorhub-search\n",
+                            "  - mentorhub-search:\n      exclude_selectors: ['.mh-body']\n")
+    site = build(tmp_path, config)
+    ana = next(f for f in fragments(site) if f["url"] == "/people/ana-lima/")
+    assert "Recife" not in ana["content"]
+    assert "Ana Lima" in ana["content"]
+
+
+def test_index_is_rebuilt_not_accumulated(tmp_path: Path) -> None:
+    """A second build into the same folder (as `serve` does) leaves no stale fragment."""
+    project = write_project(tmp_path, FILES, config=CONFIG)
+    assert run_mkdocs(project, "--strict").returncode == 0
+    (project / "content/about.md").write_text("# About\n\nNow about the octopus lab.\n", encoding="utf-8")
+    assert run_mkdocs(project, "--dirty").returncode == 0  # --strict refuses dirty builds
+    about = [f for f in fragments(project / "site") if f["url"] == "/about/"]
+    assert len(about) == 1 and "octopus" in about[0]["content"]
+    assert not any("zebrafish" in f["content"] for f in fragments(project / "site"))
+
+
+def test_same_content_gives_a_byte_identical_index(site: Path, tmp_path: Path) -> None:
+    again = build(tmp_path)
+    first = sorted(p.relative_to(site) for p in (site / "pagefind").rglob("*") if p.is_file())
+    second = sorted(p.relative_to(again) for p in (again / "pagefind").rglob("*") if p.is_file())
+    assert first == second
+    _, mismatch, errors = filecmp.cmpfiles(site, again, first, shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def test_use_directory_urls_false(tmp_path: Path) -> None:
+    site = build(tmp_path, CONFIG + "use_directory_urls: false\n")
+    home = page(site, "index.html")
+    assert 'action="search/index.html"' in home
+    assert (site / "find/resources/index.html").is_file()
+    assert "/people/ana-lima.html" in {f["url"] for f in fragments(site)}
+
+
+def test_build_index_takes_a_relative_site_folder(site: Path, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from mentorhub.pagefind_index import build_index
+
+    copy = tmp_path / "copy"
+    shutil.copytree(site, copy)
+    monkeypatch.chdir(tmp_path)
+    summary = build_index(Path("copy"))
+    assert summary.pages == 7
+    assert summary.filters > 5
+    assert (copy / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_a_site_without_pages_to_index_is_a_clear_error(tmp_path: Path) -> None:
+    from mentorhub.pagefind_index import PagefindError, build_index
+
+    (tmp_path / "index.html").write_text("<html><body></body></html>", encoding="utf-8")
+    with pytest.raises(PagefindError, match="Pagefind failed"):
+        build_index(tmp_path)
