@@ -1,0 +1,175 @@
+"""`mentorhub diff BASE_REF`: what a change does to the hub, in Markdown.
+
+The base revision's content folder is read with `git archive` into a temporary
+folder (the work tree is never touched), both hubs are loaded with the same
+loader, and :mod:`mentorhub.impact` compares them. The pull-request workflow
+appends the output to `$GITHUB_STEP_SUMMARY`. KPIs and suggestions use the
+options of the `mentorhub`, `mentorhub-kpi` and `mentorhub-matching` plugins in
+mkdocs.yml, so the figures match the built site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import io
+import subprocess
+import sys
+import tarfile
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..build_date import build_date
+from ..impact import KpiFunction, SuggestionFunction, compare, to_markdown
+from ..kpis import DEFAULT_MIN_RESPONSES, DEFAULT_TREND_DAYS, compute_kpis
+from ..loader import LoadResult, load_hub
+from ..models import Hub
+from .common import add_project_argument, content_dir, load_project
+
+
+class DiffError(Exception):
+    """The comparison cannot be made (not a git repository, unknown revision …)."""
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "diff", help="print in Markdown what changes against BASE_REF: records, KPIs, suggestions",
+        description="Compare the hub at BASE_REF (a branch, tag or commit) with the work tree "
+                    "(or --head REF) and print a Markdown summary.",
+    )
+    parser.add_argument("base", metavar="BASE_REF", help="the revision to compare with, e.g. origin/main")
+    parser.add_argument("--head", metavar="REF", help="compare this revision instead of the work tree")
+    add_project_argument(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    project: Path = args.project
+    try:
+        settings = plugin_settings(project / "mkdocs.yml")
+        with tempfile.TemporaryDirectory(prefix="mentorhub-diff-") as tmp:
+            base = load_revision(project, args.base, Path(tmp) / "base")
+            head = load_revision(project, args.head, Path(tmp) / "head") if args.head \
+                else load_project(project)
+            hub_settings = settings.get("mentorhub", {})
+            as_of = build_date(_text(hub_settings.get("as_of")))
+            impact = compare(base, head, kpi_function(settings, as_of),
+                             suggestion_function(settings, as_of))
+    except DiffError as exc:
+        print(f"mentorhub diff: {exc}", file=sys.stderr)
+        return 2
+    except (ValueError, yaml.YAMLError) as exc:
+        print(f"mkdocs.yml: {exc}", file=sys.stderr)
+        return 2
+    sys.stdout.write(to_markdown(impact, args.base, as_of.isoformat()) + "\n")
+    return 0
+
+
+# -- reading a revision ---------------------------------------------------------------------
+
+
+def _git(project: Path, *args: str) -> bytes:
+    try:
+        done = subprocess.run(["git", *args], cwd=project, capture_output=True, check=False, timeout=300)
+    except FileNotFoundError:
+        raise DiffError("git is not installed") from None
+    if done.returncode != 0:
+        raise DiffError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
+    return done.stdout
+
+
+def load_revision(project: Path, revision: str, folder: Path) -> LoadResult:
+    """The hub as it was at `revision`; an empty hub if its content folder did not exist yet."""
+    try:
+        _git(project, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    except DiffError:
+        raise DiffError(f"'{revision}' is not a revision of the git repository at {project}") from None
+    prefix = _git(project, "rev-parse", "--show-prefix").decode().strip()
+    relative = content_dir(project).resolve().relative_to(project.resolve()).as_posix()
+    target = folder / relative
+    target.mkdir(parents=True)
+    try:
+        archive = _git(project, "archive", "--format=tar", f"{revision}:{prefix}{relative}")
+    except DiffError:
+        return load_hub(target, display_root=folder)  # no content folder at that revision
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        # The "data" filter refuses links and paths that would leave the folder; such a
+        # member is skipped here, as the loader refuses a symlink leading out of content/.
+        tar.extractall(target, filter=_safe_member)
+    return load_hub(target, display_root=folder)
+
+
+def _safe_member(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+    try:
+        return tarfile.data_filter(member, path)
+    except tarfile.FilterError:
+        return None
+
+
+# -- options from mkdocs.yml --------------------------------------------------------------------
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml as plain data, ignoring tags such as `!!python/name:` (never built)."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def plugin_settings(config_file: Path) -> dict[str, dict[str, Any]]:
+    """Plugin name → its options in mkdocs.yml ({} when absent)."""
+    if not config_file.is_file():
+        return {}
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    plugins = data.get("plugins", []) if isinstance(data, Mapping) else []
+    entries = plugins.items() if isinstance(plugins, Mapping) else (
+        next(iter(p.items())) if isinstance(p, Mapping) else (p, None) for p in plugins)
+    return {str(name): dict(options) if isinstance(options, Mapping) else {} for name, options in entries}
+
+
+def _text(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+def _int(settings: Mapping[str, Any], name: str, default: int) -> int:
+    value = settings.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{name}: expected a whole number, got {value!r}")
+    return value
+
+
+def kpi_function(settings: Mapping[str, Mapping[str, Any]], as_of: Any) -> KpiFunction:
+    kpi = settings.get("mentorhub-kpi", {})
+    min_responses = _int(kpi, "min_responses", DEFAULT_MIN_RESPONSES)
+    trend_days = _int(kpi, "trend_days", DEFAULT_TREND_DAYS)
+
+    def kpis_of(hub: Hub) -> Mapping[str, Any]:
+        report = compute_kpis(hub, as_of, min_responses=min_responses, trend_days=trend_days)
+        return report.to_json()
+
+    return kpis_of
+
+
+def suggestion_function(settings: Mapping[str, Mapping[str, Any]], as_of: Any) -> SuggestionFunction | None:
+    """Mentee → suggested mentor ids, as the site would show them; None without matching."""
+    try:
+        # Imported by name: matching is an optional part of an installation.
+        matching = importlib.import_module("mentorhub.matching")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("mentorhub.matching"):
+            return None
+        raise
+    stale = settings.get("mentorhub", {}).get("stale_after_days", 365)
+    options = matching.options_from_settings(
+        as_of, settings.get("mentorhub-matching", {}), stale if isinstance(stale, int) else 365
+    )
+
+    def suggestions_of(hub: Hub) -> Mapping[str, Sequence[str]]:
+        result = matching.match_hub(hub, options)
+        return {mentee: [s.person for s in found] for mentee, found in result.mentors_for.items()}
+
+    return suggestions_of
