@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from .charts import Chart, Row, Series, bar_chart, column_chart
 from .kpis import GroupKpis, KpiReport, SkillBalance
-from .recognition import Recognition
+from .recognition import Credit, Recognition
 from .render import Page, PageContext, SiteRenderer, group_src
 from .urls import dest_path
 
@@ -75,6 +75,7 @@ class ImpactPages:
     def pages(self) -> list[Page]:
         pages = [self.impact(), self.thanks()]
         pages += [self.group(group) for group in self.report.groups]
+        pages += [self.thanks_all(kind) for kind in self._kinds() if kind.complete_src]
         return pages
 
     def _render(self, template: str, src_uri: str, title: str, description: str,
@@ -124,8 +125,53 @@ class ImpactPages:
             "kpi_thanks.html", THANKS_SRC, "Thanks",
             "The people whose time and work make this hub: facilitators, mentors, authors "
             "and storytellers",
-            thanks=self.recognition,
+            thanks=self.recognition, kinds=self._kinds(), limit=self.renderer.options.section_limit,
         )
+
+    def thanks_all(self, kind: CreditKind) -> Page:
+        """Everyone in one kind, grouped by count: compact, so big hubs keep pages small."""
+        by_count: dict[int, list[Credit]] = {}
+        for credit in kind.credits:
+            by_count.setdefault(credit.count, []).append(credit)
+        return self._render(
+            "kpi_thanks_all.html", kind.complete_src, f"Thanks: all {kind.title.lower()}",
+            f"Every {kind.one_person} of this hub, by {kind.measure}", kind=kind,
+            by_count=sorted(by_count.items(), reverse=True),
+        )
+
+    def _kinds(self) -> list[CreditKind]:
+        thanks, limit = self.recognition, self.renderer.options.section_limit
+        kinds = [
+            CreditKind("facilitators", "Facilitators", "facilitator", "sessions led",
+                       "session led", "sessions led", thanks.facilitators),
+            CreditKind("mentors", "Mentors", "mentor", "mentees they mentor now",
+                       "active mentee", "active mentees", thanks.mentors),
+            CreditKind("authors", "Authors", "author", "resources written",
+                       "resource", "resources", thanks.authors),
+            CreditKind("storytellers", "Storytellers", "storyteller",
+                       "success stories shared, as mentee or mentor", "story", "stories",
+                       thanks.storytellers),
+        ]
+        return [k if len(k.credits) <= limit else replace(k, complete_src=thanks_src(k.key))
+                for k in kinds]
+
+
+@dataclass(frozen=True)
+class CreditKind:
+    """One section of the Thanks page."""
+
+    key: str
+    title: str
+    one_person: str
+    measure: str
+    unit: str
+    units: str
+    credits: tuple[Credit, ...]
+    complete_src: str = ""  # the page listing everyone, when the section shows only the first
+
+
+def thanks_src(key: str) -> str:
+    return f"thanks/{key}.md"
 
 
 # -- charts ------------------------------------------------------------------------------
