@@ -98,6 +98,13 @@ def test_zizmor_offline_reports_nothing() -> None:
     assert code == 0
 
 
+def test_zizmor_offline_reports_nothing_on_dependabot_and_pre_commit() -> None:
+    for target in (REPO / ".github" / "dependabot.yml", REPO / ".pre-commit-config.yaml"):
+        code, findings = zizmor(target)
+        assert findings == [], json.dumps(findings, indent=2)[:4000]
+        assert code == 0
+
+
 def test_zizmor_catches_a_dangerous_workflow(tmp_path: Path) -> None:
     (tmp_path / "bad.yml").write_text(BAD_WORKFLOW, encoding="utf-8")
     code, findings = zizmor(tmp_path / "bad.yml")
@@ -107,12 +114,24 @@ def test_zizmor_catches_a_dangerous_workflow(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
-def test_workflow_matches_githubs_schema(path: Path) -> None:
+@pytest.mark.parametrize("schema", ["vendor.github-workflows", "custom.github-workflows-require-timeout"])
+def test_workflow_matches_githubs_schema(path: Path, schema: str) -> None:
     result = subprocess.run(
-        [tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(path)],
+        [tool("check-jsonschema"), "--builtin-schema", schema, str(path)],
         capture_output=True, text=True, timeout=120, check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_dependabot_keeps_the_action_pins_current() -> None:
+    path = REPO / ".github" / "dependabot.yml"
+    result = subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", "vendor.dependabot", str(path)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    ecosystems = [u["package-ecosystem"] for u in load(path)["updates"]]
+    assert "github-actions" in ecosystems
 
 
 def test_schema_check_rejects_a_broken_workflow(tmp_path: Path) -> None:
