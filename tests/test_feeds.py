@@ -166,9 +166,9 @@ def assert_valid_atom(root: ET.Element) -> None:
 
 def test_every_feed_is_valid_atom_and_json_feed(built: Path) -> None:
     for kind in ("stories", "sessions", "resources"):
-        root = parse(built / "feeds" / f"{kind}.xml")
+        root = parse(built / f"feed-{kind}.xml")
         assert_valid_atom(root)
-        document = json.loads((built / "feeds" / f"{kind}.json").read_text(encoding="utf-8"))
+        document = json.loads((built / f"feed-{kind}.json").read_text(encoding="utf-8"))
         assert document["version"] == "https://jsonfeed.org/version/1.1"
         assert document["title"] == root.findtext(f"{A}title")
         for item in document["items"]:
@@ -179,7 +179,7 @@ def test_every_feed_is_valid_atom_and_json_feed(built: Path) -> None:
 
 
 def test_stories_feed_lists_published_stories_newest_first(built: Path) -> None:
-    root = parse(built / "feeds" / "stories.xml")
+    root = parse(built / "feed-stories.xml")
     entries = root.findall(f"{A}entry")
     assert [e.findtext(f"{A}id") for e in entries] == [
         "https://hub.example.org/base/stories/b-second/",
@@ -187,7 +187,7 @@ def test_stories_feed_lists_published_stories_newest_first(built: Path) -> None:
         "https://hub.example.org/base/stories/old/",
     ]
     assert root.findtext(f"{A}updated") == "2026-03-01T00:00:00Z"
-    assert root.findtext(f"{A}id") == "https://hub.example.org/base/feeds/stories.xml"
+    assert root.findtext(f"{A}id") == "https://hub.example.org/base/feed-stories.xml"
     title = entries[1].findtext(f"{A}title")
     assert title == 'Tips & <tricks> "quoted"'  # escaped in the file, exact once parsed
     assert entries[1].findtext(f"{A}summary") == "Markup-looking text <b>stays</b> text & is escaped."
@@ -196,19 +196,21 @@ def test_stories_feed_lists_published_stories_newest_first(built: Path) -> None:
 
 
 def test_sessions_and_resources_carry_names_topics_and_dates(built: Path) -> None:
-    (session,) = parse(built / "feeds" / "sessions.xml").findall(f"{A}entry")
+    (session,) = parse(built / "feed-sessions.xml").findall(f"{A}entry")
     assert session.findtext(f"{A}author/{A}name") == "Mo Mentor"
     assert session.findtext(f"{A}summary") == (
         "Workshop of Python circle on 2026-02-01. Topics: Python, Public speaking."
     )
-    entries = parse(built / "feeds" / "resources.xml").findall(f"{A}entry")
+    entries = parse(built / "feed-resources.xml").findall(f"{A}entry")
     assert [e.findtext(f"{A}title") for e in entries] == ["A dated guide"]  # undated is left out
     assert [a.text for a in entries[0].findall(f"{A}author/{A}name")] == ["Mo Mentor", "Someone Else"]
     assert entries[0].findtext(f"{A}updated") == "2026-04-01T00:00:00Z"
 
 
 def test_feeds_hold_no_drafts_or_private_data(built: Path) -> None:
-    for path in sorted((built / "feeds").iterdir()):
+    feeds = sorted(built.glob("feed-*"))
+    assert len(feeds) == 6
+    for path in feeds:
         text = path.read_text(encoding="utf-8")
         for canary in CANARIES:
             assert canary not in text, f"{canary} leaked into {path.name}"
@@ -218,8 +220,8 @@ def test_feeds_are_byte_identical_across_builds(built: Path, tmp_path: Path) -> 
     project = write_project(tmp_path, FILES, CONFIG)
     result = run_mkdocs(project, "--strict")
     assert result.returncode == 0, result.stderr
-    first = {p.name: p.read_bytes() for p in (built / "feeds").iterdir()}
-    second = {p.name: p.read_bytes() for p in (project / "site" / "feeds").iterdir()}
+    first = {p.name: p.read_bytes() for p in built.glob("feed-*")}
+    second = {p.name: p.read_bytes() for p in (project / "site").glob("feed-*")}
     assert len(first) == 6
     assert first == second
 
@@ -233,16 +235,32 @@ def test_every_page_links_the_feeds_in_its_head(built: Path) -> None:
             if tag == "link" and dict(attrs).get("rel") == "alternate"
         ]
         types = sorted(str(a["type"]) for a in alternates)
-        assert types == ["application/atom+xml"] * 3 + ["application/feed+json"] * 3, page
+        assert types == ["application/atom+xml"] * 3, page
         for link in alternates:
             target = posixpath.normpath(posixpath.join(posixpath.dirname(page), str(link["href"])))
             assert (built / target).is_file(), f"{page}: {link['href']}"
 
 
+def test_materials_sitemap_request_beside_each_feed_link_finds_the_sitemap(built: Path) -> None:
+    """Material fetches `sitemap.xml` next to every <link rel="alternate"> (language versions);
+    next to a feed in a folder that would be a 404 on every page load."""
+    base = "https://hub.example.org/base/"
+    for page in ("index.html", "people/mentor-mo/index.html", "stories/index.html"):
+        collector = LinkCollector()
+        collector.feed((built / page).read_text(encoding="utf-8"))
+        page_url = urljoin(base, page.removesuffix("index.html"))
+        hrefs = [str(dict(a)["href"]) for tag, a in collector.start_tags
+                 if tag == "link" and dict(a).get("rel") == "alternate"]
+        assert hrefs
+        for href in hrefs:
+            sitemap = urljoin(urljoin(page_url, href), "sitemap.xml")
+            assert (built / sitemap.removeprefix(base)).is_file(), sitemap
+
+
 @pytest.mark.parametrize(("page", "feed"), [
-    ("stories/index.html", "feeds/stories.xml"),
-    ("sessions/index.html", "feeds/sessions.xml"),
-    ("resources/index.html", "feeds/resources.xml"),
+    ("stories/index.html", "feed-stories.xml"),
+    ("sessions/index.html", "feed-sessions.xml"),
+    ("resources/index.html", "feed-resources.xml"),
 ])
 def test_listing_pages_show_a_subscribe_link(built: Path, page: str, feed: str) -> None:
     collector = LinkCollector()
@@ -264,17 +282,17 @@ def test_without_site_url_links_are_relative_and_ids_stable(tmp_path: Path) -> N
     result = run_mkdocs(project, "--strict")
     assert result.returncode == 0, result.stderr
     site = project / "site"
-    assert sorted(p.name for p in (site / "feeds").iterdir()) == ["stories.json", "stories.xml"]
-    root = parse(site / "feeds" / "stories.xml")
+    assert sorted(p.name for p in site.glob("feed-*")) == ["feed-stories.json", "feed-stories.xml"]
+    root = parse(site / "feed-stories.xml")
     assert_valid_atom(root)
     entries = root.findall(f"{A}entry")
     assert len(entries) == 2  # limit
     for entry in entries:
         assert entry.findtext(f"{A}id", "").startswith("urn:uuid:")
         href = entry.find(f"{A}link").get("href", "")  # type: ignore[union-attr]
-        target = urlsplit(urljoin("https://x.invalid/feeds/stories.xml", href)).path.lstrip("/")
+        target = urlsplit(urljoin("https://x.invalid/feed-stories.xml", href)).path.lstrip("/")
         assert (site / target / "index.html").is_file(), href
-    document = json.loads((site / "feeds" / "stories.json").read_text(encoding="utf-8"))
+    document = json.loads((site / "feed-stories.json").read_text(encoding="utf-8"))
     assert "feed_url" not in document and all("url" not in item for item in document["items"])
     assert "Subscribe" not in (site / "sessions" / "index.html").read_text(encoding="utf-8")
 
@@ -314,9 +332,9 @@ def test_characters_xml_cannot_hold_are_dropped() -> None:
 
 def test_the_demo_site_publishes_its_feeds(demo_site: Path) -> None:
     hub = load_hub(REPO / "content").hub
-    stories = parse(demo_site / "feeds" / "stories.xml").findall(f"{A}entry")
+    stories = parse(demo_site / "feed-stories.xml").findall(f"{A}entry")
     assert len(stories) == min(50, len(hub.stories))
-    sessions = parse(demo_site / "feeds" / "sessions.xml").findall(f"{A}entry")
+    sessions = parse(demo_site / "feed-sessions.xml").findall(f"{A}entry")
     assert len(sessions) == min(50, len(hub.sessions))
     for kind in ("stories", "sessions", "resources"):
-        assert_valid_atom(parse(demo_site / "feeds" / f"{kind}.xml"))
+        assert_valid_atom(parse(demo_site / f"feed-{kind}.xml"))

@@ -34,7 +34,6 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 FEED_KINDS = ("stories", "sessions", "resources")
-FEED_FOLDER = "feeds"
 ATOM_TYPE = "application/atom+xml"
 JSON_FEED_TYPE = "application/feed+json"
 
@@ -85,8 +84,14 @@ class FeedOptions:
 
 
 def feed_path(kind: str, extension: str = "xml") -> str:
-    """Where a feed is written, relative to the site root (`feeds/stories.xml`)."""
-    return f"{FEED_FOLDER}/{kind}.{extension}"
+    """Where a feed is written: at the site root (`feed-stories.xml`).
+
+    At the root, not in a folder, because Material's JavaScript fetches
+    `sitemap.xml` next to every `<link rel="alternate">` of a page (it takes them
+    for language versions): beside a root feed that is the site's own sitemap,
+    inside a folder it would be a 404 on every page load.
+    """
+    return f"feed-{kind}.{extension}"
 
 
 def build_feeds(hub: Hub, today: dt.date, options: FeedOptions,
@@ -273,16 +278,15 @@ def json_feed(feed: Feed) -> str:
 # -- pages ------------------------------------------------------------------------------------
 
 
-def autodiscovery_links(page_dest: str, feeds: Iterable[Feed], *, json_feeds: bool = True) -> str:
-    """`<link rel="alternate">` tags for a page's <head>, relative to the page."""
+def autodiscovery_links(page_dest: str, feeds: Iterable[Feed]) -> str:
+    """`<link rel="alternate">` tags for a page's <head>, relative to the page.
+
+    Atom only: each tag costs readers a sitemap request from Material's JavaScript
+    (see :func:`feed_path`), and the Atom feed links its JSON twin itself.
+    """
     folder = posixpath.dirname(page_dest) or "."
-    lines = []
-    for feed in feeds:
-        formats = [(ATOM_TYPE, "xml", "")] + ([(JSON_FEED_TYPE, "json", " (JSON)")] if json_feeds else [])
-        for media_type, extension, suffix in formats:
-            href = posixpath.relpath(feed_path(feed.kind, extension), folder)
-            lines.append(
-                f'<link rel="alternate" type="{media_type}" '
-                f'title="{escape(feed.title + suffix)}" href="{escape(href)}">'
-            )
-    return "\n".join(lines)
+    return "\n".join(
+        f'<link rel="alternate" type="{ATOM_TYPE}" title="{escape(feed.title)}" '
+        f'href="{escape(posixpath.relpath(feed_path(feed.kind), folder))}">'
+        for feed in feeds
+    )

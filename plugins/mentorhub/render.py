@@ -103,7 +103,7 @@ class PageContext:
         return urls.relative_url(self.src_uri, to_src, directory_urls=self.site.options.directory_urls)
 
     def file_link(self, path: str) -> str:
-        """A relative link to a file of the site that is not a page (`feeds/stories.xml`)."""
+        """A relative link to a file of the site that is not a page (`feed-stories.xml`)."""
         return urls.relative_file_url(self.src_uri, path, directory_urls=self.site.options.directory_urls)
 
     def render(self, template: str, **context: Any) -> str:

@@ -1,6 +1,6 @@
 """`mentorhub-feeds`: Atom and JSON feeds of new stories, sessions and resources.
 
-A thin adapter around :mod:`mentorhub.feeds`: it writes `feeds/<kind>.xml` (and
+A thin adapter around :mod:`mentorhub.feeds`: it writes `feed-<kind>.xml` (and
 `.json`) from the hub the core plugin loaded, tells the listing templates which
 feeds exist (they show a visible "Subscribe" link), and adds autodiscovery
 `<link rel="alternate">` tags to every page's <head>.
@@ -74,7 +74,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         return files
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        links = autodiscovery_links(page.file.dest_uri, self.feeds, json_feeds=self.config.json_feed)
+        links = autodiscovery_links(page.file.dest_uri, self.feeds)
         head_end = output.find("</head>")
         if not links or head_end < 0:
             return output
