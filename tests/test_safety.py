@@ -287,3 +287,10 @@ def test_safe_markdown_survives_sanitizing(xss_site: Path) -> None:
     raw = (xss_site / "people/xss-person/index.html").read_text(encoding="utf-8")
     assert "<p>styled</p>" in raw
     assert ">click me</a>" in raw or "click me" in raw
+
+
+def test_individual_self_ratings_are_not_published(canary_project: Path) -> None:
+    """One story's confidence rating is a figure from one response: it stays in the KPIs only."""
+    page = (canary_project / "site/stories/quinn/index.html").read_text(encoding="utf-8")
+    assert "Confidence" not in page
+    assert "2 → 4" not in page
