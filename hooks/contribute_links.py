@@ -80,6 +80,6 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     if not page.edit_url or not isinstance(page.meta.get("mentorhub"), dict):
         return None
     return (
-        f'{html}\n<p class="mh-edit">Something missing or out of date? '
+        f'{html}\n<p class="mh-edit" data-pagefind-ignore="all">Something missing or out of date? '
         f'<a href="{escape(page.edit_url)}" rel="edit">Propose an edit</a></p>\n'
     )

@@ -118,6 +118,8 @@ def test_record_pages_propose_an_edit_of_their_own_file(site: Path) -> None:
     assert edit_links(site / "skills/python/index.html") == [EDIT + "skills.yml"]
     page = (site / "people/mentor-mo/index.html").read_text(encoding="utf-8")
     assert ">Propose an edit</a>" in page
+    # Kept out of the search index: it is on every page and says nothing about the record.
+    assert '<p class="mh-edit" data-pagefind-ignore="all">' in page
     assert 'class="md-content__button md-icon" rel="edit"' in page  # Material's pencil too
 
 
