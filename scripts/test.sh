@@ -4,6 +4,24 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
+# Browser tests (tests/test_browser*.py): Debian's Chromium, which Playwright drives
+# through executable_path (Playwright's own browser download is never used), and
+# axe-core from npm. Installed here when missing and we are root (CI containers);
+# elsewhere those tests skip with the reason, except with CI=true, where they fail.
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  missing=""
+  command -v chromium >/dev/null 2>&1 || missing="chromium"
+  command -v npm >/dev/null 2>&1 || missing="$missing npm"
+  if [ -n "$missing" ]; then
+    apt-get update -qq
+    # shellcheck disable=SC2086 # one word per package
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+  fi
+fi
+if command -v npm >/dev/null 2>&1 \
+   && ! [ tests/browser/node_modules/.package-lock.json -nt tests/browser/package-lock.json ]; then
+  (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+fi
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check plugins tests benchmarks hooks
 .venv/bin/mypy

@@ -32,11 +32,16 @@ def in_ci() -> bool:
 
 
 def chromium_path() -> str | None:
-    """Debian's Chromium, or the one named by MENTORHUB_CHROMIUM."""
+    """Debian's Chromium, or the browser named by MENTORHUB_CHROMIUM.
+
+    GitHub's Ubuntu runners have no usable Chromium package (Ubuntu's is a snap stub)
+    but come with Google Chrome, the same engine: it is the fallback.
+    """
     configured = os.environ.get("MENTORHUB_CHROMIUM")
     if configured:
         return configured if Path(configured).is_file() else None
-    for candidate in ("/usr/bin/chromium", shutil.which("chromium"), shutil.which("chromium-browser")):
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium"),
+                      shutil.which("google-chrome-stable"), shutil.which("google-chrome")):
         if candidate and Path(candidate).is_file():
             return candidate
     return None

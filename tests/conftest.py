@@ -131,6 +131,8 @@ def browser_page(chromium: Any, demo_url: str) -> Iterator[Any]:
     foreign: list[str] = []
     page.on("console", lambda m: errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(f"uncaught: {e}"))
+    # The console's "Failed to load resource" does not say which: record the URL too.
+    page.on("response", lambda r: errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
     page.on("request", lambda r: None if urlsplit(r.url).hostname in ("127.0.0.1", None)
             or r.url.startswith(("data:", "blob:")) else foreign.append(r.url))
     yield page
