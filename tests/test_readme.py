@@ -6,8 +6,9 @@ import re
 import shutil
 from pathlib import Path
 
-from conftest import REPO
 from mentorhub.loader import load_hub
+
+from conftest import REPO
 
 EXAMPLES = {
     "A person": "content/people/readme-person.md",
