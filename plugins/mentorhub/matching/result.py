@@ -1,0 +1,76 @@
+"""Everything matching produces for one build, and `matches.json` in the contract's shape."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from ..models import Hub
+from .circles import Circle, propose_circles
+from .context import MatchContext
+from .explain import Explainer, Explanation
+from .options import MatchOptions
+from .peers import suggest_peers
+from .suggest import MentorSuggestions, Suggestion, suggest_mentors
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    mentors_for: dict[str, tuple[Suggestion, ...]]  # mentee id → suggested mentors
+    mentees_for: dict[str, tuple[Suggestion, ...]]  # mentor id → mentees they could help
+    peers_for: dict[str, tuple[Suggestion, ...]]  # peer-pool member → suggested peers
+    why_no_mentor: dict[str, Explanation]
+    why_no_mentee: dict[str, Explanation]
+    why_no_peer: dict[str, Explanation]
+    circles: tuple[Circle, ...]
+
+    def circle_of(self, person_id: str) -> Circle | None:
+        return next((c for c in self.circles if person_id in c.members), None)
+
+    def circles_led_by(self, person_id: str) -> list[Circle]:
+        return [c for c in self.circles if c.facilitator == person_id]
+
+
+def match_hub(hub: Hub, options: MatchOptions) -> MatchResult:
+    """Suggestions, peers and circles for a whole hub (pure: no files, no MkDocs)."""
+    ctx = MatchContext(hub, options)
+    explainer = Explainer(ctx)
+    mentors: MentorSuggestions = suggest_mentors(ctx, explainer)
+    peers = suggest_peers(ctx, explainer)
+    return MatchResult(
+        mentors_for=mentors.mentors_for,
+        mentees_for=mentors.mentees_for,
+        peers_for=peers.peers_for,
+        why_no_mentor=mentors.why_no_mentor,
+        why_no_mentee=mentors.why_no_mentee,
+        why_no_peer=peers.why_no_peer,
+        circles=propose_circles(ctx),
+    )
+
+
+def circle_record(circle: Circle) -> dict[str, Any]:
+    return {
+        "id": circle.id,
+        "skill": circle.skill,
+        "language": circle.language,
+        "members": list(circle.members),
+        "facilitator": circle.facilitator,
+        "hours_apart": None if circle.spread is None else round(circle.spread / 60, 2),
+    }
+
+
+def matches_document(result: MatchResult) -> dict[str, Any]:
+    """`matches.json`: {"mentees": {id: [{"mentor", "score", "reasons"}]}, "circles": […]}."""
+    return {
+        "mentees": {
+            mentee: [{"mentor": s.person, "score": s.score, "reasons": list(s.reasons)}
+                     for s in suggestions]
+            for mentee, suggestions in sorted(result.mentors_for.items())
+        },
+        "circles": [circle_record(c) for c in result.circles],
+    }
+
+
+def matches_json(result: MatchResult) -> str:
+    return json.dumps(matches_document(result), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
