@@ -10,11 +10,12 @@ from typing import Any
 
 import pytest
 
-from conftest import REPO
 from mentorhub import search_meta as sm
 from mentorhub.languages import LANGUAGES
 from mentorhub.loader import load_hub
 from mentorhub.models import Hub
+
+from conftest import REPO
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -203,3 +204,20 @@ def test_pages_load_without_errors_or_foreign_requests(browser_page: Any, demo_u
         results(page)
         assert any("/pagefind/" in url for url in requests)
     assert requests  # the fixture's checks (console errors, foreign hosts) saw traffic
+
+
+def test_listing_without_a_query_loads_one_index_chunk(browser_page: Any, demo_url: str,
+                                                       demo_site: Any) -> None:
+    """A filter-only Pagefind search would download every chunk of the word index."""
+    page = browser_page
+    chunks: list[str] = []
+    page.on("requestfinished", lambda r: chunks.append(r.url) if "/pagefind/index/" in r.url else None)
+    page.goto(demo_url + "/find/")
+    results(page)
+    page.select_option("#mh-f-language", "English")
+    page.wait_for_url("**Language=English")
+    results(page)
+    assert len(set(chunks)) == 1
+    assert len(list((demo_site / "pagefind" / "index").iterdir())) > 1
+    # The listing word never shows in what readers see.
+    assert "mhfind" not in page.inner_text(".mh-results")

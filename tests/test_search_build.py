@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import filecmp
+import json
+import os
 import re
 import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 from pagefind_support import fragments
 
-from conftest import run_mkdocs, write_project
+from conftest import EPOCH, run_mkdocs, write_project
 
 pytestmark = pytest.mark.build
 
@@ -211,3 +219,44 @@ def test_a_site_without_pages_to_index_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text("<html><body></body></html>", encoding="utf-8")
     with pytest.raises(PagefindError, match="Pagefind failed"):
         build_index(tmp_path)
+
+
+def test_serve_builds_the_index_too(tmp_path: Path) -> None:
+    project = write_project(tmp_path, FILES, config=CONFIG)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True,
+    )
+    try:
+        entry: dict[str, object] = {}
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and not entry:
+            time.sleep(0.5)
+            try:
+                url = f"http://127.0.0.1:{port}/pagefind/pagefind-entry.json"
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    entry = json.loads(response.read())
+            except (OSError, ValueError):
+                continue
+        assert entry.get("version") == "1.5.2"
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        output, _ = server.communicate(timeout=30)
+    assert "Pagefind indexed 7 pages" in output
+
+
+def test_each_indexed_page_starts_with_its_invisible_listing_words(site: Path) -> None:
+    from mentorhub.search_meta import LIST_ALL, list_word
+
+    for fragment in fragments(site):
+        assert fragment["content"].split()[:2] == [LIST_ALL, list_word(fragment["meta"]["type"])]
+    profile = page(site, "people/ana-lima/index.html")
+    assert (f'<span class="mh-visually-hidden" aria-hidden="true">{LIST_ALL} '
+            f'{list_word("Person")}</span>') in profile
+    assert 'data-mh-list-word="mhfindperson"' in page(site, "find/index.html")
+    assert 'data-mh-list-word="mhfindresource"' in page(site, "find/resources/index.html")

@@ -101,7 +101,8 @@ def test_listings_and_search_pages_are_not_indexed(pages: list[dict[str, Any]]) 
 def test_only_the_content_area_is_indexed(pages: list[dict[str, Any]]) -> None:
     kenji = next(page for page in pages if page["url"] == "/people/kenji-watanabe/")
     content = kenji["content"]
-    assert content.startswith("Kenji Watanabe")
+    # The invisible listing words first (see search_meta.LIST_ALL), then the page.
+    assert content.startswith(f"{sm.LIST_ALL} {sm.list_word('Person')} Kenji Watanabe")
     assert "Setagaya" in content  # from the bio
     for chrome in ("Skip to content", "Open Mentoring Hub", "Made with", "Find a mentor"):
         assert chrome not in content  # header, nav tabs, footer
@@ -174,3 +175,20 @@ def test_language_filter_matches_the_profiles(pages: list[dict[str, Any]]) -> No
     for person in hub.people.values():
         page = next(p for p in pages if p["url"] == f"/people/{person.id}/")
         assert page["filters"]["Language"] == sorted(LANGUAGES[c] for c in person.languages)
+
+
+def test_every_page_carries_its_listing_words(pages: list[dict[str, Any]]) -> None:
+    for page in pages:
+        words = page["content"].split()[:2]
+        assert words == [sm.LIST_ALL, sm.list_word(page["meta"]["type"])], page["url"]
+
+
+def test_lists_of_other_records_are_not_indexed(demo_site: Path, pages: list[dict[str, Any]]) -> None:
+    hub = load_hub(REPO / "content").hub
+    python = next(page for page in pages if page["url"] == "/skills/python/")
+    html_text = html.unescape((demo_site / "skills/python/index.html").read_text(encoding="utf-8"))
+    mentors = [p.name for p in hub.mentors() if "python" in p.offers]
+    assert mentors and all(name in html_text for name in mentors)
+    # The skill page shows its mentors' cards, but a name finds the profile, not this page.
+    assert not any(name in python["content"] for name in mentors)
+    assert hub.skills["python"].label in python["content"]

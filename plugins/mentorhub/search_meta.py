@@ -55,6 +55,31 @@ SORT_DATE = "date"
 SORT_NAME = "name"
 SORT_AVAILABILITY = "availability"
 
+# Pagefind loads its whole word index for a search without words (filters only),
+# megabytes on a big hub. So every indexed page carries, invisibly, one word for
+# all pages and one for its type; a finder that lists "all mentors" searches for
+# the type's word instead, which loads one small chunk of the index.
+LIST_WORD_PREFIX = "mhfind"
+LIST_ALL = LIST_WORD_PREFIX + "all"
+
+
+def list_word(type_label: str) -> str:
+    """The invisible word every indexed page of this type carries (`mhfindperson`)."""
+    return LIST_WORD_PREFIX + "".join(c for c in type_label.lower() if c.isalnum())
+
+
+def list_words_html(type_label: str) -> str:
+    """The words, hidden from sight and from assistive technology, but indexed."""
+    return (f'<span class="mh-visually-hidden" aria-hidden="true">'
+            f"{LIST_ALL} {list_word(type_label)}</span>")
+
+
+#: Inside indexed pages, the lists of *other* records (cards, session rows, people
+#: lists, "more" links, pagers) are not indexed: each record is found on its own page,
+#: so a name does not also match every skill page or profile that lists it, and the
+#: postings of common words stay small enough for a first search on a big hub.
+RELATED_LISTS = (".mh-card", ".mh-sessions", ".mh-people-list", ".mh-more", ".mh-pager")
+
 TYPE_LABELS = {
     "person": "Person", "resource": "Resource", "session": "Session",
     "story": "Story", "skill": "Skill",

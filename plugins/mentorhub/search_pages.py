@@ -47,6 +47,7 @@ class Finder:
     more_facets: tuple[Facet, ...] = ()  # behind a "More filters" disclosure
     sorts: tuple[tuple[str, str], ...] = (("", "Best match"),)  # (pagefind sort, label)
     list_without_query: bool = True  # list everything before anything is typed
+    list_word: str = sm.LIST_ALL  # searched for when nothing is typed (see search_meta)
     fallback: tuple[tuple[str, str], ...] = ()  # (label, src_uri) of static directories
 
     @property
@@ -91,6 +92,7 @@ def finders(records: Mapping[str, sm.SearchRecord]) -> list[Finder]:
             ),
             sorts=(("", "Best match"), *by_date, ("name:asc", "A to Z")),
             list_without_query=False,
+            list_word=sm.LIST_ALL,
             fallback=(("People", "people/index.md"), ("Resources", "resources/index.md"),
                       ("Sessions", "sessions/index.md"), ("Stories", "stories/index.md"),
                       ("Skills", "skills/index.md")),
@@ -109,6 +111,7 @@ def finders(records: Mapping[str, sm.SearchRecord]) -> list[Finder]:
             ),
             sorts=(("availability:asc", "Available first"), ("name:asc", "Name"),
                    ("", "Best match")),
+            list_word=sm.list_word("Person"),
             fallback=(("All mentors", "people/mentors/index.md"), ("People", "people/index.md"),
                       ("Skills", "skills/index.md")),
         ),
@@ -125,6 +128,7 @@ def finders(records: Mapping[str, sm.SearchRecord]) -> list[Finder]:
                 facet(sm.AUDIENCE, "For", resources, "checkbox"),
             ),
             sorts=(("name:asc", "Title"), *by_date, ("", "Best match")),
+            list_word=sm.list_word("Resource"),
             fallback=(("All resources", "resources/index.md"),
                       ("Resources by topic", "resources/by-topic/index.md")),
         ),

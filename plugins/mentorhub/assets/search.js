@@ -12,6 +12,8 @@
   var script = document.currentScript;
   var bundleUrl = new URL("../../pagefind/", script ? script.src : location.href).href;
   var DEBOUNCE_MS = 200;
+  // The invisible listing words (see search_meta.py) never belong in an excerpt.
+  var LIST_WORDS = /(<mark>)?mhfind[a-z]*(<\/mark>)?\s*/g;
 
   // "/" jumps to the header's search box, as Material's own search does.
   document.addEventListener("keydown", function (event) {
@@ -38,6 +40,9 @@
     var pageSize = parseInt(root.getAttribute("data-mh-page-size"), 10) || 24;
     var listAll = root.getAttribute("data-mh-list-all") === "true";
     var noun = root.getAttribute("data-mh-noun") || "results";
+    // Searched for when nothing is typed: a word every page in scope carries, because a
+    // search without words would make Pagefind download its whole index.
+    var listWord = root.getAttribute("data-mh-list-word") || null;
     var query = form.elements.namedItem("q");
     var defaultSort = form.elements.namedItem("sort").value;
 
@@ -100,7 +105,7 @@
         options.sort[parts[0]] = parts[1] || "asc";
       }
       root.setAttribute("aria-busy", "true");
-      var search = await pagefind.search(term || null, options);
+      var search = await pagefind.search(term || listWord, options);
       if (mine !== generation || !search) return;
       results = search.results;
       shown = 0;
@@ -215,6 +220,7 @@
   /* Pagefind's excerpt is HTML with <mark> around matches. Parse it in an inert
      document and copy only text and <mark>, so no markup from page text can run. */
   function safeExcerpt(html) {
+    html = html.replace(LIST_WORDS, "");
     var parsed = new DOMParser().parseFromString("<body>" + html + "</body>", "text/html");
     var out = document.createDocumentFragment();
     (function copy(from, to) {

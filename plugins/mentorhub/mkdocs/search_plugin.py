@@ -22,7 +22,15 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from ..pagefind_index import PagefindError, build_index
 from ..render import SiteRenderer
-from ..search_meta import PAGE_TYPE, SearchRecord, page_type_html, render_record, search_records
+from ..search_meta import (
+    PAGE_TYPE,
+    RELATED_LISTS,
+    SearchRecord,
+    list_words_html,
+    page_type_html,
+    render_record,
+    search_records,
+)
 from ..search_pages import KIND as FINDER_KIND
 from ..search_pages import SEARCH_SRC, finder_pages, finders
 from .hub_plugin import HubPlugin
@@ -43,7 +51,7 @@ class SearchConfig(Config):
     page_size = c.Type(int, default=24)
     """Results the search page and the finders show at a time; "Show more" adds as many again."""
     exclude_selectors = c.ListOfItems(c.Type(str), default=[])
-    """CSS selectors of page parts Pagefind must not index, besides heading permalinks."""
+    """More CSS selectors Pagefind must not index (related-record lists and permalinks never are)."""
 
 
 class SearchPlugin(BasePlugin[SearchConfig]):
@@ -96,13 +104,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             return html
         record = self.records.get(page.file.src_uri)
         facets = render_record(record) if record else page_type_html(PAGE_TYPE)
+        words = list_words_html(record.type if record else PAGE_TYPE)
         # Only this wrapper is indexed: not the nav, header, footer or theme buttons.
-        return f"<div data-pagefind-body>\n{html}\n{facets}</div>\n"
+        return f"<div data-pagefind-body>\n{words}\n{html}\n{facets}</div>\n"
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
             summary = build_index(Path(config.site_dir),
-                                  exclude_selectors=self.config.exclude_selectors)
+                                  exclude_selectors=[*RELATED_LISTS, *self.config.exclude_selectors])
         except PagefindError as exc:
             raise PluginError(f"search index: {exc}") from exc
         log.info(f"Pagefind indexed {summary.pages} pages ({summary.words} words, "
