@@ -6,6 +6,18 @@ import itertools
 import json
 
 from hypothesis import HealthCheck, given, settings
+
+from mentorhub.matching import (
+    MatchContext,
+    MatchOptions,
+    cohort_csv,
+    cohort_json,
+    cohort_summary,
+    propose_cohort,
+)
+from mentorhub.matching.explain import TAKEN
+from mentorhub.models import Hub
+
 from matching_support import (
     TODAY,
     blocking_pairs,
@@ -18,17 +30,6 @@ from matching_support import (
     skill_vocabulary,
     valid_pair,
 )
-
-from mentorhub.matching import (
-    MatchContext,
-    MatchOptions,
-    cohort_csv,
-    cohort_json,
-    cohort_summary,
-    propose_cohort,
-)
-from mentorhub.matching.explain import TAKEN
-from mentorhub.models import Hub
 
 OPTIONS = MatchOptions(today=TODAY)
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

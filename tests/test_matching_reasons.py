@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from matching_support import TODAY, person
 
 from mentorhub.matching import MatchOptions, Weights, match_hub, options_from_settings
 from mentorhub.matching.features import gap_minutes, rarity, utc_offset_minutes
 from mentorhub.matching.reasons import hours_apart, join_words
 from mentorhub.models import Hub, Skill
+
+from matching_support import TODAY, person
 
 SKILLS = {
     "grant-writing": Skill("grant-writing", "Grant writing", "Community"),

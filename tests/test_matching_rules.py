@@ -7,17 +7,6 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from matching_support import (
-    TODAY,
-    free_places,
-    gap,
-    hubs,
-    mentees,
-    mentors,
-    points,
-    reference_suggestions,
-    valid_pair,
-)
 
 from mentorhub.languages import LANGUAGES
 from mentorhub.matching import MatchContext, MatchOptions, Weights, match_hub, matches_json
@@ -29,6 +18,18 @@ from mentorhub.matching.peers import in_peer_pool
 from mentorhub.matching.reasons import FORMAT_PHRASES, hours_apart, interests
 from mentorhub.matching.suggest import suggest_mentors
 from mentorhub.models import Hub
+
+from matching_support import (
+    TODAY,
+    free_places,
+    gap,
+    hubs,
+    mentees,
+    mentors,
+    points,
+    reference_suggestions,
+    valid_pair,
+)
 
 PROPERTY = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -6,10 +6,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .commands import check, diff, kpi, new, schemas
+from .commands import check, diff, kpi, match, new, schemas
 
 #: Subcommand modules; each has `register(subparsers)` and sets `run` on its parser.
-COMMANDS = [check, new, schemas, kpi, diff]
+COMMANDS = [check, new, schemas, kpi, match, diff]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
