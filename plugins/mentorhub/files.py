@@ -23,6 +23,9 @@ class ContentFiles:
 
 def display_path(path: Path, root: Path) -> str:
     """`path` as shown in messages: relative to the project root when possible."""
+    text, base = path.as_posix(), root.as_posix()
+    if base != "." and text.startswith(base + "/"):
+        return text[len(base) + 1 :]  # the common case, without pathlib's slow relative_to
     try:
         return path.relative_to(root).as_posix()
     except ValueError:

@@ -8,6 +8,7 @@ add fields, never rename them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from .fields import (
@@ -68,7 +69,12 @@ class RecordType:
     reserved_ids: frozenset[str] = frozenset()
 
     def field(self, name: str) -> Field | None:
-        return next((f for f in self.fields if f.name == name), None)
+        return self._by_name.get(name)
+
+    @cached_property
+    def _by_name(self) -> dict[str, Field]:
+        # Looked up for every key of every file: a dict, not a scan of the tuple.
+        return {f.name: f for f in self.fields}
 
     @property
     def field_names(self) -> tuple[str, ...]:

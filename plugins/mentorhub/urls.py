@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from functools import lru_cache
 
 
 def dest_path(src_uri: str, *, directory_urls: bool = True) -> str:
@@ -21,11 +22,34 @@ def dest_path(src_uri: str, *, directory_urls: bool = True) -> str:
     return stem + "/index.html"
 
 
+@lru_cache(maxsize=1 << 16)
+def _dest(src_uri: str, directory_urls: bool) -> str:
+    return dest_path(src_uri, directory_urls=directory_urls)
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for relative paths without '..'.
+
+    posixpath.relpath makes both paths absolute with os.getcwd() on every call; a
+    20k-record hub computes some 300,000 links, and that alone cost seconds.
+    """
+    if ".." in path or ".." in start:
+        return posixpath.relpath(path, start)
+    start_parts = [part for part in start.split("/") if part and part != "."]
+    path_parts = [part for part in path.split("/") if part and part != "."]
+    common = 0
+    for a, b in zip(start_parts, path_parts, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(start_parts) - common) + path_parts[common:]) or "."
+
+
 def relative_url(from_src: str, to_src: str, *, directory_urls: bool = True) -> str:
     """A link from one page to another, relative so the site works under any base path."""
-    source = dest_path(from_src, directory_urls=directory_urls)
-    target = dest_path(to_src, directory_urls=directory_urls)
-    rel = posixpath.relpath(target, posixpath.dirname(source) or ".")
+    source = _dest(from_src, directory_urls)
+    target = _dest(to_src, directory_urls)
+    rel = _relpath(target, posixpath.dirname(source) or ".")
     if directory_urls:
         if rel == "index.html":
             return "./"

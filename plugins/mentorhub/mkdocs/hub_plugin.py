@@ -30,6 +30,9 @@ log = get_plugin_logger(__name__)
 
 CSS_URI = "assets/mentorhub/mentorhub.css"
 _ASSETS = Path(__file__).parent.parent / "assets"
+# libyaml's emitter writes the same values ~30x faster than the pure-Python one
+# (which took seconds per thousand pages); MkDocs reads back identical metadata.
+_DUMPER = yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper
 _NAV_PAGES = frozenset({
     "index.md", "people/index.md", "resources/index.md", "sessions/index.md",
     "stories/index.md", "skills/index.md",
@@ -139,7 +142,8 @@ def page_source(page: Page) -> str:
         "description": html.escape(page.description),
         "mentorhub": {"kind": page.kind, "source": page.source_path},
     }
-    return "---\n" + yaml.safe_dump(meta, sort_keys=True, allow_unicode=True) + "---\n\n" + page.markdown
+    front_matter = yaml.dump(meta, Dumper=_DUMPER, sort_keys=True, allow_unicode=True)
+    return "---\n" + front_matter + "---\n\n" + page.markdown
 
 
 def _remove_content_sources(files: Files, refused: set[str]) -> None:
