@@ -164,9 +164,9 @@ def test_every_empty_list_is_explained_truthfully(hub: Hub, options: MatchOption
         assert bool(result.mentees_for[mentor.id]) != (mentor.id in result.why_no_mentee)
 
 
-@PROPERTY
+@settings(PROPERTY, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(hub=hubs(max_peers=5), options=options_strategy)
-def test_peer_suggestions(hub: Hub, options: MatchOptions) -> None:
+def test_peer_suggestions(ranking_path: str, hub: Hub, options: MatchOptions) -> None:
     result = match_hub(hub, options)
     pool = sorted((p for p in hub.people.values() if in_peer_pool(p)), key=lambda p: p.id)
     assert set(result.peers_for) == {p.id for p in pool}

@@ -106,9 +106,10 @@ class Explainer:
                                tuple(seeks))
         speaking = self._speaking(mentee.languages)
         # The usual case first, with the fewest set copies: someone fits and is available.
-        available = speaking.intersection(
-            set().union(*(self._available_offerers.get(s, ()) for s in offered)))
-        available = available.difference(me, mentee.mentors)
+        pools = [self._available_offerers.get(s) or set() for s in offered]
+        available = (pools[0] if len(pools) == 1 else set().union(*pools)).intersection(speaking)
+        available.discard(mentee.id)
+        available.difference_update(mentee.mentors)
         if available:
             return self._fits(otherwise, len(available), offered)
         offering = set().union(*(self._offerers[s] for s in offered)) - me

@@ -138,8 +138,7 @@ class Pool:
             keys.sort(reverse=True)
             best_place = self.scorer.timezone + self.scorer.formats
             if len(keys) < want or self.points(keys[want - 1]) <= best_place:
-                rest = allowed.difference(*(m for _, _, m in present)) if present else allowed
-                keys.extend(heapq.nlargest(want, map(table.__getitem__, rest)))
+                keys.extend(self._unrelated(query, table, [m for _, _, m in present], allowed, want))
         keys.sort(reverse=True)
         if banned:
             keys = [k for k in keys if self.person_at(k) not in banned]
@@ -198,6 +197,28 @@ class Pool:
             found.append(key)
             if len(found) >= want:
                 break
+        return found
+
+    def _unrelated(self, query: Query, table: array[int], covered: list[set[int]],
+                   allowed: frozenset[int], want: int) -> list[int]:
+        """The best candidates who share no skill: ranked on place points alone."""
+        if len(allowed) <= 4 * SMALL_CLASS:
+            rest = allowed.difference(*covered) if covered else allowed
+            return heapq.nlargest(want, map(table.__getitem__, rest))
+        # Many speakers (everyone speaks English): walk everyone in an order cached per
+        # seeker profile and stop early, instead of ranking thousands on every call.
+        cache_key = ("", query.offset, query.formats)
+        entry = self._orders.get(cache_key)
+        if entry is None:
+            entry = self._orders[cache_key] = [array("q", sorted(table, reverse=True)), 0]
+        stride = self.stride
+        found: list[int] = []
+        for key in entry[0]:
+            i = stride - 1 - key % stride
+            if i in allowed and not any(i in members for members in covered):
+                found.append(key)
+                if len(found) >= want:
+                    break
         return found
 
     def _rank_each(self, query: Query, present: list[tuple[int, str, set[int]]],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from ..models import Hub
@@ -26,10 +27,24 @@ class MatchResult:
     circles: tuple[Circle, ...]
 
     def circle_of(self, person_id: str) -> Circle | None:
-        return next((c for c in self.circles if person_id in c.members), None)
+        return self._member_of.get(person_id)
 
     def circles_led_by(self, person_id: str) -> list[Circle]:
-        return [c for c in self.circles if c.facilitator == person_id]
+        return self._led_by.get(person_id, [])
+
+    # Lookups for profile pages, built once: a loop over circles per profile would be
+    # people × circles on a large hub.
+    @cached_property
+    def _member_of(self) -> dict[str, Circle]:
+        return {m: c for c in self.circles for m in c.members}
+
+    @cached_property
+    def _led_by(self) -> dict[str, list[Circle]]:
+        led: dict[str, list[Circle]] = {}
+        for circle in self.circles:
+            if circle.facilitator:
+                led.setdefault(circle.facilitator, []).append(circle)
+        return led
 
 
 def match_hub(hub: Hub, options: MatchOptions) -> MatchResult:
