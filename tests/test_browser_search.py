@@ -221,3 +221,13 @@ def test_listing_without_a_query_loads_one_index_chunk(browser_page: Any, demo_u
     assert len(list((demo_site / "pagefind" / "index").iterdir())) > 1
     # The listing word never shows in what readers see.
     assert "mhfind" not in page.inner_text(".mh-results")
+
+
+def test_common_words_are_dropped_unless_quoted(browser_page: Any, demo_url: str, hub: Hub) -> None:
+    """'from' is not on Kenji's page: kept, it would rule his page out (all words must match)."""
+    page = browser_page
+    page.goto(demo_url + "/search/?q=Setagaya+from+the")
+    assert results(page)[0] == hub.people["kenji-watanabe"].name
+    assert page.inner_text(".mh-finder__status").endswith("for \u201cSetagaya from the\u201d.")
+    page.fill("#mh-q", '"Setagaya from"')
+    page.wait_for_function("document.querySelector('.mh-finder__status').textContent.startsWith('No ')")

@@ -129,7 +129,7 @@ def test_header_search_replaces_materials(site: Path) -> None:
 def test_finder_pages_have_a_form_and_a_static_fallback(site: Path) -> None:
     finder = page(site, "find/index.html")
     assert "data-mh-finder" in finder
-    assert """data-mh-base='{"Role": ["Mentor"], "Type": ["Person"]}'""" in finder
+    assert """data-mh-base='{"Availability": {"any": ["Open to mentees"]}}'""" in finder
     assert '<form class="mh-finder__form" role="search" aria-label="Find a mentor" hidden>' in finder
     # Options come from the hub: Ana's languages, not Bo's (a mentee).
     assert '<option value="Portuguese">Portuguese</option>' in finder
@@ -176,11 +176,32 @@ def test_index_is_rebuilt_not_accumulated(tmp_path: Path) -> None:
     """A second build into the same folder (as `serve` does) leaves no stale fragment."""
     project = write_project(tmp_path, FILES, config=CONFIG)
     assert run_mkdocs(project, "--strict").returncode == 0
+    names = {p.name for p in (project / "site/pagefind/fragment").iterdir()}
     (project / "content/about.md").write_text("# About\n\nNow about the octopus lab.\n", encoding="utf-8")
     assert run_mkdocs(project, "--dirty").returncode == 0  # --strict refuses dirty builds
     about = [f for f in fragments(project / "site") if f["url"] == "/about/"]
     assert len(about) == 1 and "octopus" in about[0]["content"]
     assert not any("zebrafish" in f["content"] for f in fragments(project / "site"))
+    # Fragments are named by a tag of the whole bundle: one change renames them all, so
+    # no browser can combine a cached fragment with the new index.
+    new_names = {p.name for p in (project / "site/pagefind/fragment").iterdir()}
+    assert len(new_names) == len(names) and not names & new_names
+
+
+def test_fragments_are_named_by_bundle_tag_and_page_number(site: Path) -> None:
+    import cbor2
+    from pagefind_support import decompress
+
+    bundle = site / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta_hash = entry["languages"]["en"]["hash"]
+    meta = cbor2.loads(decompress(bundle / f"pagefind.{meta_hash}.pf_meta"))
+    names = [name for name, _words in meta[1]]
+    tag = names[0][3:11]
+    assert names == [f"en_{tag}{n:x}" for n in range(len(names))]
+    assert sorted(f"{name}.pf_fragment" for name in names) == sorted(
+        p.name for p in (bundle / "fragment").iterdir())
+    assert [name for name, _ in meta[3]] == sorted(name for name, _ in meta[3])  # filters
 
 
 def test_same_content_gives_a_byte_identical_index(site: Path, tmp_path: Path) -> None:

@@ -91,6 +91,14 @@ def test_availability_follows_capacity_and_staleness() -> None:
     assert bo.values(sm.SKILL) == ("Grant writing", "Public speaking")
 
 
+def test_sort_keys_only_where_a_page_offers_that_order() -> None:
+    records = _records()
+    assert dict(records["people/cy.md"].sorts) == {}  # a mentee: in no sorted list
+    assert dict(records["skills/python.md"].sorts) == {}
+    assert set(dict(records["stories/st.md"].sorts)) == {"date"}
+    assert set(dict(records["resources/kit.md"].sorts)) == {"date", "title"}
+
+
 def test_availability_sort_puts_mentors_who_can_take_someone_first() -> None:
     records = _records()
     keys = {pid: dict(records[f"people/{pid}.md"].sorts)[sm.SORT_AVAILABILITY]
@@ -106,7 +114,7 @@ def test_resource_session_story_skill_filters() -> None:
     assert kit.values(sm.LEVEL) == ("Beginner",)
     assert kit.values(sm.AUDIENCE) == ("Mentees", "Organizers")
     assert kit.values(sm.SKILL) == ("Grant writing",)
-    assert dict(kit.sorts) == {"date": "2026-03-01 kit", "name": "grant kit kit"}
+    assert dict(kit.sorts) == {"date": "2026-03-01 kit", "title": "grant kit kit"}
     # No `updated`: no date to sort by (rather than a made-up one).
     assert "date" not in dict(records["resources/old.md"].sorts)
     session = records["sessions/s1.md"]
@@ -144,7 +152,8 @@ def test_rendered_facets_are_hidden_escaped_and_not_indexed_as_text() -> None:
     assert ("filter", "Type", "Person") in spans
     assert ("filter", "Role", "Mentee") in spans
     assert ("meta", "title", html.escape("Cy <Evil> & Co", quote=False)) in spans
-    assert ("sort", "name", "cy &lt;evil&gt; &amp; co cy") in spans
+    bo = sm.render_record(_records()["people/bo.md"])
+    assert '<span data-pagefind-sort="availability">21 bo chen bo</span>' in bo
 
 
 def test_facet_values_for_forms() -> None:
@@ -161,7 +170,13 @@ def test_finders_offer_only_values_that_exist_in_their_scope() -> None:
     pages = {f.src_uri: f for f in finders(_records())}
     assert set(pages) == {SEARCH_SRC, FIND_MENTOR_SRC, FIND_RESOURCE_SRC}
     mentor = pages[FIND_MENTOR_SRC]
-    assert mentor.base_filters == {"Type": ["Person"], "Role": ["Mentor"]}
+    # Only mentors have an availability: "any availability" scopes the finder to mentors.
+    assert mentor.base_filters == {"Availability": {"any": [
+        "Open to mentees", "At capacity", "Not taking mentees"]}}
+    assert pages[FIND_RESOURCE_SRC].base_filters == {"Kind": {"any": ["Guide", "Toolkit"]}}
+    assert all(r.values(sm.KIND) for r in _records().values() if r.type == "Resource")
+    assert not any(r.values(sm.AVAILABILITY) for r in _records().values()
+                   if sm.ROLE not in dict(r.filters) or "Mentor" not in r.values(sm.ROLE))
     facets = {f.filter: f for f in mentor.facets}
     assert set(facets) == {sm.OFFERS, sm.LANGUAGE, sm.AVAILABILITY, sm.FORMAT}
     # What mentors offer, not what they seek: Bo seeks public speaking, and it is no option.

@@ -14,6 +14,11 @@
   var DEBOUNCE_MS = 200;
   // The invisible listing words (see search_meta.py) never belong in an excerpt.
   var LIST_WORDS = /(<mark>)?mhfind[a-z]*(<\/mark>)?\s*/g;
+  // Words on nearly every page: each would download a large chunk of the index (over
+  // 100 KB on a 20k-record hub) and narrow nothing. Dropped unless the query is in
+  // quotes (an exact phrase) or has no other word.
+  var STOP_WORDS = ("a an and are as at be by for from in into is it of on or " +
+    "the to with").split(" ");
 
   // "/" jumps to the header's search box, as Material's own search does.
   document.addEventListener("keydown", function (event) {
@@ -53,7 +58,9 @@
     var pagefind;
     try {
       pagefind = await import(bundleUrl + "pagefind.js");
-      await pagefind.options({ excerptLength: 24 });
+      // No worker: it would be another 40 KB to download before the first result, and
+      // searching the index on the main thread takes milliseconds.
+      await pagefind.options({ excerptLength: 24, noWorker: true });
       await pagefind.init();
     } catch (error) {
       status.textContent = "Search could not be loaded here (the site must be opened through a " +
@@ -105,7 +112,7 @@
         options.sort[parts[0]] = parts[1] || "asc";
       }
       root.setAttribute("aria-busy", "true");
-      var search = await pagefind.search(term || listWord, options);
+      var search = await pagefind.search(term ? searchTerms(term) : listWord, options);
       if (mine !== generation || !search) return;
       results = search.results;
       shown = 0;
@@ -140,6 +147,13 @@
       return count + " " + what + (text ? " for \u201c" + text + "\u201d" : "") +
         (chosen ? ", filtered" : "") + ".";
     }
+  }
+
+  function searchTerms(text) {
+    if (/^\s*".*"\s*$/.test(text)) return text;
+    var words = text.split(/\s+/);
+    var kept = words.filter(function (word) { return STOP_WORDS.indexOf(word.toLowerCase()) === -1; });
+    return kept.length ? kept.join(" ") : text;
   }
 
   /* The form's state: the query, the chosen sort, and the values ticked per filter. */

@@ -24,7 +24,7 @@ from ..pagefind_index import PagefindError, build_index
 from ..render import SiteRenderer
 from ..search_meta import (
     PAGE_TYPE,
-    RELATED_LISTS,
+    UNINDEXED,
     SearchRecord,
     list_words_html,
     page_type_html,
@@ -111,7 +111,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
             summary = build_index(Path(config.site_dir),
-                                  exclude_selectors=[*RELATED_LISTS, *self.config.exclude_selectors])
+                                  exclude_selectors=[*UNINDEXED, *self.config.exclude_selectors])
         except PagefindError as exc:
             raise PluginError(f"search index: {exc}") from exc
         log.info(f"Pagefind indexed {summary.pages} pages ({summary.words} words, "
