@@ -33,6 +33,7 @@ _DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
+_NUMBER_STARTS = frozenset("+-.0123456789")  # how an int, a float or a date can begin
 
 #: Most values one document may expand to; real front matter has a few dozen.
 NODE_BUDGET = 10_000
@@ -220,6 +221,8 @@ def _scalar(node: yaml.ScalarNode, line: int) -> Any:
         return True
     if text in _FALSE:
         return False
+    if text[0] not in _NUMBER_STARTS:  # most values are words: skip the three patterns
+        return text
     if _INT.match(text):
         return int(text)
     if _FLOAT.match(text) and any(ch.isdigit() for ch in text):
