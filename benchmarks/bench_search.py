@@ -218,18 +218,21 @@ def measure_downloads(site: Path, queries: Sequence[str], language: str) -> dict
 
 
 def pick_queries(project: Path) -> tuple[list[str], str]:
-    """A common word, a skill, a full name from the generated hub; a mid-sized language."""
+    """From the generated hub: a word on most pages, the most and a middling offered
+    skill's name, and a person's full name; and a mid-sized language to filter by."""
     from mentorhub.languages import LANGUAGES
     from mentorhub.loader import load_hub
 
     hub = load_hub(project / "content", display_root=project).hub
     offered = Counter(s for p in hub.mentors() for s in p.offers)
-    skill = hub.skills[max(offered, key=lambda s: (offered[s], s))].label
+    ranked_skills = sorted(offered, key=lambda s: (-offered[s], s))
+    common = hub.skills[ranked_skills[0]].label
+    middling = hub.skills[ranked_skills[len(ranked_skills) // 2]].label
     person = sorted(hub.people.values(), key=lambda p: p.id)[len(hub.people) // 2].name
     spoken = Counter(c for p in hub.mentors() for c in p.languages)
     ranked = sorted(spoken, key=lambda c: (-spoken[c], c))
     language = LANGUAGES[ranked[min(3, len(ranked) - 1)]]
-    return ["mentor", skill, person], language
+    return ["mentor", common, middling, person], language
 
 
 def kb(value: int) -> str:

@@ -231,3 +231,25 @@ def test_common_words_are_dropped_unless_quoted(browser_page: Any, demo_url: str
     assert page.inner_text(".mh-finder__status").endswith("for \u201cSetagaya from the\u201d.")
     page.fill("#mh-q", '"Setagaya from"')
     page.wait_for_function("document.querySelector('.mh-finder__status').textContent.startsWith('No ')")
+
+
+def test_search_works_when_the_site_is_served_below_a_path(chromium: Any, demo_site: Any,
+                                                           tmp_path: Any) -> None:
+    """As on GitHub Pages (https://org.github.io/hub/): result links keep the prefix."""
+    import shutil
+
+    from browser_support import serve
+
+    shutil.copytree(demo_site, tmp_path / "hub")
+    with serve(tmp_path) as url:
+        page = chromium.new_page()
+        try:
+            page.goto(url + "/hub/people/")
+            page.fill("#mh-header-search-input", "Setagaya")
+            page.press("#mh-header-search-input", "Enter")
+            page.wait_for_url("**/hub/search/?q=Setagaya")
+            results(page)
+            page.locator(".mh-result__title a").first.click()
+            page.wait_for_url(url + "/hub/people/kenji-watanabe/")
+        finally:
+            page.close()
