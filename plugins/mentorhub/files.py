@@ -45,14 +45,16 @@ def walk_content(content_dir: Path, display_root: Path) -> ContentFiles:
             if path.is_symlink():
                 found.refused.add(path.relative_to(content_dir).as_posix())
                 _refuse_link(found, path, base, display_root, folder=True)
+        # The record type is that of the top folder: found once per folder, since
+        # pathlib's relative_to() for each of 20,000 files cost ~0.1 s of `check`.
+        top = here.relative_to(content_dir).parts
+        record_type = folders.get(top[0]) if top else None
         for name in sorted(files):
             path = here / name
-            relative = path.relative_to(content_dir)
             if path.is_symlink() and not _inside(path, base):
-                found.refused.add(relative.as_posix())
+                found.refused.add(path.relative_to(content_dir).as_posix())
                 _refuse_link(found, path, base, display_root, folder=False)
                 continue
-            record_type = folders.get(relative.parts[0]) if len(relative.parts) > 1 else None
             if record_type is not None:
                 _classify(found, record_type, path, display_root)
     return found
