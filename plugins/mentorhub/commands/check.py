@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .common import add_project_argument, load_project, print_problems
+from .common import add_project_argument, load_valid_hub
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -14,11 +14,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    result = load_project(args.project)
-    print_problems(result)
-    if result.problems:
+    hub = load_valid_hub(args.project)
+    if hub is None:
         return 1
-    hub = result.hub
     print(
         f"OK: {len(hub.people)} people, {len(hub.resources)} resources, "
         f"{len(hub.sessions)} sessions, {len(hub.stories)} stories, {len(hub.skills)} skills."

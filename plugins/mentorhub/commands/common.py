@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from ..loader import LoadResult, load_hub
+from ..models import Hub
 from ..problems import format_problems
 
 
@@ -30,6 +31,13 @@ def content_dir(project: Path) -> Path:
 
 def load_project(project: Path) -> LoadResult:
     return load_hub(content_dir(project), display_root=project)
+
+
+def load_valid_hub(project: Path) -> Hub | None:
+    """The project's hub, or None after printing its problems (commands then exit 1)."""
+    result = load_project(project)
+    print_problems(result)
+    return None if result.problems else result.hub
 
 
 def print_problems(result: LoadResult) -> None:

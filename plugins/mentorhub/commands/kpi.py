@@ -17,7 +17,7 @@ from ..kpis import (
     compute_kpis,
     kpi_json_text,
 )
-from .common import add_project_argument, load_project, print_problems
+from .common import add_project_argument, load_valid_hub
 
 SKILL_ROWS = 10  # largest gaps shown in the table; --json has every skill
 
@@ -40,11 +40,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    result = load_project(args.project)
-    print_problems(result)
-    if result.problems:
+    hub = load_valid_hub(args.project)
+    if hub is None:
         return 1
-    report = compute_kpis(result.hub, args.as_of or build_date(), min_responses=args.min_responses,
+    report = compute_kpis(hub, args.as_of or build_date(), min_responses=args.min_responses,
                           trend_days=args.trend_days)
     sys.stdout.write(kpi_json_text(report) if args.json else format_report(report))
     return 0

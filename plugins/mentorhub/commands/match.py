@@ -33,7 +33,7 @@ from ..matching.reasons import duration
 from ..matching.result import circle_record
 from ..models import Hub
 from ..problems import did_you_mean
-from .common import add_project_argument, load_project, print_problems
+from .common import add_project_argument, load_valid_hub
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -50,11 +50,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_project(args.project)
-    print_problems(loaded)
-    if loaded.problems:
+    hub = load_valid_hub(args.project)
+    if hub is None:
         return 1
-    hub = loaded.hub
     try:
         hub_settings, settings = plugin_settings(args.project / "mkdocs.yml")
         today = build_date(args.as_of or hub_settings.get("as_of"))
