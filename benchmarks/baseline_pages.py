@@ -31,6 +31,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel, get_files, set_e
 from mkdocs.utils.yaml import yaml_load
 from plugin_timer import OUR_PACKAGE
 
+from mentorhub.mkdocs.hub_plugin import page_source
+
 BASELINE_DOCS = "baseline-docs"
 BASELINE_CONFIG = "mkdocs.baseline.yml"
 BASELINE_SITE = "site-baseline"
@@ -54,7 +56,10 @@ def other_plugins(raw_plugins: Any) -> list[Any]:
 
 
 def published_files(project: Path) -> tuple[Files, Any]:
-    """The project's Files after every plugin's on_files, as `mkdocs build` sees them."""
+    """The project's Files after every plugin's on_files, as `mkdocs build` sees them.
+
+    Generated pages are given their full Markdown (our plugin hands MkDocs only their
+    metadata and supplies the HTML itself), so the baseline builds the same pages."""
     config = load_config(config_file=str(project / "mkdocs.yml"))
     config.plugins.on_startup(command="build", dirty=False)
     try:
@@ -65,6 +70,11 @@ def published_files(project: Path) -> tuple[Files, Any]:
         files.add_files_from_theme(env, config)
         files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)
+        hub = config.plugins.get("mentorhub")
+        for src_uri, page in getattr(hub, "generated", {}).items():
+            file = files.get_file_from_path(src_uri)
+            if file is not None:
+                file.content_string = page_source(page)
     finally:
         config.plugins.on_shutdown()
     return files, config

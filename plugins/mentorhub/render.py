@@ -183,6 +183,7 @@ class SiteRenderer:
             # One renderer serves one build, so templates cannot change under it; with
             # auto_reload every get_template() stat()s the file (~20,000 times at 20k records).
             auto_reload=False,
+            finalize=_one_line,
         )
         self.env.filters["date"] = format_date
         self.env.filters["email"] = obfuscate_email
@@ -400,6 +401,14 @@ class SiteRenderer:
         closed = person.availability == "closed" or self.hub.free_capacity(person) == 0
         stale = person.is_stale(self.options.today, self.options.stale_after_days)
         return (int(closed), int(stale), person.name.lower(), person.id)
+
+
+def _one_line(value: Any) -> Any:
+    """Escaped text never spans lines, so it can never start a `## heading` line (see
+    page_html). In HTML a newline in text is just a space; Markup passes untouched."""
+    if isinstance(value, str) and not isinstance(value, Markup) and "\n" in value:
+        return value.replace("\r", " ").replace("\n", " ")
+    return value
 
 
 def _person_order(person: Person) -> tuple[str, str]:

@@ -64,4 +64,6 @@ def render_body(text: str) -> str:
     md.reset()
     # Headings in a body sit under the page's own h1/h2, so shift them down one level.
     html = md.convert(text)
-    return clean_html(html.replace("<h1", "<h2").replace("</h1>", "</h2>"))
+    cleaned = clean_html(html.replace("<h1", "<h2").replace("</h1>", "</h2>"))
+    # No line of a body may start with '#': page_html reads such lines as headings.
+    return cleaned.replace("\n#", "\n&#35;")

@@ -19,9 +19,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
 
 from ..build_date import build_date
 from ..loader import SKILLS_FILE, LoadResult, load_hub
+from ..page_html import to_html
 from ..problems import format_problems
 from ..render import Page, ProfileSection, RenderOptions, SiteRenderer
 from ..schema import RECORD_TYPES
@@ -59,6 +62,8 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.result: LoadResult | None = None
         self.profile_sections: list[ProfileSection] = []
         self.options: RenderOptions | None = None
+        self.generated: dict[str, Page] = {}  # src_uri → page, for on_page_content
+        self.permalink = ""
 
     # -- events ------------------------------------------------------------------------
 
@@ -67,6 +72,8 @@ class HubPlugin(BasePlugin[HubConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.profile_sections = []  # feature plugins register again on every (re)build
+        self.generated = {}
+        self.permalink = _permalink_symbol(config)
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         self.options = RenderOptions(
@@ -108,8 +115,20 @@ class HubPlugin(BasePlugin[HubConfig]):
         inclusion = (
             InclusionLevel.UNDEFINED if page.src_uri in _NAV_PAGES else InclusionLevel.NOT_IN_NAV
         )
-        files.append(File.generated(config, page.src_uri, content=page_source(page),
+        self.generated[page.src_uri] = page
+        # The page body is HTML already: MkDocs gets only the metadata, and
+        # on_page_content supplies the HTML without a pass of Python-Markdown over it.
+        files.append(File.generated(config, page.src_uri, content=page_source(page, body=False),
                                     inclusion=inclusion))
+
+    def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig,
+                        files: Files) -> str | None:
+        generated = self.generated.get(page.file.src_uri)
+        if generated is None:
+            return None  # the site's own Markdown pages
+        converted = to_html(generated.markdown, permalink=self.permalink)
+        page.toc = get_toc(converted.toc_tokens)  # type: ignore[arg-type]  # same shape as Markdown's
+        return converted.html
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -131,8 +150,8 @@ class HubPlugin(BasePlugin[HubConfig]):
         return [Path(custom_dir) / "mentorhub"] if custom_dir else []
 
 
-def page_source(page: Page) -> str:
-    """A generated page's Markdown with its metadata as front matter.
+def page_source(page: Page, *, body: bool = True) -> str:
+    """A generated page's Markdown with its metadata as front matter (`body=False`: metadata only).
 
     MkDocs and Material print `page.meta.title` into <title>, the header and the nav
     without escaping, so the title is HTML-escaped here, once.
@@ -143,7 +162,15 @@ def page_source(page: Page) -> str:
         "mentorhub": {"kind": page.kind, "source": page.source_path},
     }
     front_matter = yaml.dump(meta, Dumper=_DUMPER, sort_keys=True, allow_unicode=True)
-    return "---\n" + front_matter + "---\n\n" + page.markdown
+    return "---\n" + front_matter + "---\n\n" + (page.markdown if body else "")
+
+
+def _permalink_symbol(config: MkDocsConfig) -> str:
+    """The heading permalink the site's `toc` extension is configured with ('' for none)."""
+    permalink = config.mdx_configs.get("toc", {}).get("permalink", False)
+    if permalink is True:
+        return "&para;"
+    return str(permalink) if permalink else ""
 
 
 def _remove_content_sources(files: Files, refused: set[str]) -> None:
