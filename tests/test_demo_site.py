@@ -136,3 +136,8 @@ def test_skill_page_lists_mentors_mentees_and_resources(demo_site: Path) -> None
         assert f">{heading}<" in page
     mentor = next(p for p in hub.mentors() if skill_id in p.offers)
     assert f'href="../../people/{mentor.id}/"' in page
+
+
+def test_home_find_a_mentor_opens_the_finder_when_search_is_on(demo_site: Path) -> None:
+    home = read(demo_site, "index.html")
+    assert '<a class="md-button md-button--primary" href="find/">Find a mentor</a>' in home

@@ -39,6 +39,7 @@ class RenderOptions:
     stale_after_days: int = 365
     directory_urls: bool = True
     site_name: str = "Mentoring hub"
+    find_mentor_src: str = "people/index.md"  # the search plugin points it at its finder
     site_description: str = ""
     # "Add yourself" and contributing-guide links (hooks/contribute_links.py); "" hides them.
     add_person_url: str = ""

@@ -8,6 +8,7 @@ theme partial shipped with the package), and indexes the finished site.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -31,8 +32,8 @@ from ..search_meta import (
     render_record,
     search_records,
 )
+from ..search_pages import FIND_MENTOR_SRC, SEARCH_SRC, finder_pages, finders
 from ..search_pages import KIND as FINDER_KIND
-from ..search_pages import SEARCH_SRC, finder_pages, finders
 from .hub_plugin import HubPlugin
 from .shared import find_hub_plugin
 
@@ -63,6 +64,8 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.hub = find_hub_plugin(config, PLUGIN_NAME)
+        if self.hub.options is not None:  # the home page's "Find a mentor" opens the finder
+            self.hub.options = dataclasses.replace(self.hub.options, find_mentor_src=FIND_MENTOR_SRC)
         if any(name in config.plugins for name in ("search", "material/search")):
             log.warning("Material's search plugin builds a second, unfiltered index: remove "
                         f"'- search' from plugins in mkdocs.yml ({PLUGIN_NAME} replaces it)")
