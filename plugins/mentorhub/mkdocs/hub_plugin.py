@@ -63,6 +63,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.profile_sections: list[ProfileSection] = []
         self.options: RenderOptions | None = None
         self.generated: dict[str, Page] = {}  # src_uri → page, for on_page_content
+        self.renderer: SiteRenderer | None = None  # shared with the feature plugins' pages
         self.permalink = ""
 
     # -- events ------------------------------------------------------------------------
@@ -93,7 +94,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         self._report(self.result)
         _remove_content_sources(files, self.result.refused)
         assert self.options is not None
-        renderer = SiteRenderer(
+        self.renderer = renderer = SiteRenderer(
             self.result.hub, self.options,
             override_dirs=self._override_dirs(config),
             profile_sections=self.profile_sections,

@@ -20,7 +20,6 @@ from ..build_date import build_date
 from ..kpi_pages import IMPACT_SRC, KPI_JSON, THANKS_SRC, ImpactPages
 from ..kpis import KpiReport, compute_kpis, kpi_json_text
 from ..recognition import recognise
-from ..render import SiteRenderer
 from .shared import find_hub_plugin
 
 PLUGIN_NAME = "mentorhub-kpi"
@@ -56,18 +55,13 @@ class KpiPlugin(BasePlugin[KpiConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         hub_plugin = find_hub_plugin(config, PLUGIN_NAME)
-        if hub_plugin.result is None or hub_plugin.options is None:
+        if hub_plugin.result is None or hub_plugin.options is None or hub_plugin.renderer is None:
             raise PluginError(f"{PLUGIN_NAME}: the mentorhub plugin did not load the hub")
         hub = hub_plugin.result.hub
         as_of = self._as_of_override() or hub_plugin.options.today
         self.report = compute_kpis(hub, as_of, min_responses=self.config.min_responses,
                                    trend_days=self.config.trend_days)
-        custom_dir = config.theme.custom_dir
-        renderer = SiteRenderer(
-            hub, hub_plugin.options,
-            override_dirs=[Path(custom_dir) / "mentorhub"] if custom_dir else [],
-        )
-        for page in ImpactPages(renderer, self.report, recognise(hub, as_of)).pages():
+        for page in ImpactPages(hub_plugin.renderer, self.report, recognise(hub, as_of)).pages():
             hub_plugin.add_page(files, page, config)
         for src_uri in (IMPACT_SRC, THANKS_SRC):
             file = files.get_file_from_path(src_uri)

@@ -33,7 +33,7 @@ from ..matching import options as defaults
 from ..matching.peers import in_peer_pool
 from ..matching.reasons import duration
 from ..models import Hub, Person
-from ..render import Page, PageContext, SiteRenderer
+from ..render import Page, PageContext
 from .hub_plugin import HubPlugin
 from .shared import find_hub_plugin
 
@@ -101,10 +101,8 @@ class MatchingPlugin(BasePlugin[MatchingConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         hub_plugin, hub = self._hub()
-        assert hub_plugin.options is not None and self.options is not None
-        renderer = SiteRenderer(hub, hub_plugin.options,
-                                override_dirs=HubPlugin._override_dirs(config))
-        ctx = PageContext(CIRCLES_SRC, renderer)
+        assert hub_plugin.renderer is not None and self.options is not None
+        ctx = PageContext(CIRCLES_SRC, hub_plugin.renderer)
         markdown = ctx.render("matching_circles.html", title="Peer circles", settings=self.options,
                               circles=self.result(hub).circles, hours=duration)
         hub_plugin.add_page(files, Page(CIRCLES_SRC, "Peer circles", markdown,

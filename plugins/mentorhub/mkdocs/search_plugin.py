@@ -22,7 +22,6 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from ..pagefind_index import PagefindError, build_index
-from ..render import SiteRenderer
 from ..search_meta import (
     PAGE_TYPE,
     UNINDEXED,
@@ -80,14 +79,11 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         hub = self._hub()
-        assert hub.result is not None and hub.options is not None
+        assert hub.result is not None and hub.options is not None and hub.renderer is not None
         options = hub.options
         self.records = search_records(hub.result.hub, today=options.today,
                                       stale_after_days=options.stale_after_days)
-        custom_dir = config.theme.custom_dir
-        renderer = SiteRenderer(hub.result.hub, options,
-                                override_dirs=[Path(custom_dir) / "mentorhub"] if custom_dir else [])
-        for page in finder_pages(renderer, finders(self.records),
+        for page in finder_pages(hub.renderer, finders(self.records),
                                  page_size=max(1, self.config.page_size)):
             hub.add_page(files, page, config)
         for uri, name in ASSETS.items():
