@@ -242,14 +242,16 @@ class SkillRef(Kind):
 @dataclass(frozen=True)
 class Language(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> str:
-        if not isinstance(value, str) or value.lower() not in LANGUAGES:
-            code = _LANGUAGE_BY_NAME.get(str(value).strip().lower())
+        if not isinstance(value, str) or value not in LANGUAGES:
+            # Codes are lowercase, as in the JSON Schema: 'EN' gets a hint, not a pass.
+            code = value.lower() if isinstance(value, str) and value.lower() in LANGUAGES else (
+                _LANGUAGE_BY_NAME.get(str(value).strip().lower()))
             hint = (
                 f"use '{code}' for {LANGUAGES[code]}" if code
                 else did_you_mean(str(value), LANGUAGES) or "use ISO 639-1 codes such as en, es, fr"
             )
             raise FieldError(f"{describe(value)} is not an ISO 639-1 language code", hint)
-        return value.lower()
+        return value
 
     def json_schema(self) -> dict[str, Any]:
         return {"enum": sorted(LANGUAGES)}
