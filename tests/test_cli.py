@@ -68,3 +68,16 @@ def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
     project = write_project(tmp_path, {})
     assert main(["new", "person", "Ana", "--project", str(project)]) == 0
     assert main(["new", "person", "Ana", "--project", str(project)]) == 1
+
+
+def test_check_imports_only_what_it_needs() -> None:
+    """`check` runs before every pull request: no rendering, matching or KPI imports."""
+    code = (
+        "import sys\nfrom mentorhub.cli import main\n"
+        f"assert main(['check', '--project', {str(REPO)!r}]) == 0\n"
+        "heavy = [m for m in ('mentorhub.render', 'mentorhub.matching', 'mentorhub.kpis', 'jinja2')"
+        " if m in sys.modules]\nassert heavy == [], heavy\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=False, timeout=120)
+    assert result.returncode == 0, result.stderr

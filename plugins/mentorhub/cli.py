@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
-from .commands import check, diff, kpi, match, new, schemas
-
-#: Subcommand modules; each has `register(subparsers)` and sets `run` on its parser.
-COMMANDS = [check, new, schemas, kpi, match, diff]
+#: Subcommand modules in `mentorhub.commands`; each has `register(subparsers)` and sets
+#: `run` on its parser. Only the one being run is imported: `check` runs before every
+#: pull request and should not pay for rendering, matching and KPI imports.
+COMMANDS = ("check", "new", "schemas", "kpi", "match", "diff")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
     parser = argparse.ArgumentParser(
         prog="mentorhub", description="Validate, explore and measure a mentorship hub."
     )
     subparsers = parser.add_subparsers(dest="command", required=True)
-    for command in COMMANDS:
-        command.register(subparsers)
-    args = parser.parse_args(argv)
+    wanted = [arguments[0]] if arguments and arguments[0] in COMMANDS else COMMANDS
+    for name in wanted:
+        importlib.import_module(f"{__package__}.commands.{name}").register(subparsers)
+    args = parser.parse_args(arguments)
     try:
         return int(args.run(args))
     except KeyboardInterrupt:  # pragma: no cover
