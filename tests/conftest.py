@@ -31,6 +31,17 @@ grant-writing:
   category: Community
 """
 
+#: Two valid people that small test hubs build on.
+MENTOR_MO = """\
+---
+name: Mo Mentor
+roles: [mentor]
+languages: [en]
+offers: [python]
+consent: true
+---
+"""
+
 MINIMAL_CONFIG = """\
 site_name: Test hub
 docs_dir: content

@@ -13,7 +13,7 @@ import pytest
 from mentorhub.contribute import edit_base, edit_url, new_file_url, repository_file_url
 from mentorhub.loader import load_hub
 
-from conftest import REPO, run_mkdocs, write_project
+from conftest import MENTOR_MO, REPO, run_mkdocs, write_project
 from sitecheck import LinkCollector
 
 EDIT = "https://github.com/org/hub/edit/main/content/"
@@ -33,15 +33,7 @@ hooks:
 """
 
 FILES = {
-    "content/people/mentor-mo.md": """\
-        ---
-        name: Mo Mentor
-        roles: [mentor]
-        languages: [en]
-        offers: [python]
-        consent: true
-        ---
-        """,
+    "content/people/mentor-mo.md": MENTOR_MO,
     "content/sessions/2026/kickoff.md": """\
         ---
         title: Kickoff

@@ -27,21 +27,13 @@ from mentorhub.loader import load_hub
 from mentorhub.schema import PERSON, RECORD_TYPES, SESSION
 from mentorhub.strict_yaml import load
 
-from conftest import MINIMAL_SKILLS, REPO
+from conftest import MENTOR_MO, MINIMAL_SKILLS, REPO
 
 CASES = Path(__file__).parent / "cases" / "schemas"
 TYPES = {t.name: t for t in RECORD_TYPES}
 
 BASE = {
-    "people/mentor-mo.md": """\
-        ---
-        name: Mo Mentor
-        roles: [mentor]
-        languages: [en]
-        offers: [python]
-        consent: true
-        ---
-        """,
+    "people/mentor-mo.md": MENTOR_MO,
     "people/mentee-mia.md": """\
         ---
         name: Mia Mentee
