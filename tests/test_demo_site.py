@@ -141,3 +141,10 @@ def test_skill_page_lists_mentors_mentees_and_resources(demo_site: Path) -> None
 def test_home_find_a_mentor_opens_the_finder_when_search_is_on(demo_site: Path) -> None:
     home = read(demo_site, "index.html")
     assert '<a class="md-button md-button--primary" href="find/">Find a mentor</a>' in home
+
+
+def test_only_the_pagefind_files_the_pages_use_are_deployed(demo_site: Path) -> None:
+    bundle = demo_site / "pagefind"
+    assert (bundle / "pagefind.js").is_file()
+    assert (bundle / "pagefind-entry.json").is_file()
+    assert not list(bundle.glob("pagefind*-ui.*"))

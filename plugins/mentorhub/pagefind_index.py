@@ -23,6 +23,12 @@ from .pagefind_stable import BundleFormatError, stabilise
 BUNDLE_DIR = "pagefind"
 #: Never worth indexing: the "¶" permalink after every heading.
 DEFAULT_EXCLUDES = (".headerlink",)
+#: Pagefind's ready-made search UIs. Our pages use only its API (pagefind.js), so
+#: these ~400 KB would be deployed for nothing.
+UNUSED_UI_FILES = (
+    "pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+    "pagefind-component-ui.js", "pagefind-component-ui.css",
+)
 
 
 class PagefindError(Exception):
@@ -73,6 +79,8 @@ def build_index(site_dir: Path, *, exclude_selectors: Sequence[str] = (),
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip()
         raise PagefindError(f"Pagefind failed (exit {result.returncode}): {detail}")
+    for name in UNUSED_UI_FILES:
+        (bundle / name).unlink(missing_ok=True)
     try:
         stabilise(bundle)
     except (BundleFormatError, OSError, ValueError, KeyError) as exc:
