@@ -42,6 +42,29 @@ consent: true
 ---
 """
 
+#: A mentor with room for two and the mentee she mentors (KPI fixtures).
+MIA_MENTOR = """\
+---
+name: Mia Mentor
+roles: [mentor]
+languages: [en]
+offers: [python]
+capacity: 2
+consent: true
+joined: 2026-10-01
+---
+"""
+TEA_MENTEE = """\
+---
+name: Tea Mentee
+roles: [mentee]
+languages: [en]
+seeks: [python, grant-writing]
+mentors: [mia]
+consent: true
+---
+"""
+
 MINIMAL_CONFIG = """\
 site_name: Test hub
 docs_dir: content

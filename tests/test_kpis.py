@@ -16,7 +16,7 @@ from mentorhub.loader import load_hub
 from mentorhub.models import Hub, Person, Resource, Session, Skill, Source, Story
 from mentorhub.recognition import recognise
 
-from conftest import write_project
+from conftest import MIA_MENTOR, TEA_MENTEE, write_project
 
 AS_OF = dt.date(2026, 11, 22)
 D = dt.date
@@ -355,27 +355,8 @@ def test_no_hidden_mean_can_be_worked_out(cells: dict[str, int], outside: int, m
 
 
 PEOPLE = {
-    "content/people/mia.md": """\
-        ---
-        name: Mia Mentor
-        roles: [mentor]
-        languages: [en]
-        offers: [python]
-        capacity: 2
-        consent: true
-        joined: 2026-10-01
-        ---
-        """,
-    "content/people/tea.md": """\
-        ---
-        name: Tea Mentee
-        roles: [mentee]
-        languages: [en]
-        seeks: [python, grant-writing]
-        mentors: [mia]
-        consent: true
-        ---
-        """,
+    "content/people/mia.md": MIA_MENTOR,
+    "content/people/tea.md": TEA_MENTEE,
     "content/people/dora-draft.md": """\
         ---
         name: Dora Draft

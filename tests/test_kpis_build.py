@@ -16,7 +16,7 @@ from mentorhub.kpis import compute_kpis, kpi_json_text
 from mentorhub.loader import load_hub
 from mentorhub.models import Hub
 
-from conftest import EPOCH, MINIMAL_CONFIG, run_mkdocs, write_project
+from conftest import EPOCH, MIA_MENTOR, MINIMAL_CONFIG, TEA_MENTEE, run_mkdocs, write_project
 from sitecheck import broken_links
 
 SCHEMA = Path(__file__).resolve().parent.parent / "plugins/mentorhub/schemas/output/kpi.schema.json"
@@ -24,27 +24,8 @@ AS_OF = dt.date(2026, 11, 22)  # conftest.EPOCH
 KPI_CONFIG = MINIMAL_CONFIG + "  - mentorhub-kpi\n"
 
 CONTENT = {
-    "content/people/mia.md": """\
-        ---
-        name: Mia Mentor
-        roles: [mentor]
-        languages: [en]
-        offers: [python]
-        capacity: 2
-        consent: true
-        joined: 2026-10-01
-        ---
-        """,
-    "content/people/tea.md": """\
-        ---
-        name: Tea Mentee
-        roles: [mentee]
-        languages: [en]
-        seeks: [python, grant-writing]
-        mentors: [mia]
-        consent: true
-        ---
-        """,
+    "content/people/mia.md": MIA_MENTOR,
+    "content/people/tea.md": TEA_MENTEE,
     "content/people/dora.md": """\
         ---
         name: Dora Draft

@@ -21,22 +21,13 @@ import pytest
 from mentorhub.loader import load_hub
 from mentorhub.problems import format_problems
 
-from conftest import MINIMAL_SKILLS
+from conftest import MENTOR_MO, MINIMAL_SKILLS
 
 CASES = Path(__file__).parent / "cases" / "validation"
 
 BASE = {
     "content/skills.yml": MINIMAL_SKILLS,
-    "content/people/mentor-mo.md": """\
-        ---
-        name: Mo Mentor
-        roles: [mentor]
-        languages: [en]
-        offers: [python]
-        consent: true
-        ---
-        Mo mentors Python.
-        """,
+    "content/people/mentor-mo.md": MENTOR_MO + "Mo mentors Python.\n",
     "content/people/mentee-mia.md": """\
         ---
         name: Mia Mentee

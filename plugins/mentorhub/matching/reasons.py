@@ -69,25 +69,29 @@ def _rarest_first(ctx: MatchContext, skills: Sequence[str]) -> list[str]:
     return sorted(skills, key=lambda s: (ctx.offered_by.get(s, 0), s))
 
 
+def _skill_counts(ctx: MatchContext, mentee: Person, mentor: Person) -> list[tuple[str, int]]:
+    """The skills the pair shares, rarest first, with how many mentors offer each."""
+    shared = [s for s in dict.fromkeys(mentee.seeks) if s in mentor.offers]
+    return [(ctx.skill(s).label, ctx.offered_by.get(s, 0)) for s in _rarest_first(ctx, shared)]
+
+
 def mentor_reasons(ctx: MatchContext, mentee: Person, mentor: Person) -> tuple[str, ...]:
     """Why `mentor` is suggested to `mentee`, as the mentee reads it."""
     total = ctx.mentor_count
-    reasons = []
-    for skill in _rarest_first(ctx, [s for s in dict.fromkeys(mentee.seeks) if s in mentor.offers]):
-        count = ctx.offered_by.get(skill, 0)
-        reasons.append(f"offers {ctx.skill(skill).label} — {count} of {total} mentors "
-                       f"{'does' if count == 1 else 'do'}")
+    reasons = [
+        f"offers {label} — {count} of {total} mentors {'does' if count == 1 else 'do'}"
+        for label, count in _skill_counts(ctx, mentee, mentor)
+    ]
     return tuple(reasons + shared_reasons(ctx, mentee, mentor))
 
 
 def mentee_reasons(ctx: MatchContext, mentor: Person, mentee: Person) -> tuple[str, ...]:
     """Why `mentee` could use `mentor`'s help, as the mentor reads it."""
     total = ctx.mentor_count
-    reasons = []
-    for skill in _rarest_first(ctx, [s for s in dict.fromkeys(mentee.seeks) if s in mentor.offers]):
-        count = ctx.offered_by.get(skill, 0)
-        reasons.append(f"seeks {ctx.skill(skill).label} — {count} of {total} mentors "
-                       f"{'offers' if count == 1 else 'offer'} it")
+    reasons = [
+        f"seeks {label} — {count} of {total} mentors {'offers' if count == 1 else 'offer'} it"
+        for label, count in _skill_counts(ctx, mentee, mentor)
+    ]
     return tuple(reasons + shared_reasons(ctx, mentor, mentee))
 
 
