@@ -10,7 +10,6 @@ escaped there, because the summary renders Markdown and HTML.
 from __future__ import annotations
 
 import dataclasses
-import html
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from typing import Any
 
 from .loader import LoadResult
 from .models import Hub, Source
+from .printable import one_line
 from .schema import RECORD_TYPES
 
 #: KPI figures to compare: (kpi.json key path, label). Counts and rates only.
@@ -199,10 +199,46 @@ def _suggestion_changes(before: Mapping[str, Sequence[str]],
 # -- Markdown ---------------------------------------------------------------------------------
 
 
+#: HTML's special characters become entities; every other ASCII punctuation character
+#: gets a backslash, which CommonMark allows before any of them and renders as the
+#: character alone. That covers emphasis, links, images, headings, lists, tables,
+#: code spans, and GitHub's autolinks (`www.`, `https:`, `a@b.org`): `\.`, `\:` and
+#: `\@` stop them from being recognised.
+_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    char = match.group()
+    return _ENTITIES.get(char) or "\\" + char
+
+
 def escape(text: str) -> str:
-    """Contributor text made inert in GitHub Markdown: HTML escaped, Markdown punctuation too."""
-    text = html.escape(" ".join(text.split()), quote=False)
-    return re.sub(r"([\\`*_{}\[\]()#+!|~>])", r"\\\1", text)
+    """Contributor text made inert in GitHub Markdown and HTML, on one line.
+
+    Runs of whitespace (blank lines included) become one space, so a value cannot
+    end the paragraph, list item or table row it is printed in; control and bidi
+    characters are shown as escapes (`\\x1b`).
+    """
+    return _PUNCTUATION.sub(_escape_char, one_line(" ".join(text.split())))
+
+
+def code(text: str, *, in_table: bool = False) -> str:
+    """`text` as an inline code span that it cannot end or break out of.
+
+    The fence is one backtick longer than the longest run inside, padded with spaces
+    when the text starts or ends with a backtick (CommonMark's rule). Whitespace is
+    collapsed as in :func:`escape`. In a table cell a `|` would still end the cell,
+    even inside code, so it is escaped there.
+    """
+    inner = one_line(" ".join(text.split()))
+    longest = max((len(run) for run in re.findall(r"`+", inner)), default=0)
+    fence = "`" * (longest + 1)
+    if inner.startswith("`") or inner.endswith("`"):
+        inner = f" {inner} "
+    if in_table:
+        inner = inner.replace("|", "\\|")
+    return f"{fence}{inner}{fence}"
 
 
 def _number(key: str, value: Any) -> str:
@@ -231,24 +267,24 @@ def _names(hub_before: Hub, hub_after: Hub, folder: str, ids: Sequence[str]) -> 
         record = getattr(hub_after, folder).get(record_id) or getattr(hub_before, folder).get(record_id)
         title = getattr(record, "name", None) or getattr(record, "title", None) or \
             getattr(record, "label", None)
-        shown.append(f"`{record_id}`" + (f" ({escape(title)})" if title else ""))
+        shown.append(code(record_id) + (f" ({escape(title)})" if title else ""))
     more = len(ids) - LIST_LIMIT
     return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
 
 
 def _person(impact: Impact, person_id: str) -> str:
     person = impact.head.people.get(person_id) or impact.base.people.get(person_id)
-    return f"{escape(person.name)} (`{person_id}`)" if person else f"`{person_id}`"
+    return f"{escape(person.name)} ({code(person_id)})" if person else code(person_id)
 
 
 def to_markdown(impact: Impact, base_label: str, as_of: str) -> str:
     """The impact as a Markdown section for a pull request's job summary."""
     out = ["## What this change does to the hub", "",
-           f"Compared with `{base_label.replace('`', '')}`, as of {as_of}.", ""]
+           f"Compared with {code(base_label)}, as of {escape(as_of)}.", ""]
     if impact.head_problems:
         out += [f"> [!WARNING]\n> {len(impact.head_problems)} content problem(s): files with a "
                 "problem are not published. The first ones:", ""]
-        out += [f"- `{p}`" if "`" not in p else f"- {escape(p)}" for p in impact.head_problems[:10]]
+        out += [f"- {code(p)}" for p in impact.head_problems[:10]]
         out.append("")
     out += ["### Records", ""]
     changed = [r for r in impact.records if r.any]

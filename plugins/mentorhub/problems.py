@@ -6,6 +6,8 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .printable import one_line
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -18,15 +20,19 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.field}: {self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        # Parts can echo contributor text (a key, a file name): one_line keeps the
+        # problem on one line and keeps escape sequences out of terminals and logs.
+        text = f"{one_line(self.path)}:{self.line}: {one_line(self.field)}: {one_line(self.message)}"
+        return f"{text} ({one_line(self.hint)})" if self.hint else text
 
     def as_github_annotation(self) -> str:
         """The problem as a GitHub Actions workflow command, shown on the changed line."""
-        message = str(self).split(": ", 1)[1] if ": " in str(self) else str(self)
+        message = f"{one_line(self.field)}: {one_line(self.message)}"
+        if self.hint:
+            message += f" ({one_line(self.hint)})"
         return (
-            f"::error file={_escape_property(self.path)},line={self.line},"
-            f"title={_escape_property(self.field)}::{_escape_data(message)}"
+            f"::error file={_escape_property(one_line(self.path))},line={self.line},"
+            f"title={_escape_property(one_line(self.field))}::{_escape_data(message)}"
         )
 
 

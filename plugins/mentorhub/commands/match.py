@@ -9,9 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import yaml
 
@@ -32,6 +32,7 @@ from ..matching.peers import in_peer_pool
 from ..matching.reasons import duration
 from ..matching.result import circle_record
 from ..models import Hub
+from ..printable import json_safe, one_line
 from ..problems import did_you_mean
 from .common import add_project_argument, load_valid_hub
 
@@ -66,19 +67,20 @@ def run(args: argparse.Namespace) -> int:
     if args.person:
         if args.person not in hub.people:
             hint = did_you_mean(args.person, hub.people)
-            print(f"unknown person '{args.person}'" + (f" ({hint})" if hint else ""), file=sys.stderr)
+            print(one_line(f"unknown person '{args.person}'" + (f" ({hint})" if hint else "")),
+                  file=sys.stderr)
             return 1
         if args.json:
             _print_json(person_document(hub, result, args.person))
         else:
-            print("\n".join(person_lines(hub, result, args.person)))
+            _print_lines(person_lines(hub, result, args.person))
         return 0
     cohort = propose_cohort(MatchContext(hub, options))
     if args.json:
         _print_json(matches_document(result))
-        print("\n".join(cohort_summary(cohort)), file=sys.stderr)
+        _print_lines(cohort_summary(cohort), file=sys.stderr)
     else:
-        print("\n".join([*everyone_lines(hub, result, options), "", *cohort_summary(cohort)]))
+        _print_lines([*everyone_lines(hub, result, options), "", *cohort_summary(cohort)])
     return 0
 
 
@@ -115,7 +117,12 @@ def plugin_settings(config_file: Path) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 def _print_json(data: Any) -> None:
-    print(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False))
+    print(json_safe(json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)))
+
+
+def _print_lines(lines: Iterable[str], file: TextIO | None = None) -> None:
+    """One printed line per line: names and labels cannot add lines or escape sequences."""
+    print("\n".join(one_line(line) for line in lines), file=file)
 
 
 def _suggestion_lines(hub: Hub, suggestions: Sequence[Suggestion], indent: str) -> list[str]:
