@@ -1,9 +1,11 @@
-"""Golden validation cases: each file in cases/validation/ is a bad (or tricky) input and
+r"""Golden validation cases: each file in cases/validation/ is a bad (or tricky) input and
 the exact problem lines `mentorhub check` must print for it.
 
 Case file format:
     #! file: content/people/x.md      starts a file (following lines are its text)
     #! bytes: latin-1                 (optional) write that file in this encoding
+    #! escaped                        (optional) \xHH and \uHHHH in that file's text stand
+                                      for the character (NUL, ESC … in a readable case file)
     #! expect: <exact problem line>   one per expected problem (none: must be clean)
     #! published: person/x            (optional) this record must be in the hub
 Every case is laid over a small valid base hub (BASE below).
@@ -11,6 +13,7 @@ Every case is laid over a small valid base hub (BASE below).
 
 from __future__ import annotations
 
+import re
 import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,18 +78,25 @@ def parse_case(path: Path) -> Case:
     case = Case(path.stem)
     current: str | None = None
     encoding = "utf-8"
+    escaped = False
     lines: list[str] = []
 
     def flush() -> None:
         if current is not None:
-            case.files[current] = "".join(lines).encode(encoding)
+            text = "".join(lines)
+            if escaped:
+                text = re.sub(r"\\x([0-9a-fA-F]{2})|\\u([0-9a-fA-F]{4})",
+                              lambda m: chr(int(m[1] or m[2], 16)), text)
+            case.files[current] = text.encode(encoding)
 
     for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
         if line.startswith("#! file: "):
             flush()
-            current, encoding, lines = line[9:].strip(), "utf-8", []
+            current, encoding, escaped, lines = line[9:].strip(), "utf-8", False, []
         elif line.startswith("#! bytes: "):
             encoding = line[10:].strip()
+        elif line.rstrip("\n") == "#! escaped":
+            escaped = True
         elif line.startswith("#! expect: "):
             case.expected.append(line[11:].rstrip("\n"))
         elif line.startswith("#! published: "):

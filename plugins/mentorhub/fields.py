@@ -17,7 +17,10 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit
 
 from .languages import LANGUAGES
+from .pii import kind_of
 from .problems import did_you_mean
+from .quoting import private_kind, quote, unquoted
+from .strict_yaml import BigNumber
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 ID_RULE = "ids use lowercase a-z, 0-9 and '-', starting with a letter or digit"
@@ -62,20 +65,27 @@ class Vocabulary(Protocol):
 
 
 def describe(value: Any) -> str:
-    """A contributor-friendly name for the type of a YAML value."""
+    """A contributor-friendly name for a YAML value, quoting it only if it cannot be private.
+
+    Under `contact` and `private` (see :class:`Private`), and for anything that holds an
+    email address or a phone number, the message says what kind of value it is instead.
+    """
     if value is None:
         return "nothing"
     if isinstance(value, bool):
         return f"{'true' if value else 'false'} (a yes/no value)"
+    if isinstance(value, BigNumber):
+        return "a number too large to read"
     if isinstance(value, int | float):
-        return f"the number {value}"
+        hidden = private_kind(str(value))
+        return ("a number" if hidden == "a value" else hidden) if hidden else f"the number {value}"
     if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
+        return "a date" if private_kind("") else f"the date {value.isoformat()}"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a map of 'key: value' lines"
-    return f"'{value}'"
+    return quote(str(value))
 
 
 class Kind:
@@ -134,6 +144,7 @@ class Integer(Kind):
     maximum: int | None = None
 
     def check(self, value: Any, vocab: Vocabulary) -> int:
+        _refuse_big(value, self.minimum, self.maximum)
         if isinstance(value, bool) or not isinstance(value, int):
             raise FieldError(f"expected a whole number, got {describe(value)}")
         _check_range(value, self.minimum, self.maximum)
@@ -149,6 +160,7 @@ class Number(Kind):
     maximum: float | None = None
 
     def check(self, value: Any, vocab: Vocabulary) -> float:
+        _refuse_big(value, self.minimum, self.maximum)
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise FieldError(f"expected a number, got {describe(value)}")
         _check_range(value, self.minimum, self.maximum)
@@ -160,11 +172,24 @@ class Number(Kind):
 
 def _check_range(value: float, minimum: float | None, maximum: float | None) -> None:
     if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-        if minimum is not None and maximum is not None:
-            raise FieldError(f"{value} is out of range: use {minimum} to {maximum}")
-        if minimum is not None:
-            raise FieldError(f"{value} is out of range: use {minimum} or more")
-        raise FieldError(f"{value} is out of range: use at most {maximum}")
+        shown = describe(value).removeprefix("the number ")
+        raise FieldError(f"{shown} is out of range: {_range_hint(minimum, maximum)}")
+
+
+def _range_hint(minimum: float | None, maximum: float | None) -> str:
+    if minimum is not None and maximum is not None:
+        return f"use {minimum} to {maximum}"
+    if minimum is not None:
+        return f"use {minimum} or more"
+    return f"use at most {maximum}"
+
+
+def _refuse_big(value: Any, minimum: float | None, maximum: float | None) -> None:
+    """A number with hundreds of digits, or beyond a float (1e999): refused by name."""
+    if isinstance(value, BigNumber):
+        size = "small" if value.negative else "large"
+        hint = _range_hint(minimum, maximum) if minimum is not None or maximum is not None else ""
+        raise FieldError(f"the number is too {size}", hint)
 
 
 def _with_range(
@@ -183,7 +208,7 @@ class Date(Kind):
         if isinstance(value, dt.date):
             return value
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise FieldError(f"'{value}' is not a real date", "dates are YYYY-MM-DD")
+            raise FieldError(f"{quote(value)} is not a real date", "dates are YYYY-MM-DD")
         raise FieldError(f"expected a date, got {describe(value)}", "dates are YYYY-MM-DD")
 
     def json_schema(self) -> dict[str, Any]:
@@ -230,7 +255,7 @@ class SkillRef(Kind):
         skill = vocab.resolve_skill(value)
         if skill is None:
             raise FieldError(
-                f"unknown skill '{value}'",
+                f"unknown skill {quote(value)}",
                 did_you_mean(value, vocab.skill_ids()) or "add it to content/skills.yml",
             )
         return skill
@@ -291,9 +316,9 @@ class HttpsUrl(Kind):
         try:
             parts = urlsplit(value.strip())
         except ValueError:  # e.g. an unclosed '[' in the host: not a traceback, a problem
-            raise FieldError(f"'{value}' is not a valid link", "check the address") from None
+            raise FieldError(f"{quote(value)} is not a valid link", "check the address") from None
         if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value.strip()):
-            raise FieldError(f"'{value}' is not an https:// link", "links must start with https://")
+            raise FieldError(f"{quote(value)} is not an https:// link", "links must start with https://")
         return value.strip()
 
     def json_schema(self) -> dict[str, Any]:
@@ -397,7 +422,7 @@ class Struct(Kind):
         for key, item in value.items():
             if key not in kinds:
                 errors.append(FieldError(
-                    f"unknown key '{key}'", did_you_mean(key, kinds) or f"use {self._names()}", (key,)
+                    f"unknown key {_key(key)}", did_you_mean(key, kinds) or f"use {self._names()}", (key,)
                 ))
                 continue
             try:
@@ -423,3 +448,30 @@ class Struct(Kind):
         }
 
 
+
+
+def _key(key: str) -> str:
+    """An unknown key: quoted if it is a plain field name, even under `contact` (for the
+    'did you mean' hint); otherwise like any value that may be private."""
+    kind = kind_of(key)
+    if kind:
+        return kind
+    return f"'{key}'" if _FIELD_NAME.match(key) else quote(key)
+
+
+_FIELD_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,39}\Z")
+
+
+@dataclass(frozen=True)
+class Private(Kind):
+    """A field whose value may be private (`contact`, `private`): checked by `inner`,
+    but no problem about it quotes the value (they go to public CI logs)."""
+
+    inner: Kind
+
+    def check(self, value: Any, vocab: Vocabulary) -> Any:
+        with unquoted():
+            return self.inner.check(value, vocab)
+
+    def json_schema(self) -> dict[str, Any]:
+        return self.inner.json_schema()

@@ -12,11 +12,16 @@ module returns, so that cannot happen:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .strict_yaml import Document, YamlError, load
 
 _FENCE = "---"
+#: Line ends as editors and GitHub count them. str.splitlines() also splits at form
+#: feeds, \x1c-\x1e, U+0085 and U+2028/9, which shifted every later line number and
+#: turned those characters into line breaks inside the YAML.
+_LINE_END = re.compile(r"\r\n|\r|\n")
 _CLOSERS = frozenset({"---", "..."})
 
 
@@ -56,7 +61,7 @@ def decode(raw: bytes) -> str:
 def split(raw: bytes) -> SplitFile:
     """Return the parsed front matter and the body of a content file's bytes."""
     text = decode(raw)
-    lines = text.splitlines()
+    lines = _LINE_END.split(text.removesuffix("\n").removesuffix("\r")) if text else []
     if not lines or lines[0].rstrip() != _FENCE:
         opening = next((i for i, line in enumerate(lines) if line.rstrip() == _FENCE), None)
         if opening is not None:
@@ -86,4 +91,6 @@ def split(raw: bytes) -> SplitFile:
         kind = "empty" if document.data is None else "not a set of 'field: value' lines"
         raise FrontMatterError(f"front matter is {kind}", 1, "write one 'field: value' per line")
     body = "\n".join(lines[closing + 1 :])
-    return SplitFile(front_matter=document, body=body.strip("\n") + "\n", body_line=closing + 2)
+    stripped = body.lstrip("\n")
+    body_line = closing + 2 + len(body) - len(stripped)  # the line of the body's first line
+    return SplitFile(front_matter=document, body=stripped.rstrip("\n") + "\n", body_line=body_line)

@@ -17,9 +17,11 @@ from typing import Any
 
 from .fields import ID_PATTERN, ID_RULE, FieldError
 from .files import display_path, walk_content
+from .free_text import free_text_problems
 from .frontmatter import FrontMatterError, decode, split
 from .models import Hub, Person, Resource, Session, Skill, Source, Story
 from .problems import Problem, did_you_mean
+from .quoting import label, quote
 from .schema import PERSON, RECORD_TYPES, SESSION, SKILL_FIELDS, STORY, RecordType
 from .strict_yaml import Document, YamlError, load
 from .vocabulary import SkillVocabulary
@@ -115,7 +117,8 @@ def _load_skills(path: Path, root: Path, problems: list[Problem]) -> SkillVocabu
     for skill_id, entry in document.data.items():
         line = document.line_of((skill_id,))
         if not ID_PATTERN.match(skill_id):
-            problems.append(Problem(shown, line, skill_id, f"'{skill_id}' is not a valid skill id", ID_RULE))
+            problems.append(Problem(shown, line, label(skill_id),
+                                    f"{quote(skill_id)} is not a valid skill id", ID_RULE))
             continue
         values: dict[str, Any] = {}
         if not isinstance(entry, dict):
@@ -125,7 +128,7 @@ def _load_skills(path: Path, root: Path, problems: list[Problem]) -> SkillVocabu
             spec = fields.get(key)
             where = document.line_of((skill_id, key))
             if spec is None:
-                problems.append(Problem(shown, where, f"{skill_id}.{key}", "unknown field",
+                problems.append(Problem(shown, where, f"{skill_id}.{label(key)}", "unknown field",
                                         did_you_mean(key, fields)))
                 continue
             try:
@@ -144,7 +147,7 @@ def _load_skills(path: Path, root: Path, problems: list[Problem]) -> SkillVocabu
             owner = vocab.owner_of(word)
             if owner is not None and owner != skill_id:
                 problems.append(Problem(shown, line, skill_id,
-                                        f"'{word}' is already used by skill '{owner}'"))
+                                        f"{quote(word)} is already used by skill '{owner}'"))
         vocab.add(Skill(
             id=skill_id,
             label=str(values.get("label", skill_id)),
@@ -178,9 +181,9 @@ def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabula
     for key, value in data.items():
         spec = record_type.field(key)
         if spec is None:
-            record.problem(key, "unknown field",
+            record.problem(label(key), "unknown field",
                            did_you_mean(key, record_type.field_names) or
-                           f"{record_type.name} fields are: {', '.join(record_type.field_names)}")
+                           f"{record_type.name} fields are: {', '.join(record_type.field_names)}", (key,))
         elif value is None:
             continue  # `field:` with nothing after it means "not given"
         else:
@@ -188,14 +191,16 @@ def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabula
                 record.values[key] = spec.kind.check(value, vocab)
             except FieldError as exc:
                 for error in exc.all():
-                    label = ".".join([key, *(p for p in error.subpath if isinstance(p, str))])
-                    record.problem(label, error.message, error.hint, (key, *error.subpath))
+                    where = ".".join([key, *(label(p) for p in error.subpath if isinstance(p, str))])
+                    record.problem(where, error.message, error.hint, (key, *error.subpath))
     for spec in record_type.fields:
         if spec.required and data.get(spec.name) is None:
             example = f"{spec.name}: {_yaml_example(spec.example)}"
             record.problems.append(Problem(record.source.path, 1, spec.name,
                                            "missing required field", f"add '{example}'"))
     _RECORD_RULES[record_type.name](record)
+    record.problems += free_text_problems(record_type, record.values, split_file.front_matter, record.body,
+                                          split_file.body_line, record.source.path)
     return record
 
 
@@ -262,7 +267,7 @@ def _check_ids(parsed: list[_Parsed]) -> None:
     seen: dict[tuple[str, str], _Parsed] = {}
     for record in parsed:
         if not ID_PATTERN.match(record.id):
-            record.problem("file", f"'{record.id}' is not a valid id (the file name is the id)", ID_RULE)
+            record.problem("file", f"{quote(record.id)} is not a valid id (the file name is the id)", ID_RULE)
         elif record.id in record.type.reserved_ids:
             record.problem("file", f"the id '{record.id}' is reserved for a listing page",
                            "rename the file")
@@ -284,9 +289,9 @@ def _check_references(parsed: list[_Parsed]) -> None:
                 continue
             where = (key, index) if key in record.values and isinstance(record.values[key], tuple) else (key,)
             if ref in drafts[target]:
-                record.problem(key, f"'{ref}' is a draft and is not published", path=where)
+                record.problem(key, f"{quote(ref)} is a draft and is not published", path=where)
             else:
-                record.problem(key, f"unknown {target} '{ref}'",
+                record.problem(key, f"unknown {target} {quote(ref)}",
                                did_you_mean(ref, published[target]) or
                                f"no file content/{_folder(target)}/{ref}.md", where)
 
@@ -299,7 +304,7 @@ def _check_references(parsed: list[_Parsed]) -> None:
             for index, mentor_id in enumerate(v.get("mentors", ())):
                 mentor = published["person"].get(mentor_id)
                 if mentor is not None and "mentor" not in mentor.values.get("roles", ("mentor",)):
-                    record.problem("mentors", f"'{mentor_id}' does not have the mentor role",
+                    record.problem("mentors", f"{quote(mentor_id)} does not have the mentor role",
                                    path=("mentors", index))
         elif record.type is SESSION:
             check(record, "facilitators", "person", v.get("facilitators", ()))

@@ -16,11 +16,15 @@ plain data ourselves, so that:
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.reader import ReaderError
+
+from .quoting import quote
 
 Path_ = tuple[str | int, ...]
 
@@ -37,6 +41,21 @@ _NUMBER_STARTS = frozenset("+-.0123456789")  # how an int, a float or a date can
 
 #: Most values one document may expand to; real front matter has a few dozen.
 NODE_BUDGET = 10_000
+#: Most digits read as a number. Python refuses to convert more than 4,300 (a
+#: ValueError, once a traceback), and no field needs more than a handful.
+MAX_DIGITS = 100
+
+
+class BigNumber(str):
+    """A number too large to hold (over MAX_DIGITS digits, or beyond a float's range).
+
+    It stays the text as written, so a text field may still hold it, and number
+    fields refuse it by name ("the number is too large") instead of failing.
+    """
+
+    @property
+    def negative(self) -> bool:
+        return self.startswith("-")
 
 
 class YamlError(Exception):
@@ -118,6 +137,14 @@ def load(text: str, *, first_line: int = 1) -> Document:
         line = (mark.line if mark else 0) + first_line
         problem = (exc.problem or exc.context or "invalid YAML").strip()
         raise YamlError(f"invalid YAML: {problem}", line, _yaml_hint(problem)) from None
+    except ReaderError as exc:
+        # A NUL or other control character: its str() is two lines with a character
+        # offset, not a line; name the character and the line it is on.
+        line = text.count("\n", 0, exc.position) + first_line
+        raise YamlError(
+            f"invalid YAML: the control character U+{exc.character:04X} is not allowed",
+            line, "remove it: editors may show it as a box, a space or ^@",
+        ) from None
     except yaml.YAMLError as exc:
         raise YamlError(f"invalid YAML: {exc}", first_line) from None
     except RecursionError:
@@ -193,7 +220,7 @@ class _Builder:
             if key in result:
                 first = self.document.lines[key_path]
                 raise YamlError(
-                    f"duplicate key '{key}' (first given on line {first})",
+                    f"duplicate key {quote(key)} (first given on line {first})",
                     line,
                     "keep one of them",
                 )
@@ -205,7 +232,7 @@ class _Builder:
         if node.tag != expected:
             tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
             raise YamlError(
-                f"YAML tag '{tag}' is not allowed",
+                f"YAML tag {quote(tag)} is not allowed",
                 self.line(node),
                 "front matter holds plain text, numbers, dates, lists and maps",
             )
@@ -224,9 +251,10 @@ def _scalar(node: yaml.ScalarNode, line: int) -> Any:
     if text[0] not in _NUMBER_STARTS:  # most values are words: skip the three patterns
         return text
     if _INT.match(text):
-        return int(text)
+        return int(text) if len(text) <= MAX_DIGITS else BigNumber(text)
     if _FLOAT.match(text) and any(ch.isdigit() for ch in text):
-        return float(text)
+        number = float(text)
+        return number if math.isfinite(number) else BigNumber(text)  # e.g. 1e999
     match = _DATE.match(text)
     if match:
         try:
