@@ -16,7 +16,7 @@ from .pii import EMAIL_KIND, Finding, find_pii
 from .problems import Problem
 from .quoting import label
 from .schema import RecordType
-from .strict_yaml import Document
+from .strict_yaml import Document, Path_
 
 _HINTS = {
     EMAIL_KIND: "an email is published only as 'contact: {email: …, public: true}'; "
@@ -36,8 +36,8 @@ def free_text_problems(
     """A problem for each email address or phone number in the record's free text."""
     allowed = _own_public_email(values)
     problems = []
-    for field_label, line, text in _texts(record_type, values, doc):
-        problems += [_problem(path, line, field_label, f) for f in find_pii(text, allowed)]
+    for field_label, where, text in _texts(record_type, values):
+        problems += [_problem(path, doc.line_of(where), field_label, f) for f in find_pii(text, allowed)]
     problems += [_problem(path, body_line + f.line, "body", f) for f in find_pii(body, allowed)]
     return problems
 
@@ -53,20 +53,41 @@ def _own_public_email(values: Mapping[str, Any]) -> tuple[str, ...]:
     return ()
 
 
-def _texts(
-    record_type: RecordType, values: Mapping[str, Any], doc: Document
-) -> Iterator[tuple[str, int, str]]:
-    """(field label, line, text) of every free-text value the record holds."""
-    for spec in record_type.fields:
-        value = values.get(spec.name)
+def _texts(record_type: RecordType, values: Mapping[str, Any]) -> Iterator[tuple[str, Path_, str]]:
+    """(field label, path to its line, text) of every free-text value the record holds."""
+    for name, shape in _text_fields(record_type):
+        value = values.get(name)
         if value is None:
             continue
-        kind: Kind = spec.kind
-        if isinstance(kind, Text):
-            yield spec.name, doc.line_of((spec.name,)), str(value)
-        elif isinstance(kind, ListOf) and isinstance(kind.item, Text):
+        if shape == _ONE:
+            yield name, (name,), str(value)
+        elif shape == _LIST:
             for index, item in enumerate(value):
-                yield spec.name, doc.line_of((spec.name, index)), str(item)
-        elif isinstance(kind, MapOf):
-            for name, _ in value:  # the names are shown as link text; the values are checked links
-                yield f"{spec.name}.{label(name)}", doc.line_of((spec.name, name)), name
+                yield name, (name, index), str(item)
+        else:  # the names of a map are shown as link text; its values are checked links
+            for key, _ in value:
+                yield f"{name}.{label(key)}", (name, key), key
+
+
+_ONE, _LIST, _NAMES = "one", "list", "names"
+_TEXT_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {}
+
+
+def _text_fields(record_type: RecordType) -> tuple[tuple[str, str], ...]:
+    """(name, shape) of the record type's free-text fields, worked out once per type."""
+    found = _TEXT_FIELDS.get(record_type.name)
+    if found is None:
+        found = tuple((f.name, shape) for f in record_type.fields
+                      if (shape := _shape(f.kind)) is not None)
+        _TEXT_FIELDS[record_type.name] = found
+    return found
+
+
+def _shape(kind: Kind) -> str | None:
+    if isinstance(kind, Text):
+        return _ONE
+    if isinstance(kind, ListOf) and isinstance(kind.item, Text):
+        return _LIST
+    if isinstance(kind, MapOf):
+        return _NAMES
+    return None
