@@ -127,7 +127,7 @@ def test_diff_against_the_work_tree(repo: Path, capsys: pytest.CaptureFixture[st
     assert "| people | 1 | 0 | 0 |" in out
     assert "| resources | 0 | 1 | 0 |" in out
     assert "| stories | 0 | 0 | 1 |" in out
-    assert "- **Added** people: `mentee-max` (Max &lt;img src=x&gt; \\*\\*Mentee\\*\\* \\| pipe)" in out
+    assert "- **Added** people: `mentee-max` (Max &lt;img src\\=x&gt; \\*\\*Mentee\\*\\* \\| pipe)" in out
     assert "- **Changed** resources: `guide` (A guide)" in out
     assert "- **Removed** stories: `old-story` (An old story)" in out
     assert "- **Not published (content problem)** people: `broken`" in out

@@ -280,7 +280,7 @@ def _person(impact: Impact, person_id: str) -> str:
 def to_markdown(impact: Impact, base_label: str, as_of: str) -> str:
     """The impact as a Markdown section for a pull request's job summary."""
     out = ["## What this change does to the hub", "",
-           f"Compared with {code(base_label)}, as of {escape(as_of)}.", ""]
+           f"Compared with {code(base_label)}, as of {as_of}.", ""]
     if impact.head_problems:
         out += [f"> [!WARNING]\n> {len(impact.head_problems)} content problem(s): files with a "
                 "problem are not published. The first ones:", ""]
