@@ -61,10 +61,11 @@ def test_one_line_escapes_what_would_act_on_a_terminal() -> None:
 def test_json_output_escapes_c1_and_bidi_characters() -> None:
     import json
 
-    text = json.dumps({"name": "a\x85b\u202ec\x1b"}, ensure_ascii=False)
-    safe = json_safe(text)
-    assert not UNSAFE.search(safe)
-    assert json.loads(safe) == {"name": "a\x85b\u202ec\x1b"}
+    data = {"name": "a\x85b\u202ec\x1b\n", "list": ["\u2028"]}
+    safe = json_safe(json.dumps(data, indent=2, ensure_ascii=False))
+    assert not UNSAFE.search(safe.replace("\n", ""))
+    assert json.loads(safe) == data
+    assert safe.count("\n") == json.dumps(data, indent=2).count("\n")  # layout kept
 
 
 # -- match ---------------------------------------------------------------------------------

@@ -33,11 +33,13 @@ def one_line(text: str) -> str:
     return UNSAFE.sub(_escape, text)
 
 
-def json_safe(text: str) -> str:
-    """JSON text with the characters above written as `\\uXXXX` escapes (still valid JSON).
+#: What `json.dumps(..., ensure_ascii=False)` leaves raw: it escapes C0 controls in
+#: strings itself, and its own newlines and indents (outside strings) must stay.
+_JSON_UNSAFE = re.compile(UNSAFE.pattern.replace("\x00-\x1f", ""))
 
-    `json.dumps(..., ensure_ascii=False)` escapes C0 controls but leaves DEL, C1 and
-    bidi controls raw; inside JSON they can only occur within strings, where
-    `\\uXXXX` means the same character.
-    """
-    return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+def json_safe(text: str) -> str:
+    """JSON text from `json.dumps` with DEL, C1, separators and bidi controls written as
+    `\\uXXXX` escapes: still valid JSON (they occur only inside strings, where the
+    escape means the same character), and inert in a terminal."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
