@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from .languages import LANGUAGES
 from .pii import kind_of
+from .printable import CONTROL
 from .problems import did_you_mean
 from .quoting import private_kind, quote, unquoted
 from .strict_yaml import BigNumber
@@ -111,6 +112,10 @@ class Text(Kind):
             raise FieldError("must not be empty")
         if self.single_line and "\n" in text:
             raise FieldError("must be a single line")
+        control = CONTROL.search(text)
+        if control:
+            raise FieldError(f"contains the control character U+{ord(control.group()):04X}",
+                             "remove it; in double quotes it may be an escape such as \\e")
         if self.max_length and len(text) > self.max_length:
             raise FieldError(
                 f"is {len(text)} characters long; at most {self.max_length} are allowed"

@@ -13,6 +13,7 @@ from typing import Any
 
 from .fields import Kind, ListOf, MapOf, Text
 from .pii import EMAIL_KIND, Finding, find_pii
+from .printable import CONTROL
 from .problems import Problem
 from .quoting import label
 from .schema import RecordType
@@ -39,7 +40,19 @@ def free_text_problems(
     for field_label, where, text in _texts(record_type, values):
         problems += [_problem(path, doc.line_of(where), field_label, f) for f in find_pii(text, allowed)]
     problems += [_problem(path, body_line + f.line, "body", f) for f in find_pii(body, allowed)]
-    return problems
+    return problems + _control_characters(path, body, body_line)
+
+
+def _control_characters(path: str, body: str, body_line: int) -> list[Problem]:
+    """The first control character of each body line that has one (a NUL, an escape …)."""
+    first: dict[int, str] = {}
+    for match in CONTROL.finditer(body):
+        first.setdefault(body_line + body.count("\n", 0, match.start()), match.group())
+    return [
+        Problem(path, line, "body", f"contains the control character U+{ord(char):04X}",
+                "remove it: editors may show it as a box, a space or ^@")
+        for line, char in first.items()
+    ]
 
 
 def _problem(path: str, line: int, field_label: str, finding: Finding) -> Problem:

@@ -17,6 +17,10 @@ import re
 UNSAFE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
 )
+#: Control characters that have no place in published text (tab, newline and carriage
+#: return do): XML 1.0 forbids most of them, so one would break the feeds, and in a
+#: terminal they are commands.
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
