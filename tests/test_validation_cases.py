@@ -8,6 +8,8 @@ Case file format:
                                       for the character (NUL, ESC … in a readable case file)
     #! expect: <exact problem line>   one per expected problem (none: must be clean)
     #! published: person/x            (optional) this record must be in the hub
+                                      (page/pages/about.md: this free page must be)
+    #! symlink: content/a -> ../b     make content/a a symlink to ../b (relative to a's folder)
 Every case is laid over a small valid base hub (BASE below).
 """
 
@@ -72,6 +74,7 @@ class Case:
     files: dict[str, bytes] = field(default_factory=dict)
     expected: list[str] = field(default_factory=list)
     published: list[str] = field(default_factory=list)
+    symlinks: dict[str, str] = field(default_factory=dict)
 
 
 def parse_case(path: Path) -> Case:
@@ -101,6 +104,11 @@ def parse_case(path: Path) -> Case:
             case.expected.append(line[11:].rstrip("\n"))
         elif line.startswith("#! published: "):
             case.published.append(line[14:].strip())
+        elif line.startswith("#! symlink: "):
+            flush()
+            current = None
+            link, target = line[12:].split(" -> ")
+            case.symlinks[link.strip()] = target.strip()
         else:
             lines.append(line)
     flush()
@@ -122,22 +130,34 @@ def test_validation_case(path: Path, tmp_path: Path) -> None:
         target = tmp_path / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
+    for relative, link_target in case.symlinks.items():
+        link = tmp_path / relative
+        link.unlink(missing_ok=True)
+        link.symlink_to(link_target)
 
     result = load_hub(tmp_path / "content", display_root=tmp_path)
 
     assert format_problems(result.problems).splitlines() == case.expected
     collections: dict[str, dict[str, Any]] = {
         "person": result.hub.people, "resource": result.hub.resources,
-        "session": result.hub.sessions, "story": result.hub.stories,
+        "session": result.hub.sessions, "story": result.hub.stories, "page": result.hub.pages,
     }
     for ref in case.published:
-        kind, record_id = ref.split("/")
+        kind, record_id = ref.split("/", 1)
         assert record_id in collections[kind], f"{ref} should be published"
     # nothing is silently dropped: each record file is published or named in a problem
     named = {p.path for p in result.problems}
     published = {r.source.path for c in collections.values() for r in c.values()}
+    # and never anything else: no file under content/ outside the allow-list is admitted
+    admitted = {f"content/{m}" for m in result.media} | published
+    for relative in case.files:
+        if relative.startswith("content/") and relative not in admitted:
+            is_quiet = relative.endswith("/.gitkeep") or relative == "content/skills.yml" \
+                or b"draft: true" in case.files[relative]
+            assert is_quiet or relative in named, f"{relative} is neither admitted nor named"
     for relative in case.files:
         if relative.startswith(("content/people/", "content/resources/", "content/sessions/",
                                 "content/stories/")):
             is_draft = b"draft: true" in case.files[relative]
-            assert is_draft or (relative in named) != (relative in published), relative
+            is_placeholder = relative.endswith("/.gitkeep")
+            assert is_draft or is_placeholder or (relative in named) != (relative in published), relative

@@ -1,15 +1,46 @@
-"""Finding content files: record files by type, and symlinks that escape `content/`."""
+"""What may live under `content/`: a positive allow-list, checked on one walk.
+
+Every file under `content/` is one of: a record file (`<id>.md` in a record
+folder, any depth), `skills.yml`, `matching.yml`, a free page (`index.md`,
+`pages/**.md`), an image in `media/`, or a `.gitkeep` placeholder. Anything else
+is a problem naming the file, and the MkDocs plugin publishes only what this walk
+admitted: stock MkDocs would copy an `.html`, `.js` or backup file as it is, or
+render a Markdown file in the wrong folder with no validation at all.
+"""
 
 from __future__ import annotations
 
+import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .media import IMAGE_LIKE, media_problem
 from .problems import Problem
 from .schema import RECORD_TYPES, RecordType
 
-_MARKDOWN_LOOKALIKES = frozenset({".markdown", ".mdown", ".mkd", ".mkdn", ".txt", ".yml", ".yaml"})
+SKILLS_FILE = "skills.yml"
+MATCHING_FILE = "matching.yml"
+HOME_PAGE = "index.md"
+PAGES_FOLDER = "pages"
+MEDIA_FOLDER = "media"
+PLACEHOLDER = ".gitkeep"
+ROOT_FILES = (SKILLS_FILE, MATCHING_FILE, HOME_PAGE)
+
+_MARKDOWN_LOOKALIKES = frozenset({
+    ".markdown", ".mdown", ".mkd", ".mkdn", ".mdx", ".txt", ".yml", ".yaml",
+})
+_BACKUP_SUFFIXES = frozenset({".bak", ".orig", ".old", ".swp", ".swo", ".tmp", ".rej", ".backup"})
+_CODE_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".js", ".mjs", ".css", ".php", ".svgz"})
+#: Folder names contributors reach for, and where that content goes instead.
+_FOLDER_SYNONYMS = {
+    "mentors": "people", "mentees": "people", "peers": "people", "person": "people",
+    "persons": "people", "profiles": "people", "members": "people",
+    "images": MEDIA_FOLDER, "img": MEDIA_FOLDER, "assets": MEDIA_FOLDER, "static": MEDIA_FOLDER,
+    "pictures": MEDIA_FOLDER, "photos": MEDIA_FOLDER, "page": PAGES_FOLDER, "docs": PAGES_FOLDER,
+    "toolkits": "resources", "guides": "resources", "notes": "sessions",
+}
+_FOLDERS = tuple(sorted({t.folder for t in RECORD_TYPES} | {PAGES_FOLDER, MEDIA_FOLDER}))
 
 
 @dataclass
@@ -17,6 +48,8 @@ class ContentFiles:
     """What a walk of `content/` found."""
 
     records: dict[str, list[Path]] = field(default_factory=dict)  # type name → files
+    pages: dict[str, Path] = field(default_factory=dict)  # free pages: path under content/ → file
+    media: dict[str, Path] = field(default_factory=dict)  # checked images: path under content/ → file
     refused: set[str] = field(default_factory=set)  # paths (relative to content/) not to publish
     problems: list[Problem] = field(default_factory=list)
 
@@ -33,30 +66,43 @@ def display_path(path: Path, root: Path) -> str:
 
 
 def walk_content(content_dir: Path, display_root: Path) -> ContentFiles:
-    """Walk `content/` once: collect record files, refuse links that lead outside it."""
+    """Walk `content/` once: sort every file into what it may be, or a problem."""
     found = ContentFiles(records={t.name: [] for t in RECORD_TYPES})
     base = content_dir.resolve()
     folders = {t.folder: t for t in RECORD_TYPES}
     for root, dirs, files in os.walk(content_dir):
         dirs.sort()
         here = Path(root)
+        # Found once per folder: pathlib's relative_to() for each of 20,000 files cost
+        # ~0.1 s of `check`.
+        top = here.relative_to(content_dir).parts
+        prefix = "/".join(top) + "/" if top else ""
         for name in sorted(dirs):
             path = here / name
             if path.is_symlink():
-                found.refused.add(path.relative_to(content_dir).as_posix())
+                found.refused.add(prefix + name)
                 _refuse_link(found, path, base, display_root, folder=True)
-        # The record type is that of the top folder: found once per folder, since
-        # pathlib's relative_to() for each of 20,000 files cost ~0.1 s of `check`.
-        top = here.relative_to(content_dir).parts
-        record_type = folders.get(top[0]) if top else None
         for name in sorted(files):
             path = here / name
+            relative = prefix + name
             if path.is_symlink() and not _inside(path, base):
-                found.refused.add(path.relative_to(content_dir).as_posix())
+                found.refused.add(relative)
                 _refuse_link(found, path, base, display_root, folder=False)
                 continue
-            if record_type is not None:
-                _classify(found, record_type, path, display_root)
+            if name == PLACEHOLDER:
+                continue  # keeps an empty folder in git; never published
+            if not top:
+                _classify_root(found, path, display_root)
+            elif top[0] in folders:
+                _classify_record(found, folders[top[0]], path, relative, display_root)
+            elif top[0] == PAGES_FOLDER:
+                _classify_page(found, path, relative, display_root)
+            elif top[0] == MEDIA_FOLDER:
+                _classify_media(found, path, relative, display_root)
+            else:
+                _refuse(found, path, display_root, relative,
+                        f"'{top[0]}/' is not a content folder: '{name}' is not published",
+                        _folder_hint(top[0], path))
     return found
 
 
@@ -66,6 +112,11 @@ def _inside(path: Path, base: Path) -> bool:
     except (ValueError, OSError, RuntimeError):
         return False
     return True
+
+
+def escapes_content(path: Path, content_dir: Path) -> bool:
+    """True for a symlink that leads outside `content_dir` (such a file is never read)."""
+    return path.is_symlink() and not _inside(path, content_dir.resolve())
 
 
 def _refuse_link(
@@ -82,15 +133,95 @@ def _refuse_link(
         )
 
 
-def _classify(found: ContentFiles, record_type: RecordType, path: Path, display_root: Path) -> None:
+def _refuse(found: ContentFiles, path: Path, display_root: Path, relative: str,
+            message: str, hint: str) -> None:
+    found.refused.add(relative)
+    found.problems.append(Problem(display_path(path, display_root), 1, "file", message, hint))
+
+
+def _classify_root(found: ContentFiles, path: Path, display_root: Path) -> None:
+    name = path.name
+    if name == HOME_PAGE:
+        found.pages[name] = path
+        return
+    if name in (SKILLS_FILE, MATCHING_FILE):
+        return  # read by the loader (or the matching settings), never published
+    if path.suffix.lower() == ".md" or path.suffix.lower() in _MARKDOWN_LOOKALIKES:
+        close = difflib.get_close_matches(name.lower(), ROOT_FILES, n=1, cutoff=0.7)
+        hint = (f"did you mean content/{close[0]}?" if close
+                else f"free pages go in content/pages/ (content/pages/{path.stem.lower()}.md)")
+    else:
+        hint = _type_hint(path) or "see docs/content.md for what may live under content/"
+    _refuse(found, path, display_root, name,
+            f"'{name}' is not allowed at the top of content/ and is not published", hint)
+
+
+def _classify_record(found: ContentFiles, record_type: RecordType, path: Path, relative: str,
+                     display_root: Path) -> None:
     suffix = path.suffix
     if suffix == ".md":
         found.records[record_type.name].append(path)
-    elif suffix.lower() == ".md" or suffix.lower() in _MARKDOWN_LOOKALIKES:
-        found.problems.append(
-            Problem(
-                display_path(path, display_root), 1, "file",
+    elif not _is_backup(path) and (
+        suffix.lower() == ".md" or suffix.lower() in _MARKDOWN_LOOKALIKES or not suffix
+    ):
+        _refuse(found, path, display_root, relative,
                 f"'{path.name}' is not read as a {record_type.name}",
-                f"records in content/{record_type.folder}/ end in lowercase '.md'",
-            )
-        )
+                f"records in content/{record_type.folder}/ end in lowercase '.md'")
+    else:
+        _refuse(found, path, display_root, relative,
+                f"'{path.name}' is not a {record_type.name} file and is not published",
+                _type_hint(path) or f"content/{record_type.folder}/ holds only '<id>.md' files")
+
+
+def _classify_page(found: ContentFiles, path: Path, relative: str, display_root: Path) -> None:
+    if path.suffix == ".md":
+        found.pages[relative] = path
+    else:
+        _refuse(found, path, display_root, relative,
+                f"'{path.name}' is not a page and is not published",
+                _type_hint(path) or "free pages end in lowercase '.md'")
+
+
+def _classify_media(found: ContentFiles, path: Path, relative: str, display_root: Path) -> None:
+    problem = media_problem(path)
+    if problem is None:
+        found.media[relative] = path
+    else:
+        _refuse(found, path, display_root, relative, *problem)
+
+
+def _is_backup(path: Path) -> bool:
+    name = path.name
+    return (name.endswith("~") or path.suffix.lower() in _BACKUP_SUFFIXES
+            or name.startswith(".#") or (name.startswith("#") and name.endswith("#")))
+
+
+def _type_hint(path: Path) -> str:
+    """A hint from the kind of file, whatever folder it is in ('' if none fits)."""
+    suffix = path.suffix.lower()
+    if _is_backup(path):
+        return "editor and backup copies are not published: delete the file"
+    if suffix in _CODE_SUFFIXES:
+        return "content/ cannot add HTML, scripts or styles to the site"
+    if suffix in IMAGE_LIKE:
+        return "images go in content/media/ (png, jpg, webp or gif)"
+    if suffix == ".md" or suffix in _MARKDOWN_LOOKALIKES or not suffix:
+        return "records and pages end in lowercase '.md'"
+    return ""
+
+
+def _folder_hint(folder: str, path: Path) -> str:
+    lower = folder.lower()
+    if _is_backup(path) or path.suffix.lower() in _CODE_SUFFIXES:
+        return _type_hint(path)
+    if lower in _FOLDERS:
+        return f"folder names are lowercase: did you mean content/{lower}/?"
+    target = _FOLDER_SYNONYMS.get(lower)
+    if target is None:
+        close = difflib.get_close_matches(lower, _FOLDERS, n=1, cutoff=0.6)
+        target = close[0] if close else None
+    if target is not None:
+        return f"did you mean content/{target}/?"
+    if path.suffix.lower() in IMAGE_LIKE:
+        return _type_hint(path)
+    return "content/ holds people/, resources/, sessions/, stories/, pages/ and media/"

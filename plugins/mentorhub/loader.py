@@ -16,17 +16,18 @@ from pathlib import Path
 from typing import Any
 
 from .fields import ID_PATTERN, ID_RULE, FieldError
-from .files import display_path, walk_content
+from .files import SKILLS_FILE, display_path, walk_content
+from .free_pages import parse_page
 from .free_text import free_text_problems
 from .frontmatter import FrontMatterError, decode, split
-from .models import Hub, Person, Resource, Session, Skill, Source, Story
+from .models import FreePage, Hub, Person, Resource, Session, Skill, Source, Story
 from .problems import Problem, did_you_mean
 from .quoting import label, quote
 from .schema import PERSON, RECORD_TYPES, SESSION, SKILL_FIELDS, STORY, RecordType
-from .strict_yaml import Document, YamlError, load
+from .strict_yaml import Document, YamlError, load, size_budget
 from .vocabulary import SkillVocabulary
 
-SKILLS_FILE = "skills.yml"
+__all__ = ["SKILLS_FILE", "LoadResult", "load_hub"]
 
 
 @dataclass
@@ -36,6 +37,7 @@ class LoadResult:
     hub: Hub
     problems: list[Problem]
     refused: set[str] = field(default_factory=set)  # paths relative to content/
+    media: dict[str, Path] = field(default_factory=dict)  # checked images to publish, by path
 
 
 @dataclass
@@ -79,9 +81,13 @@ def load_hub(content_dir: Path, display_root: Path | None = None) -> LoadResult:
     """Read, validate and model everything under `content_dir`."""
     root = display_root or content_dir.parent
     problems: list[Problem] = []
-    vocab = _load_skills(content_dir / SKILLS_FILE, root, problems)
     found = walk_content(content_dir, root)
     problems.extend(found.problems)
+    # A skills.yml symlink leading outside content/ is reported by the walk and never
+    # read: the outside file's keys would otherwise show in check and diff output.
+    refused_skills = SKILLS_FILE in found.refused
+    vocab = _load_skills(content_dir / SKILLS_FILE, root, problems, refused=refused_skills)
+    pages = _load_pages(found.pages, root, problems)
     parsed = [
         _parse(record_type, path, root, vocab)
         for record_type in RECORD_TYPES
@@ -89,23 +95,38 @@ def load_hub(content_dir: Path, display_root: Path | None = None) -> LoadResult:
     ]
     _check_ids(parsed)
     _check_references(parsed)
-    hub = _build_hub(parsed, vocab)
+    hub = _build_hub(parsed, vocab, pages)
     problems.extend(p for record in parsed for p in record.problems)
-    return LoadResult(hub=hub, problems=sorted(problems), refused=found.refused)
+    return LoadResult(hub=hub, problems=sorted(problems), refused=found.refused, media=found.media)
+
+
+def _load_pages(found: dict[str, Path], root: Path, problems: list[Problem]) -> dict[str, FreePage]:
+    pages: dict[str, FreePage] = {}
+    for src_uri, path in sorted(found.items()):
+        page, page_problems = parse_page(src_uri, path, display_path(path, root))
+        problems.extend(page_problems)
+        if page is not None:
+            pages[src_uri] = page
+    return pages
 
 
 # -- skills ------------------------------------------------------------------------------
 
 
-def _load_skills(path: Path, root: Path, problems: list[Problem]) -> SkillVocabulary:
+def _load_skills(path: Path, root: Path, problems: list[Problem], *,
+                 refused: bool = False) -> SkillVocabulary:
     vocab = SkillVocabulary()
     shown = display_path(path, root)
+    if refused:
+        return vocab  # the walk said why
     if not path.is_file():
         problems.append(Problem(shown, 1, "file", "the skills vocabulary is missing",
                                 "create content/skills.yml"))
         return vocab
     try:
-        document = load(decode(path.read_bytes()))
+        text = decode(path.read_bytes())
+        # A vocabulary holds thousands of skills: the front-matter budget would cap it.
+        document = load(text, budget=size_budget(text), what="skills.yml")
     except (YamlError, FrontMatterError) as exc:
         problems.append(Problem(shown, exc.line, "file", exc.message, exc.hint))
         return vocab
@@ -322,7 +343,8 @@ def _folder(type_name: str) -> str:
 # -- building the hub ----------------------------------------------------------------------
 
 
-def _build_hub(parsed: list[_Parsed], vocab: SkillVocabulary) -> Hub:
+def _build_hub(parsed: list[_Parsed], vocab: SkillVocabulary,
+               pages: dict[str, FreePage] | None = None) -> Hub:
     good = sorted((r for r in parsed if not r.draft and not r.problems), key=lambda r: r.id)
     builders: dict[str, Callable[[_Parsed], Any]] = {
         "person": _person, "resource": _resource, "session": _session, "story": _story,
@@ -336,6 +358,7 @@ def _build_hub(parsed: list[_Parsed], vocab: SkillVocabulary) -> Hub:
         resources=built["resource"],
         sessions=built["session"],
         stories=built["story"],
+        pages=pages or {},
     )
 
 

@@ -124,6 +124,18 @@ class Story:
 
 
 @dataclass(frozen=True)
+class FreePage:
+    """A free-form page (content/index.md, content/pages/**.md), validated like a record."""
+
+    src_uri: str  # relative to content/: index.md, pages/about.md
+    source: Source
+    title: str
+    description: str = ""
+    lang: str = ""
+    body: str = ""
+
+
+@dataclass(frozen=True)
 class Hub:
     """Every published record, keyed and sorted by id, plus derived lookups."""
 
@@ -132,6 +144,7 @@ class Hub:
     resources: dict[str, Resource] = field(default_factory=dict)
     sessions: dict[str, Session] = field(default_factory=dict)
     stories: dict[str, Story] = field(default_factory=dict)
+    pages: dict[str, FreePage] = field(default_factory=dict)  # src_uri → page
 
     @property
     def record_count(self) -> int:

@@ -100,6 +100,18 @@ class PageContext:
     src_uri: str
     site: SiteRenderer
 
+    def root_link(self, url: str) -> str:
+        """A body's link from the content root (`/media/a.png`, `/pages/x.md#part`), made relative."""
+        path, mark, fragment = url.partition("#")
+        target = path.lstrip("/")
+        if target.endswith(".md"):
+            rel = self.link(target)
+        elif target == "" or target.endswith("/"):
+            rel = self.link(target + "index.md")
+        else:
+            rel = self.file_link(target)
+        return rel + mark + fragment
+
     def link(self, to_src: str) -> str:
         return urls.relative_url(self.src_uri, to_src, directory_urls=self.site.options.directory_urls)
 
@@ -188,7 +200,7 @@ class SiteRenderer:
         )
         self.env.filters["date"] = format_date
         self.env.filters["email"] = obfuscate_email
-        self.env.globals["body"] = lambda text: Markup(render_body(text))
+        self.env.globals["body"] = _body
         self.env.globals["plural"] = lambda n, one, many=None: one if n == 1 else (many or one + "s")
 
     # -- rendering helpers ---------------------------------------------------------------
@@ -205,7 +217,9 @@ class SiteRenderer:
     # -- all pages -------------------------------------------------------------------------
 
     def pages(self) -> list[Page]:
-        pages = [self.home()]
+        # The site's own content/index.md, validated, replaces the generated home page.
+        pages = [] if "index.md" in self.hub.pages else [self.home()]
+        pages += self.free_pages()
         pages += self.people_pages()
         pages += self.resource_pages()
         pages += self.session_pages()
@@ -235,6 +249,16 @@ class SiteRenderer:
             sessions=hub.sessions_newest_first()[:3],
             resources=resources[:4],
         )
+
+    def free_pages(self) -> list[Page]:
+        """content/index.md and content/pages/**.md, rendered from their validated model."""
+        return [
+            self._page("free_page.html", page.src_uri, page.title, kind="page",
+                       description=page.description or (
+                           self.options.site_description if page.src_uri == "index.md" else ""),
+                       source_path=page.source.path, page=page)
+            for page in self.hub.pages.values()
+        ]
 
     # people ------------------------------------------------------------------------------
 
@@ -402,6 +426,14 @@ class SiteRenderer:
         closed = person.availability == "closed" or self.hub.free_capacity(person) == 0
         stale = person.is_stale(self.options.today, self.options.stale_after_days)
         return (int(closed), int(stale), person.name.lower(), person.id)
+
+
+@jinja2.pass_context
+def _body(context: jinja2.runtime.Context, text: str) -> Markup:
+    """A contributor's body as sanitized HTML; `/…` links made relative to this page."""
+    ctx = context.get("h")
+    rewrite = ctx.root_link if isinstance(ctx, PageContext) else None
+    return Markup(render_body(text, rewrite))
 
 
 def _one_line(value: Any) -> Any:

@@ -9,6 +9,7 @@ party, so it is dropped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 import markdown
@@ -32,10 +33,19 @@ _URL_SCHEMES = frozenset({"https", "http", "mailto"})
 _EXTENSIONS = ("extra", "sane_lists")
 
 
-def _drop_remote_images(tag: str, attribute: str, value: str) -> str | None:
-    if tag == "img" and attribute == "src" and ("//" in value or ":" in value):
-        return None
-    return value
+#: Maps a site-root link (`/media/ana.png`) to a link relative to the page being rendered.
+LinkRewriter = Callable[[str], str]
+
+
+def _attribute_filter(rewrite: LinkRewriter | None) -> Callable[[str, str, str], str | None]:
+    def keep(tag: str, attribute: str, value: str) -> str | None:
+        if tag == "img" and attribute == "src" and ("//" in value or ":" in value):
+            return None  # remote images would make readers' browsers call a third party
+        if rewrite is not None and attribute in ("src", "href") and value.startswith("/") \
+                and not value.startswith("//"):
+            return rewrite(value)
+        return value
+    return keep
 
 
 @cache
@@ -43,27 +53,32 @@ def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=list(_EXTENSIONS), output_format="html")
 
 
-def clean_html(html: str) -> str:
-    """Allow-list sanitize an HTML fragment."""
+def clean_html(html: str, rewrite: LinkRewriter | None = None) -> str:
+    """Allow-list sanitize an HTML fragment (`rewrite`: how to relativise `/…` links)."""
     return nh3.clean(
         html,
         tags=set(_TAGS),
         attributes={k: set(v) for k, v in _ATTRIBUTES.items()},
         url_schemes=set(_URL_SCHEMES),
-        attribute_filter=_drop_remote_images,
+        attribute_filter=_attribute_filter(rewrite),
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )
 
 
-def render_body(text: str) -> str:
-    """Render a contributor's Markdown body to sanitized HTML ('' for an empty body)."""
+def render_body(text: str, rewrite: LinkRewriter | None = None) -> str:
+    """Render a contributor's Markdown body to sanitized HTML ('' for an empty body).
+
+    Links written from the content root (`![logo](/media/logo.png)`, `[x](/pages/about.md)`)
+    go through `rewrite`, which makes them relative to the page, so the site works under
+    any base path (a GitHub Pages project site lives under `/<repo>/`).
+    """
     if not text.strip():
         return ""
     md = _markdown()
     md.reset()
     # Headings in a body sit under the page's own h1/h2, so shift them down one level.
     html = md.convert(text)
-    cleaned = clean_html(html.replace("<h1", "<h2").replace("</h1>", "</h2>"))
+    cleaned = clean_html(html.replace("<h1", "<h2").replace("</h1>", "</h2>"), rewrite)
     # No line of a body may start with '#': page_html reads such lines as headings.
     return cleaned.replace("\n#", "\n&#35;")

@@ -307,3 +307,14 @@ def skills_json_schema() -> dict[str, Any]:
         "propertyNames": RecordId("skill").json_schema(),
         "additionalProperties": entry,
     }
+
+
+#: Free-form pages (content/index.md, content/pages/**.md): a small, strict schema.
+#: `private` is refused by name: a page is public as a whole, so nothing in it is private.
+PAGE_FIELDS: tuple[Field, ...] = (
+    Field("title", Text(), "title", required=True, example="About us"),
+    Field("description", Text(max_length=SUMMARY_LIMIT),
+          "one or two sentences for search results and link previews"),
+    Field("lang", Language(), "ISO 639-1 code of the language the page is written in"),
+    _DRAFT,
+)

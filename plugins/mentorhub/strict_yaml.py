@@ -39,7 +39,7 @@ _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 _NUMBER_STARTS = frozenset("+-.0123456789")  # how an int, a float or a date can begin
 
-#: Most values one document may expand to; real front matter has a few dozen.
+#: Most values one front matter may expand to; real front matter has a few dozen.
 NODE_BUDGET = 10_000
 #: Most digits read as a number. Python refuses to convert more than 4,300 (a
 #: ValueError, once a traceback), and no field needs more than a handful.
@@ -56,6 +56,16 @@ class BigNumber(str):
     @property
     def negative(self) -> bool:
         return self.startswith("-")
+
+
+def size_budget(text: str) -> int:
+    """A value budget for a data file (skills.yml) that grows with the file.
+
+    Every value written out takes at least one character, so a real file never has
+    more values than characters; only aliases can expand past that, and an alias
+    bomb ("billion laughs") is still stopped after len(text) values.
+    """
+    return max(NODE_BUDGET, len(text))
 
 
 class YamlError(Exception):
@@ -128,8 +138,13 @@ class Document:
         return self.lines.get((), default)
 
 
-def load(text: str, *, first_line: int = 1) -> Document:
-    """Parse one YAML document. Line numbers are offset so that the text starts at `first_line`."""
+def load(text: str, *, first_line: int = 1, budget: int = NODE_BUDGET,
+         what: str = "front matter") -> Document:
+    """Parse one YAML document. Line numbers are offset so that the text starts at `first_line`.
+
+    `budget` is the most values the document may expand to; `what` names the text in
+    messages ("front matter", "skills.yml").
+    """
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -152,7 +167,7 @@ def load(text: str, *, first_line: int = 1) -> Document:
     document = Document(data=None, lines={(): first_line})
     if node is None:
         return document
-    builder = _Builder(document, first_line)
+    builder = _Builder(document, first_line, budget, what)
     try:
         document.data = builder.build(node, ())
     except RecursionError:
@@ -169,23 +184,22 @@ def _yaml_hint(problem: str) -> str:
 
 
 class _Builder:
-    def __init__(self, document: Document, first_line: int) -> None:
+    def __init__(self, document: Document, first_line: int, budget: int, what: str) -> None:
         self.document = document
         self.first_line = first_line
-        self.budget = NODE_BUDGET
+        self.limit = self.budget = budget
+        self.what = what
+        self.root: yaml.Node | None = None
 
     def line(self, node: yaml.Node) -> int:
         return int(node.start_mark.line) + self.first_line
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
+        if self.root is None:
+            self.root = node
         self.budget -= 1
         if self.budget < 0:
-            raise YamlError(
-                "invalid YAML: too many values (aliases expand beyond "
-                f"{NODE_BUDGET} values)",
-                self.line(node),
-                "front matter does not need anchors and aliases",
-            )
+            self._too_many(node)
         # The checks below run for every value of every file: tags are compared
         # inline and each path tuple is built once (a 20k-record hub has ~400,000 values).
         if isinstance(node, yaml.ScalarNode):
@@ -206,6 +220,22 @@ class _Builder:
             self._check_tag(node, _MAP)
             return self._mapping(node, path)
         raise YamlError("invalid YAML: unsupported node", self.line(node))  # pragma: no cover
+
+    def _too_many(self, node: yaml.Node) -> None:
+        # Only on failure: walk the node tree once to tell an alias expansion (one node
+        # reached twice) from a file that really is that long.
+        assert self.root is not None
+        if _has_alias(self.root):
+            raise YamlError(
+                f"invalid YAML: too many values (aliases expand beyond {self.limit} values)",
+                self.line(node),
+                f"{self.what} does not need anchors and aliases",
+            )
+        raise YamlError(
+            f"too many values (more than {self.limit})",
+            self.line(node),
+            f"{self.what} holds a few dozen values; long data does not belong here",
+        )
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -236,6 +266,23 @@ class _Builder:
                 self.line(node),
                 "front matter holds plain text, numbers, dates, lists and maps",
             )
+
+
+def _has_alias(root: yaml.Node) -> bool:
+    """True if some node is reached twice (what an alias `*name` composes to)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return True
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+    return False
 
 
 def _scalar(node: yaml.ScalarNode, line: int) -> Any:

@@ -1,8 +1,12 @@
 """The core MkDocs plugin: load and validate `content/`, publish generated pages.
 
-It replaces every record file MkDocs found with a page rendered from the
-validated model, so MkDocs never reads contributors' front matter itself (stock
-MkDocs would publish malformed front matter as page text). Feature plugins
+MkDocs gets only what the loader admitted: every file it found under `docs_dir`
+is removed, record files and free pages come back as pages rendered from the
+validated model (so MkDocs never reads contributors' front matter itself: stock
+MkDocs would publish malformed front matter as page text), and checked images in
+`content/media/` are copied as they are. Nothing else under `content/` (an
+`.html`, a script, a backup copy, a Markdown file in an unknown folder) reaches
+the site, in `build` or in `serve`. Feature plugins
 (matching, KPIs, search) find this plugin in `config.plugins` and reuse its hub.
 """
 
@@ -23,11 +27,10 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
 from ..build_date import build_date
-from ..loader import SKILLS_FILE, LoadResult, load_hub
+from ..loader import LoadResult, load_hub
 from ..page_html import to_html
 from ..problems import format_problems
 from ..render import Page, ProfileSection, RenderOptions, SiteRenderer
-from ..schema import RECORD_TYPES
 
 log = get_plugin_logger(__name__)
 
@@ -40,7 +43,6 @@ _NAV_PAGES = frozenset({
     "index.md", "people/index.md", "resources/index.md", "sessions/index.md",
     "stories/index.md", "skills/index.md",
 })
-_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 
 
 class HubConfig(Config):
@@ -92,7 +94,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         docs_dir = Path(config.docs_dir)
         self.result = load_hub(docs_dir, display_root=Path(config.config_file_path).parent)
         self._report(self.result)
-        _remove_content_sources(files, self.result.refused)
+        _keep_only_admitted(files, config, set(self.result.media))
         assert self.options is not None
         self.renderer = renderer = SiteRenderer(
             self.result.hub, self.options,
@@ -100,8 +102,6 @@ class HubPlugin(BasePlugin[HubConfig]):
             profile_sections=self.profile_sections,
         )
         for page in renderer.pages():
-            if page.src_uri == "index.md" and files.get_file_from_path("index.md"):
-                continue  # the site's own home page wins
             self.add_page(files, page, config)
         files.append(File.generated(config, CSS_URI, abs_src_path=str(_ASSETS / "mentorhub.css")))
         return files
@@ -113,9 +113,8 @@ class HubPlugin(BasePlugin[HubConfig]):
         existing = files.get_file_from_path(page.src_uri)
         if existing is not None:
             files.remove(existing)
-        inclusion = (
-            InclusionLevel.UNDEFINED if page.src_uri in _NAV_PAGES else InclusionLevel.NOT_IN_NAV
-        )
+        in_nav = page.src_uri in _NAV_PAGES or page.kind == "page"  # free pages: the site's own
+        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
         self.generated[page.src_uri] = page
         # The page body is HTML already: MkDocs gets only the metadata, and
         # on_page_content supplies the HTML without a pass of Python-Markdown over it.
@@ -174,12 +173,21 @@ def _permalink_symbol(config: MkDocsConfig) -> str:
     return str(permalink) if permalink else ""
 
 
-def _remove_content_sources(files: Files, refused: set[str]) -> None:
-    """Drop every file MkDocs must not publish as is: record sources, skills.yml, escaping links."""
-    folders = tuple(f"{t.folder}/" for t in RECORD_TYPES)
+def _keep_only_admitted(files: Files, config: MkDocsConfig, media: set[str]) -> None:
+    """Remove every file MkDocs found under docs_dir except the checked images.
+
+    A positive allow-list: records and free pages are published again from the
+    validated model, and whatever the loader refused or does not know never reaches
+    MkDocs. A docs_dir file also hides the theme's file at the same path (a
+    contributed `assets/javascripts/bundle.….min.js` would replace Material's), so
+    the theme's files are offered again afterwards.
+    """
+    docs_dir = Path(config.docs_dir).resolve()
+    removed = False
     for file in list(files):
-        uri = file.src_uri
-        is_record = uri.startswith(folders) and uri.lower().endswith(_MARKDOWN_SUFFIXES)
-        under_refused = any(uri == r or uri.startswith(r + "/") for r in refused)
-        if is_record or under_refused or uri == SKILLS_FILE:
+        from_docs = file.src_dir is not None and Path(file.src_dir).resolve() == docs_dir
+        if from_docs and file.src_uri not in media:
             files.remove(file)
+            removed = True
+    if removed:
+        files.add_files_from_theme(config.theme.get_env(), config)
