@@ -205,6 +205,8 @@ def _type_hint(path: Path) -> str:
         return "content/ cannot add HTML, scripts or styles to the site"
     if suffix in IMAGE_LIKE:
         return "images go in content/media/ (png, jpg, webp or gif)"
+    if path.name.startswith("."):
+        return "hidden files are not published: delete the file"
     if suffix == ".md" or suffix in _MARKDOWN_LOOKALIKES or not suffix:
         return "records and pages end in lowercase '.md'"
     return ""
