@@ -66,7 +66,8 @@ FILES = {
         ---
         Start with the budget narrative.
         """,
-    "content/about.md": "# About this hub\n\nRun by volunteers from the zebrafish lab.\n",
+    # a free page (docs/content.md): indexed like the records
+    "content/pages/about.md": "---\ntitle: About this hub\n---\nRun by volunteers from the zebrafish lab.\n",
 }
 
 
@@ -89,18 +90,18 @@ def page(site: Path, path: str) -> str:
 def test_index_holds_records_and_own_pages(site: Path) -> None:
     indexed = {f["url"]: f for f in fragments(site)}
     assert set(indexed) == {
-        "/people/ana-lima/", "/people/bo-berg/", "/resources/grant-kit/", "/about/",
+        "/people/ana-lima/", "/people/bo-berg/", "/resources/grant-kit/", "/pages/about/",
         "/skills/python/", "/skills/public-speaking/", "/skills/grant-writing/",
     }
-    assert indexed["/about/"]["meta"]["type"] == "Page"
-    assert "zebrafish" in indexed["/about/"]["content"]
+    assert indexed["/pages/about/"]["meta"]["type"] == "Page"
+    assert "zebrafish" in indexed["/pages/about/"]["content"]
     assert indexed["/people/ana-lima/"]["filters"]["Language"] == ["English", "Portuguese"]
     assert indexed["/people/ana-lima/"]["filters"]["Format"] == ["One-on-one", "Peer circle"]
     assert indexed["/resources/grant-kit/"]["filters"]["Kind"] == ["Toolkit"]
 
 
 def test_exactly_the_content_area_is_marked_for_indexing(site: Path) -> None:
-    for path in ("people/ana-lima/index.html", "resources/grant-kit/index.html", "about/index.html"):
+    for path in ("people/ana-lima/index.html", "resources/grant-kit/index.html", "pages/about/index.html"):
         text = page(site, path)
         assert text.count("data-pagefind-body") == 1, path
         # The marker sits inside Material's article, after the theme's chrome.
@@ -177,9 +178,10 @@ def test_index_is_rebuilt_not_accumulated(tmp_path: Path) -> None:
     project = write_project(tmp_path, FILES, config=CONFIG)
     assert run_mkdocs(project, "--strict").returncode == 0
     names = {p.name for p in (project / "site/pagefind/fragment").iterdir()}
-    (project / "content/about.md").write_text("# About\n\nNow about the octopus lab.\n", encoding="utf-8")
+    (project / "content/pages/about.md").write_text("---\ntitle: About\n---\nNow about the octopus lab.\n",
+                                                    encoding="utf-8")
     assert run_mkdocs(project, "--dirty").returncode == 0  # --strict refuses dirty builds
-    about = [f for f in fragments(project / "site") if f["url"] == "/about/"]
+    about = [f for f in fragments(project / "site") if f["url"] == "/pages/about/"]
     assert len(about) == 1 and "octopus" in about[0]["content"]
     assert not any("zebrafish" in f["content"] for f in fragments(project / "site"))
     # Fragments are named by a tag of the whole bundle: one change renames them all, so
