@@ -112,6 +112,8 @@ def placement(path: Path) -> tuple[str, str]:
     type_name, stem = path.stem.split("--", 1)
     if type_name == "skills":
         return type_name, "skills.yml"
+    if type_name == "page":
+        return type_name, f"pages/{stem}.md"
     return type_name, f"{TYPES[type_name].folder}/{stem}.md"
 
 
@@ -121,7 +123,8 @@ def placement(path: Path) -> tuple[str, str]:
 def test_committed_schemas_are_up_to_date() -> None:
     assert stale_files(SCHEMA_DIR) == [], "run `mentorhub schemas --write` and commit the result"
     names = sorted(p.name for p in SCHEMA_DIR.glob("*.schema.json"))
-    assert names == sorted([f"{t.name}.schema.json" for t in RECORD_TYPES] + ["skills.schema.json"])
+    assert names == sorted([f"{t.name}.schema.json" for t in RECORD_TYPES]
+                           + ["skills.schema.json", "page.schema.json"])
 
 
 def test_schemas_command_writes_and_checks(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -318,3 +318,25 @@ PAGE_FIELDS: tuple[Field, ...] = (
     Field("lang", Language(), "ISO 639-1 code of the language the page is written in"),
     _DRAFT,
 )
+
+
+def page_json_schema() -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) for the front matter of a free page (index.md, pages/**.md)."""
+    def field_schema(spec: Field) -> dict[str, Any]:
+        schema = {**spec.kind.json_schema(), "description": spec.doc}
+        return schema if spec.required else _nullable(schema)
+
+    published = {
+        "properties": {f.name: field_schema(f) for f in PAGE_FIELDS},
+        "required": [f.name for f in PAGE_FIELDS if f.required],
+        "additionalProperties": False,  # typos, and `private`: a page is public as a whole
+    }
+    return {
+        "$schema": JSON_SCHEMA_DIALECT,
+        "title": "mentorhub page",
+        "description": "Front matter of content/index.md and content/pages/**.md (docs/content.md).",
+        "type": "object",
+        "if": {"required": ["draft"], "properties": {"draft": {"const": True}}},
+        "then": {"description": "a draft is not checked until it is published"},
+        "else": published,
+    }

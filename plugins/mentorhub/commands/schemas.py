@@ -13,15 +13,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..schema import RECORD_TYPES, json_schema, skills_json_schema
+from ..schema import RECORD_TYPES, json_schema, page_json_schema, skills_json_schema
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 
 
 def schema_documents() -> dict[str, dict[str, Any]]:
-    """File name → schema, one per record type plus the skills vocabulary."""
+    """File name → schema, one per record type plus the skills vocabulary and free pages."""
     documents = {f"{t.name}.schema.json": json_schema(t) for t in RECORD_TYPES}
     documents["skills.schema.json"] = skills_json_schema()
+    documents["page.schema.json"] = page_json_schema()
     return documents
 
 
@@ -62,7 +63,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "schemas", help="print, write or check the JSON Schemas of the content files",
         description="Without options, print the schema of TYPE (default: all, as one JSON map).",
     )
-    parser.add_argument("type", nargs="?", choices=[t.name for t in RECORD_TYPES] + ["skills"])
+    parser.add_argument("type", nargs="?", choices=[t.name for t in RECORD_TYPES] + ["skills", "page"])
     action = parser.add_mutually_exclusive_group()
     action.add_argument("--write", action="store_true", help="write the schema files")
     action.add_argument("--check", action="store_true",
