@@ -12,14 +12,17 @@ from pathlib import Path
 from typing import Any
 
 from .fields import ID_PATTERN, ID_RULE, FieldError
+from .free_text import free_text_problems
 from .frontmatter import FrontMatterError, split
 from .models import FreePage, Source
 from .problems import Problem, did_you_mean
-from .schema import PAGE_FIELDS
+from .schema import PAGE_FIELDS, RecordType
 from .vocabulary import SkillVocabulary
 
 _FIELDS = {f.name: f for f in PAGE_FIELDS}
 _NO_SKILLS = SkillVocabulary()
+# Free pages are free text through and through: the same email and phone checks as records.
+_PAGE_TYPE = RecordType(name="page", folder="pages", fields=PAGE_FIELDS)
 
 
 def parse_page(src_uri: str, path: Path, shown: str) -> tuple[FreePage | None, list[Problem]]:
@@ -61,6 +64,8 @@ def parse_page(src_uri: str, path: Path, shown: str) -> tuple[FreePage | None, l
         if spec.required and data.get(spec.name) is None:
             problems.append(Problem(shown, 1, spec.name, "missing required field",
                                     f"add '{spec.name}: {spec.example}'"))
+    problems += free_text_problems(_PAGE_TYPE, values, document, split_file.body,
+                                   split_file.body_line, shown)
     if problems:
         return None, problems
     return FreePage(
