@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import filecmp
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from conftest import EPOCH, copy_demo, run_mkdocs, write_project
+from conftest import copy_demo, run_mkdocs, write_project
+from serve_support import fetch, mkdocs_serve
 
 GOOD_PERSON = """\
     ---
@@ -64,46 +57,14 @@ def test_malformed_front_matter_is_never_published_as_text(tmp_path: Path) -> No
     )
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def fetch(url: str) -> int:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return int(response.status)
-    except urllib.error.HTTPError as error:
-        return error.code
-
-
 def test_serve_reports_problems_and_keeps_serving_the_rest(tmp_path: Path) -> None:
     project = write_project(tmp_path, {
         "content/people/good-gail.md": GOOD_PERSON,
         "content/people/bad-bo.md": BAD_PERSON,
     })
-    port = free_port()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        start_new_session=True,
-    )
-    try:
-        status = 0
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and status != 200:
-            time.sleep(0.5)
-            try:
-                status = fetch(f"http://127.0.0.1:{port}/people/good-gail/")
-            except OSError:
-                continue
-        assert status == 200
-        assert fetch(f"http://127.0.0.1:{port}/people/bad-bo/") == 404
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        output, _ = server.communicate(timeout=30)
+    with mkdocs_serve(project, "people/good-gail/", timeout=60) as served:
+        assert fetch(f"{served.base}/people/bad-bo/") == 404
+    output = served.output
     assert "content/people/bad-bo.md:6: offers: unknown skill 'pyhton'" in output
     assert "Traceback" not in output
 

@@ -9,18 +9,16 @@ published (item 1 of issue 9).
 from __future__ import annotations
 
 import os
-import signal
 import struct
 import subprocess
 import sys
-import time
 import zlib
 from pathlib import Path
 
 import material
-from test_build_behaviour import fetch, free_port
 
 from conftest import EPOCH, MENTOR_MO, MINIMAL_CONFIG, run_mkdocs, write_project
+from serve_support import fetch, mkdocs_serve
 
 CANARY = "CANARY-HOSTILE"
 THEME_JS = Path(material.__file__).parent / "templates/assets/javascripts"
@@ -154,31 +152,12 @@ def test_serve_publishes_only_what_was_validated(tmp_path: Path) -> None:
 
 def test_mkdocs_serve_does_not_serve_refused_files(tmp_path: Path) -> None:
     project = _project(tmp_path)
-    port = free_port()
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        status = 0
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline and status != 200:
-            time.sleep(0.5)
-            try:
-                status = fetch(f"{base}/pages/about/")
-            except OSError:
-                continue
-        assert status == 200
-        assert fetch(f"{base}/media/good.png") == 200
+    with mkdocs_serve(project, "pages/about/") as served:
+        assert fetch(f"{served.base}/media/good.png") == 200
         for path in ("people/evil.html", "people/ana", "people/ana.md.bak", "about/",
                      "People/x/", "story/s/", "mentors/m/", "media/logo.svg", "media/fake.png",
                      "pages/secret/", "pages/wip/"):
-            assert fetch(f"{base}/{path}") == 404, path
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        output, _ = server.communicate(timeout=30)
+            assert fetch(f"{served.base}/{path}") == 404, path
+    output = served.output
     assert "content/people/evil.html:1: file:" in output
     assert "Traceback" not in output
