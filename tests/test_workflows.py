@@ -224,7 +224,7 @@ def test_pull_requests_check_build_test_and_summarise() -> None:
         step["with"]["path"].rstrip("/") for step in job["steps"]
         if str(step.get("uses", "")).startswith("actions/upload-artifact@")
     }
-    assert uploaded == {"site", "reports"}
+    assert uploaded == {"site", "reports"}  # reports: gated, see below
 
 
 def test_main_builds_once_then_deploys() -> None:
@@ -243,3 +243,45 @@ def test_main_builds_once_then_deploys() -> None:
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
     runs = "\n".join(str(step.get("run", "")) for step in jobs["build"]["steps"])
     assert "mkdocs build --strict" in runs
+
+
+# -- organizer reports ---------------------------------------------------------------------
+
+REPORTS_GATE = "vars.MENTORHUB_UPLOAD_REPORTS == 'true' && github.event.repository.private"
+
+
+def report_uploads(workflow: dict[Any, Any]) -> list[dict[str, Any]]:
+    """Every step that uploads something under reports/ as a workflow artifact."""
+    return [
+        step for job in workflow["jobs"].values() for step in job.get("steps", [])
+        if str(step.get("uses", "")).startswith("actions/upload-artifact@")
+        and any(str(line).strip().startswith("reports")
+                for line in str(step.get("with", {}).get("path", "")).splitlines())
+    ]
+
+
+def unguarded_report_uploads(workflow: dict[Any, Any]) -> list[str]:
+    """Report uploads that would run on a public repository, or without the organizers' opt-in."""
+    return [str(step.get("name", step["uses"])) for step in report_uploads(workflow)
+            if REPORTS_GATE not in str(step.get("if", ""))]
+
+
+@pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
+def test_reports_are_uploaded_only_by_an_opted_in_private_repository(path: Path) -> None:
+    """Artifacts of a public repository can be downloaded by anyone signed in to GitHub."""
+    assert unguarded_report_uploads(load(path)) == []
+
+
+def test_report_upload_check_flags_an_unconditional_upload() -> None:
+    step = {"uses": "actions/upload-artifact@" + "0" * 40, "with": {"path": "reports/"}}
+    cancelled = {**step, "if": "${{ !cancelled() }}"}
+    gated = {**step, "if": "${{ !cancelled() && " + REPORTS_GATE + " }}"}
+    workflow = {"jobs": {"build": {"steps": [step, cancelled, gated]}}}
+    assert len(unguarded_report_uploads(workflow)) == 2
+
+
+def test_privacy_docs_say_what_is_public() -> None:
+    text = (REPO / "docs" / "privacy.md").read_text(encoding="utf-8")
+    for public in ("kpi.json", "matches.json", "feeds", "search index", "CI logs",
+                   "job summaries", "every file in `content/`", "MENTORHUB_UPLOAD_REPORTS"):
+        assert public in text
