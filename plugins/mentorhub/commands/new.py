@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..build_date import build_date
 from ..schema import PERSON, RECORD_TYPES, RESOURCE, SESSION, STORY, RecordType
-from ..urls import slugify
 from .common import add_project_argument, content_dir
+from .new_ids import MAX_ID_LENGTH, IdError, check_id, id_from_title
 
 _BODIES = {
     PERSON.name: "A few sentences about you: what you do, what you can help with, what you hope to learn.\n",
@@ -29,6 +31,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser("new", help="write a new person, resource, session or story file")
     parser.add_argument("type", choices=[t.name for t in RECORD_TYPES])
     parser.add_argument("title", help="the person's name or the record's title")
+    parser.add_argument("--id", dest="file_id", metavar="ID",
+                        help="the file's id (its name without .md) instead of one made from the title; "
+                        "needed for titles in non-Latin scripts")
     add_project_argument(parser)
     parser.set_defaults(run=run)
 
@@ -78,13 +83,63 @@ def file_text(record_type: RecordType, title: str, today: dt.date, *, comments: 
 def run(args: argparse.Namespace) -> int:
     record_type = next(t for t in RECORD_TYPES if t.name == args.type)
     today = build_date()
-    slug = slugify(args.title)
-    file_id = f"{today.isoformat()}-{slug}" if record_type is SESSION else slug
-    path = content_dir(args.project) / record_type.folder / f"{file_id}.md"
-    if path.exists():
-        print(f"{path} already exists; pick another title", file=sys.stderr)
-        return 1
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(file_text(record_type, args.title, today), encoding="utf-8")
+    try:
+        if args.file_id is not None:
+            file_id = args.file_id
+        else:
+            prefix = f"{today.isoformat()}-" if record_type is SESSION else ""
+            file_id = prefix + id_from_title(args.title, MAX_ID_LENGTH - len(prefix))
+        check_id(file_id, record_type)
+    except IdError as exc:
+        return _refuse(str(exc))
+    content = content_dir(args.project)
+    path = content / record_type.folder / f"{file_id}.md"
+    refusal = _why_not_write(content, path, record_type.folder)
+    if refusal:
+        return _refuse(refusal)
+    try:
+        _write_new(path, file_text(record_type, args.title, today))
+    except OSError as exc:
+        return _refuse(f"cannot write {path}: {exc.strerror or exc}")
     print(f"Wrote {path}. Fill it in, then run `mentorhub check`.")
     return 0
+
+
+def _refuse(message: str) -> int:
+    print(f"mentorhub new: {message}", file=sys.stderr)
+    return 1
+
+
+def _why_not_write(content: Path, path: Path, folder: str) -> str:
+    """Why `path` must not be written, or ''.
+
+    A symlink in content/ could send the new file anywhere the contributor's account
+    can write (and the loader refuses links leading outside content/ anyway).
+    """
+    steps = [content, *(content.joinpath(*path.relative_to(content).parts[: i + 1])
+                        for i in range(len(path.relative_to(content).parts)))]
+    for step in steps:
+        if step.is_symlink():
+            kind = "file" if step == path else "folder"
+            return (f"{step} is a symbolic link; not writing through it (make the {kind} "
+                    "a real one, or remove the link)")
+    if path.exists():
+        return f"{path} already exists; pick another title or --id"
+    stem = path.stem
+    records = content / folder
+    twin = next((p for p in records.rglob(f"{stem}.md") if p != path), None) if records.is_dir() else None
+    if twin is not None:
+        return f"{twin} already uses the id '{stem}'; pick another title or --id"
+    return ""
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Create `path`, failing rather than following a symlink or replacing a file.
+
+    O_EXCL also closes the gap between the checks above and the write.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    descriptor = os.open(path, flags, 0o644)
+    with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
+        file.write(text)
