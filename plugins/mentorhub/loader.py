@@ -346,8 +346,10 @@ def _folder(type_name: str) -> str:
 def _build_hub(parsed: list[_Parsed], vocab: SkillVocabulary,
                pages: dict[str, FreePage] | None = None) -> Hub:
     good = sorted((r for r in parsed if not r.draft and not r.problems), key=lambda r: r.id)
+    hidden = _unpublished_people(parsed, good)
     builders: dict[str, Callable[[_Parsed], Any]] = {
-        "person": _person, "resource": _resource, "session": _session, "story": _story,
+        "person": _person, "resource": lambda r: _resource(r, hidden), "session": _session,
+        "story": _story,
     }
     built: dict[str, dict[str, Any]] = {t.name: {} for t in RECORD_TYPES}
     for record in good:
@@ -378,12 +380,33 @@ def _person(r: _Parsed) -> Person:
     )
 
 
-def _resource(r: _Parsed) -> Resource:
+def _unpublished_people(parsed: list[_Parsed], good: list[_Parsed]) -> frozenset[str]:
+    """Ids and names of person files left out of the hub (drafts, or with problems).
+
+    `authors` takes person ids or plain names, so it is not checked as a reference:
+    without this, a draft person's id or name would be printed as a plain author.
+    A name that a published person also has stays, since it may be theirs.
+    """
+    published = {r.values.get("name") for r in good if r.type is PERSON}
+    hidden: set[str] = set()
+    for r in parsed:
+        if r.type is PERSON and (r.draft or r.problems):
+            hidden.add(r.id)
+            # A draft is not validated, so its name is still the raw front-matter value.
+            raw = r.doc.data if r.doc is not None and isinstance(r.doc.data, dict) else {}
+            name = r.values.get("name", raw.get("name"))
+            if isinstance(name, str) and name not in published:
+                hidden.add(name.strip())
+    return frozenset(hidden)
+
+
+def _resource(r: _Parsed, hidden_people: frozenset[str]) -> Resource:
     v = r.values
+    authors = tuple(a for a in v.get("authors", ()) if a.strip() not in hidden_people)
     return Resource(
         id=r.id, source=r.source, title=v["title"], kind=v["kind"], summary=v["summary"],
         topics=v["topics"], audience=v.get("audience", ()), level=v.get("level", ""),
-        url=v.get("url", ""), authors=v.get("authors", ()), updated=v.get("updated"), body=r.body,
+        url=v.get("url", ""), authors=authors, updated=v.get("updated"), body=r.body,
     )
 
 
