@@ -112,7 +112,16 @@ def test_mentors_see_mentees_they_could_help(project: Path) -> None:
     assert 'href="../ravi/"' in amara and 'href="../rosa/"' in amara
     assert "<li>seeks Grant writing — 1 of 4 mentors offers it</li>" in amara
     assert "not taking mentees" in _section(project, "cleo", "Mentees you could help")
-    assert "last confirmed on 2024-01-01" in _section(project, "sam", "Mentees you could help")
+    assert "May be inactive: profile last confirmed 1 January 2024" in _section(
+        project, "sam", "Mentees you could help")
+
+
+def test_a_stale_profile_speaks_to_readers_not_its_owner(project: Path) -> None:
+    """The public profile says what a reader needs; the owner's to-do is in CONTRIBUTING.md."""
+    sam = _section(project, "sam", "Mentees you could help")
+    assert "May be inactive" in sam
+    for owner_words in ("Your profile", "update", "`", "&#96;", "2024-01-01"):
+        assert owner_words not in sam
     gus = _section(project, "gus", "Mentees you could help")
     assert "Suggested facilitator of" in gus and "circles/#circle-public-speaking" in gus
     assert "Suggested mentors" not in (project / "site/people/amara/index.html").read_text()

@@ -91,8 +91,8 @@ def test_golden_explanations() -> None:
     assert mentors == {
         "ben": ("full", "All your places are taken."),
         "cleo": ("closed", "You are not taking mentees (availability: closed)."),
-        "dina": ("inactive", "Your profile was last confirmed on 2025-10-18; confirm it is current "
-                 "(update `confirmed`) to be suggested again."),
+        "dina": ("inactive", "May be inactive: profile last confirmed 18 October 2025, so not "
+                 "suggested to mentees for now."),
     }
 
 

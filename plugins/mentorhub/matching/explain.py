@@ -14,7 +14,7 @@ from functools import cached_property
 
 from ..models import Person
 from .context import CLOSED, FULL, INACTIVE, MatchContext
-from .reasons import join_words, language_names
+from .reasons import human_date, join_words, language_names
 
 NO_OFFER = "no-offer"
 NO_LANGUAGE = "no-language"
@@ -148,10 +148,12 @@ class Explainer:
         if reason == CLOSED:
             return Explanation(CLOSED, "You are not taking mentees (availability: closed).")
         if reason == INACTIVE:
-            confirmed = mentor.confirmed.isoformat() if mentor.confirmed else "never"
+            # Read by anyone on the public profile, so it speaks to readers; the advice
+            # to the owner (update `confirmed`) is in CONTRIBUTING.md.
+            when = f" {human_date(mentor.confirmed)}" if mentor.confirmed else " long ago"
             return Explanation(
-                INACTIVE, f"Your profile was last confirmed on {confirmed}; confirm it is "
-                "current (update `confirmed`) to be suggested again.")
+                INACTIVE, f"May be inactive: profile last confirmed{when}, "
+                "so not suggested to mentees for now.")
         if reason == FULL:
             return Explanation(FULL, "All your places are taken.")
         seeking = set().union(*(self._seekers.get(s, ()) for s in offers))

@@ -7,6 +7,7 @@ share the language, time-zone and format reasons.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from ..languages import LANGUAGES
@@ -43,6 +44,16 @@ def duration(minutes: int) -> str:
     if rest or not hours:
         parts.append(f"{rest} minutes")
     return " ".join(parts)
+
+
+def human_date(day: dt.date) -> str:
+    """'10 January 2025': no ISO dates in text meant for readers (English month names
+    whatever the locale, like the rest of the generated text)."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
 
 
 def hours_apart(gap: int) -> str:
