@@ -44,6 +44,12 @@ NODE_BUDGET = 10_000
 #: Most digits read as a number. Python refuses to convert more than 4,300 (a
 #: ValueError, once a traceback), and no field needs more than a handful.
 MAX_DIGITS = 100
+#: Deepest nesting of lists and maps; real front matter needs three or four levels.
+#: PyYAML's pure-Python scanner is quadratic in flow nesting: 2,000 `[` took 2–4 s
+#: to end in a RecursionError (found by tests/test_fuzz.py).
+MAX_DEPTH = 64
+_TOO_DEEP = "nested too deeply"
+_DEPTH_HINT = f"lists and maps may nest at most {MAX_DEPTH} levels"
 
 
 class BigNumber(str):
@@ -80,6 +86,11 @@ class YamlError(Exception):
 
 class _NodeLoader(yaml.SafeLoader):
     """Safe composer with no implicit resolvers: every plain scalar stays text."""
+
+    def fetch_flow_collection_start(self, TokenClass: Any) -> None:
+        if self.flow_level >= MAX_DEPTH:  # stop before the scanner's cost grows
+            raise yaml.scanner.ScannerError(None, None, _TOO_DEEP, self.get_mark())
+        super().fetch_flow_collection_start(TokenClass)
 
 
 _NodeLoader.yaml_implicit_resolvers = {}
@@ -163,7 +174,7 @@ def load(text: str, *, first_line: int = 1, budget: int = NODE_BUDGET,
     except yaml.YAMLError as exc:
         raise YamlError(f"invalid YAML: {exc}", first_line) from None
     except RecursionError:
-        raise YamlError("invalid YAML: nested too deeply", first_line) from None
+        raise YamlError(f"invalid YAML: {_TOO_DEEP}", first_line, _DEPTH_HINT) from None
     document = Document(data=None, lines={(): first_line})
     if node is None:
         return document
@@ -171,11 +182,13 @@ def load(text: str, *, first_line: int = 1, budget: int = NODE_BUDGET,
     try:
         document.data = builder.build(node, ())
     except RecursionError:
-        raise YamlError("invalid YAML: nested too deeply", first_line) from None
+        raise YamlError(f"invalid YAML: {_TOO_DEEP}", first_line, _DEPTH_HINT) from None
     return document
 
 
 def _yaml_hint(problem: str) -> str:
+    if problem == _TOO_DEEP:
+        return _DEPTH_HINT
     if "mapping values are not allowed" in problem:
         return "put text that contains ': ' in quotes"
     if "found character '\\t'" in problem or "tab" in problem:
@@ -200,6 +213,8 @@ class _Builder:
         self.budget -= 1
         if self.budget < 0:
             self._too_many(node)
+        if len(path) > MAX_DEPTH:  # libyaml composes up to 1,000 levels; agree with PyYAML
+            raise YamlError(f"invalid YAML: {_TOO_DEEP}", self.line(node), _DEPTH_HINT)
         # The checks below run for every value of every file: tags are compared
         # inline and each path tuple is built once (a 20k-record hub has ~400,000 values).
         if isinstance(node, yaml.ScalarNode):
