@@ -46,7 +46,7 @@ from mentorhub.strict_yaml import YamlError, load
 
 from conftest import MINIMAL_SKILLS
 
-EXAMPLES = int(os.environ.get("MENTORHUB_FUZZ_EXAMPLES", "40"))
+EXAMPLES = int(os.environ.get("MENTORHUB_FUZZ_EXAMPLES", "30"))
 #: Wall time one mutated hub may take to load and check, twice over. Real front matter
 #: takes milliseconds; the budget is generous for a shared CI machine.
 BUDGET_SECONDS = float(os.environ.get("MENTORHUB_FUZZ_BUDGET", "10"))
@@ -124,10 +124,11 @@ HUGE = (
 # TODO(issue 9, item 6): an integer of more than 4,300 digits is a traceback. With the
 # flag off, HUGE_INTS are not inserted.
 ITEM_6_FIXED = False
-# TODO(issue 9, item 8): control characters (NUL, ESC, CR, U+2028, bidi overrides …)
-# and YAML errors can split a message over lines or be echoed raw. With the flag off,
-# the one-line and no-control-character checks skip hubs whose files contain such
-# characters or backslash escapes; crashes, hangs and lost files are still checked.
+# TODO(issue 9, item 8): a problem can still echo a newline or a control character
+# (NUL, ESC, CR, U+2028, bidi overrides, a multi-line YAML error …) from the content.
+# With the flag off, such problems are not held to the one-line and no-control-character
+# checks (every other problem of the same hub still is; crashes, hangs and lost files
+# are always checked).
 ITEM_8_FIXED = False
 
 SNIPPETS = YAML_CONSTRUCTS + UNICODE + CONTROL + HUGE + (HUGE_INTS if ITEM_6_FIXED else ())
@@ -222,11 +223,6 @@ def _check(root: Path) -> tuple[int, str, str]:
     return code, out.getvalue(), err.getvalue()
 
 
-def _item_8_territory(raw: bytes) -> bool:
-    """Whether a file holds what issue 9 item 8 is about: control characters or escapes."""
-    return b"\\" in raw or bool(_unprintable(raw.decode("utf-8", "replace").replace("\n", "")))
-
-
 def _is_draft(raw: bytes) -> bool:
     try:
         data: object = split(raw).front_matter.data
@@ -261,22 +257,26 @@ def assert_hub_is_handled(files: dict[str, bytes]) -> None:
     assert code == (1 if result.problems else 0), (code, err)
     if code == 0:
         assert out.startswith("OK: ") and err == ""
-    elif not ITEM_8_FIXED and any(_item_8_territory(raw) for raw in files.values()):
-        pass  # TODO(issue 9, item 8): check the message form here too once it is fixed
     else:
-        lines = err.rstrip("\n").split("\n")
-        assert lines[-2:] == ["", f"{len(result.problems)} problem(s) found."], err[-500:]
-        problem_lines = lines[:-2]
-        assert len(problem_lines) == len(result.problems), "a problem took more than one line"
-        for line in problem_lines:
+        known = [p for p in result.problems if not ITEM_8_FIXED and _unprintable(str(p))]
+        printed = set(err.split("\n"))
+        for problem in result.problems:
+            if problem in known:
+                continue  # TODO(issue 9, item 8): checked below once it is fixed
+            line = str(problem)
+            assert line in printed, f"not printed on a line of its own: {line[:300]!r}"
             match = _PROBLEM.match(line)
             assert match, f"not a one-line problem: {line[:300]!r}"
             assert match["path"] in files, line[:300]
             line_count = files[match["path"]].count(b"\n") + 1
             assert int(match["line"]) <= line_count, f"line {match['line']} of {line_count}: {line[:300]!r}"
-        for annotation in out.splitlines():  # only when GITHUB_ACTIONS=true
-            assert _ANNOTATION.match(annotation), annotation[:300]
-        assert _unprintable((out + err).replace("\n", "")) == []
+        if not known:
+            lines = err.rstrip("\n").split("\n")
+            assert lines[-2:] == ["", f"{len(result.problems)} problem(s) found."], err[-500:]
+            assert len(lines) - 2 == len(result.problems), "a problem took more than one line"
+            for annotation in out.splitlines():  # only when GITHUB_ACTIONS=true
+                assert _ANNOTATION.match(annotation), annotation[:300]
+            assert _unprintable((out + err).replace("\n", "")) == []
     # loses nothing: each file is published, named in a problem, or a draft
     named = {p.path for p in result.problems}
     lost = [relative for relative, raw in files.items()
@@ -310,7 +310,7 @@ def test_mutated_content_is_always_handled(changes: dict[str, list[Mutation]]) -
     assert_hub_is_handled(files)
 
 
-@settings(max_examples=max(EXAMPLES // 2, 20), deadline=timedelta(seconds=BUDGET_SECONDS),
+@settings(max_examples=max(EXAMPLES // 2, 15), deadline=timedelta(seconds=BUDGET_SECONDS),
           database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.sampled_from(FILES[1:]), st.sampled_from(SNIPPETS), st.integers(1, 12))
 def test_every_snippet_as_a_value(path: str, snippet: bytes, line: int) -> None:
