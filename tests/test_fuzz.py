@@ -15,6 +15,9 @@ characters, huge numbers and huge lists — and checks, for every mutated hub:
 Fast by default (a few seconds). A long run::
 
     MENTORHUB_FUZZ_EXAMPLES=20000 .venv/bin/python -m pytest tests/test_fuzz.py -q
+
+Three known bugs of issue 9 are fixed on other branches; the ITEM_*_FIXED flags below
+step around them until those land (set each to True then).
 """
 
 from __future__ import annotations
@@ -131,6 +134,16 @@ ITEM_6_FIXED = False
 # are always checked).
 ITEM_8_FIXED = False
 
+# TODO(issue 9, item 1): files that are not records (`ana.md~`, `People/`, `about.md`,
+# `x.html` …) are not yet named in a problem; the allow-list for content/ is built on
+# another branch. With the flag off, no stray file is added to a mutated hub.
+ITEM_1_FIXED = False
+STRAY_PATHS = (
+    "content/people/mo.md~", "content/people/mo.md.bak", "content/people/mo", "content/People/x.md",
+    "content/mentors/x.md", "content/about.md", "content/people/x.html", "content/people/x.mdx",
+    "content/resources/.hidden.md", "content/skills.yaml",
+)
+
 SNIPPETS = YAML_CONSTRUCTS + UNICODE + CONTROL + HUGE + (HUGE_INTS if ITEM_6_FIXED else ())
 FIELD_NAMES = sorted({f.name for t in RECORD_TYPES for f in t.fields} | {"label", "category", "aliases"})
 
@@ -174,6 +187,8 @@ mutations = st.one_of(
 )
 hubs = st.dictionaries(st.sampled_from(FILES), st.lists(mutations, min_size=1, max_size=3),
                        min_size=1, max_size=3)
+#: Stray files: a copy of a record file saved where no record belongs.
+strays = st.dictionaries(st.sampled_from(STRAY_PATHS), st.sampled_from(FILES[1:]), max_size=2)
 
 
 # -- the properties -------------------------------------------------------------------------
@@ -236,9 +251,11 @@ def _published(result: LoadResult, relative: str) -> bool:
     records: dict[str, Mapping[str, Person | Resource | Session | Story]] = {
         "people": hub.people, "resources": hub.resources, "sessions": hub.sessions,
         "stories": hub.stories}
-    folder, _, name = relative.removeprefix("content/").partition("/")
-    if folder not in records:  # skills.yml: published when it yields the vocabulary
+    if relative == "content/skills.yml":  # published when it yields the vocabulary
         return bool(hub.skills)
+    folder, _, name = relative.removeprefix("content/").partition("/")
+    if folder not in records:
+        return False
     record = records[folder].get(Path(name).stem)
     return record is not None and record.source.path == relative
 
@@ -301,13 +318,27 @@ def test_the_seed_hub_is_valid() -> None:
 
 @settings(max_examples=EXAMPLES, deadline=timedelta(seconds=BUDGET_SECONDS), database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-@given(hubs)
-def test_mutated_content_is_always_handled(changes: dict[str, list[Mutation]]) -> None:
+@given(hubs, strays)
+def test_mutated_content_is_always_handled(changes: dict[str, list[Mutation]],
+                                           stray: dict[str, str]) -> None:
     files = {path: text.encode() for path, text in SEED.items()}
     for path, steps in changes.items():
         for step in steps:
             files[path] = step.apply(files[path])
+    if ITEM_1_FIXED:
+        files.update({path: files[copied] for path, copied in stray.items()})
     assert_hub_is_handled(files)
+
+
+def test_a_stray_file_counts_as_lost_until_named() -> None:
+    """The loses-nothing check sees a file that is neither a record nor named in a problem."""
+    files = {path: text.encode() for path, text in SEED.items()}
+    files["content/people/mo.md~"] = files["content/people/mo.md"]
+    if ITEM_1_FIXED:
+        assert_hub_is_handled(files)
+    else:
+        with pytest.raises(AssertionError, match=r"mo\.md~"):
+            assert_hub_is_handled(files)
 
 
 @settings(max_examples=max(EXAMPLES // 2, 15), deadline=timedelta(seconds=BUDGET_SECONDS),
