@@ -133,6 +133,10 @@ ITEM_6_FIXED = False
 # checks (every other problem of the same hub still is; crashes, hangs and lost files
 # are always checked).
 ITEM_8_FIXED = False
+# Found by the long run: front matter is split with str.splitlines(), which also breaks
+# lines at these characters, so a file holding one gets line numbers past its end.
+# Item 8 territory too ("the wrong line number"): not held to the line check until fixed.
+_OTHER_LINE_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 
 # TODO(issue 9, item 1): files that are not records (`ana.md~`, `People/`, `about.md`,
 # `x.html` …) are not yet named in a problem; the allow-list for content/ is built on
@@ -285,8 +289,10 @@ def assert_hub_is_handled(files: dict[str, bytes]) -> None:
             match = _PROBLEM.match(line)
             assert match, f"not a one-line problem: {line[:300]!r}"
             assert match["path"] in files, line[:300]
-            line_count = files[match["path"]].count(b"\n") + 1
-            assert int(match["line"]) <= line_count, f"line {match['line']} of {line_count}: {line[:300]!r}"
+            raw = files[match["path"]]
+            if ITEM_8_FIXED or not _OTHER_LINE_BREAKS.search(raw.decode("utf-8", "replace")):
+                line_count = raw.count(b"\n") + 1
+                assert int(match["line"]) <= line_count, f"past line {line_count}: {line[:300]!r}"
         if not known:
             lines = err.rstrip("\n").split("\n")
             assert lines[-2:] == ["", f"{len(result.problems)} problem(s) found."], err[-500:]
