@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from .languages import LANGUAGES
 from .pii import kind_of
-from .printable import CONTROL
+from .printable import CONTROL, SURROGATE
 from .problems import did_you_mean
 from .quoting import private_kind, quote, unquoted
 from .strict_yaml import BigNumber
@@ -116,6 +116,9 @@ class Text(Kind):
         if control:
             raise FieldError(f"contains the control character U+{ord(control.group()):04X}",
                              "remove it; in double quotes it may be an escape such as \\e")
+        if SURROGATE.search(text):
+            raise FieldError("contains half of a character (an escape from \\uD800 to \\uDFFF)",
+                             "write the character itself instead of its escape")
         if self.max_length and len(text) > self.max_length:
             raise FieldError(
                 f"is {len(text)} characters long; at most {self.max_length} are allowed"
@@ -388,6 +391,7 @@ class MapOf(Kind):
         errors: list[FieldError] = []
         for key, item in value.items():
             try:
+                _NAME.check(key, vocab)  # names are shown as link text: text rules apply
                 result.append((key, self.value.check(item, vocab)))
             except FieldError as exc:
                 errors.extend(e.under(key) for e in exc.all())
@@ -396,6 +400,9 @@ class MapOf(Kind):
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "object", "additionalProperties": self.value.json_schema()}
+
+
+_NAME = Text()
 
 
 @dataclass(frozen=True)

@@ -13,14 +13,18 @@ import re
 
 #: C0 and C1 controls and DEL; Unicode line and paragraph separators; the bidi
 #: embedding, override and isolate controls (U+202E reverses the text after it) and
-#: the invisible marks that steer them (U+061C, U+200E, U+200F); BOM / zero-width no-break.
+#: the invisible marks that steer them (U+061C, U+200E, U+200F); BOM / zero-width no-break;
+#: lone surrogates (YAML's "\\uD800" makes one), which cannot even be encoded to print.
 UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]"
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
+    "\ud800-\udfff]"
 )
 #: Control characters that have no place in published text (tab, newline and carriage
 #: return do): XML 1.0 forbids most of them, so one would break the feeds, and in a
 #: terminal they are commands.
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: Lone surrogates: not characters at all, so a page holding one cannot be written as UTF-8.
+SURROGATE = re.compile("[\ud800-\udfff]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
