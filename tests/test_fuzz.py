@@ -15,9 +15,6 @@ characters, huge numbers and huge lists — and checks, for every mutated hub:
 Fast by default (a few seconds). A long run::
 
     MENTORHUB_FUZZ_EXAMPLES=20000 .venv/bin/python -m pytest tests/test_fuzz.py -q
-
-Three known bugs of issue 9 are fixed on other branches; the ITEM_*_FIXED flags below
-step around them until those land (set each to True then).
 """
 
 from __future__ import annotations
