@@ -123,7 +123,7 @@ def _require(run: Run, what: str) -> None:
 
 def _mentorhub() -> list[str]:
     script = Path(sys.executable).with_name("mentorhub")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "mentorhub.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "mentorhub.commands.cli"]
 
 
 def write_timed_config(project: Path) -> Path:

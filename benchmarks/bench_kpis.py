@@ -23,11 +23,11 @@ from typing import TypeVar
 
 from generate_hub import AS_OF, generate
 
-from mentorhub.kpi_pages import ImpactPages
-from mentorhub.kpis import compute_kpis, kpi_json_text
-from mentorhub.loader import load_hub
-from mentorhub.recognition import recognise
-from mentorhub.render import RenderOptions, SiteRenderer
+from mentorhub.hub.loader import load_hub
+from mentorhub.impact.kpis import compute_kpis, kpi_json_text
+from mentorhub.impact.pages import ImpactPages
+from mentorhub.impact.recognition import recognise
+from mentorhub.site.render import RenderOptions, SiteRenderer
 
 HERE = Path(__file__).resolve().parent
 T = TypeVar("T")

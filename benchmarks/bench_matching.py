@@ -32,9 +32,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
 
+from mentorhub.hub.models import Hub, Person, Skill, Source
 from mentorhub.matching import MatchContext, MatchOptions, match_hub, propose_cohort
 from mentorhub.matching.suggest import suggest_mentors
-from mentorhub.models import Hub, Person, Skill, Source
 
 TODAY = dt.date(2026, 11, 22)
 SKILLS = 400

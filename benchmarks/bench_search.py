@@ -74,8 +74,8 @@ def build(project: Path) -> tuple[float, float | None]:
 
 def reindex(site: Path, repeats: int) -> tuple[float, Any]:
     """Index the built site again, on its own: best wall time of `repeats` runs."""
-    from mentorhub.pagefind_index import build_index
-    from mentorhub.search_meta import UNINDEXED
+    from mentorhub.search.index import build_index
+    from mentorhub.search.meta import UNINDEXED
 
     best, summary = float("inf"), None
     for _ in range(repeats):
@@ -220,8 +220,8 @@ def measure_downloads(site: Path, queries: Sequence[str], language: str) -> dict
 def pick_queries(project: Path) -> tuple[list[str], str]:
     """From the generated hub: a word on most pages, the most and a middling offered
     skill's name, and a person's full name; and a mid-sized language to filter by."""
-    from mentorhub.languages import LANGUAGES
-    from mentorhub.loader import load_hub
+    from mentorhub.hub.languages import LANGUAGES
+    from mentorhub.hub.loader import load_hub
 
     hub = load_hub(project / "content", display_root=project).hub
     offered = Counter(s for p in hub.mentors() for s in p.offers)

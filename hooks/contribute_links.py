@@ -21,9 +21,9 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from mentorhub.commands.new import file_text
-from mentorhub.contribute import edit_base, edit_url, new_file_url, repository_file_url
+from mentorhub.hub.schema import PERSON
 from mentorhub.mkdocs.shared import find_hub_plugin
-from mentorhub.schema import PERSON
+from mentorhub.site.contribute import edit_base, edit_url, new_file_url, repository_file_url
 
 HOOK_NAME = "contribute_links hook"
 NEW_PERSON_NAME = "Your Name"

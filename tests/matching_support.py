@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 
 from hypothesis import strategies as st
 
+from mentorhub.hub.models import Hub, Person, Skill, Source
+from mentorhub.hub.schema import AVAILABILITY, FORMATS
 from mentorhub.matching import MatchOptions
-from mentorhub.models import Hub, Person, Skill, Source
-from mentorhub.schema import AVAILABILITY, FORMATS
 
 TODAY = dt.date(2026, 11, 22)
 SKILL_IDS = ("s0", "s1", "s2", "s3", "s4")

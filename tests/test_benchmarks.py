@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from mentorhub.loader import load_hub
-from mentorhub.models import Hub
+from mentorhub.hub.loader import load_hub
+from mentorhub.hub.models import Hub
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from mentorhub import search_meta as sm
-from mentorhub.languages import LANGUAGES
-from mentorhub.loader import load_hub
-from mentorhub.models import Hub
+from mentorhub.hub.languages import LANGUAGES
+from mentorhub.hub.loader import load_hub
+from mentorhub.hub.models import Hub
+from mentorhub.search import meta as sm
 
 from conftest import REPO
 

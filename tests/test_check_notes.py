@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorhub.cli import main
+from mentorhub.commands.cli import main
 
 from conftest import MENTOR_MO, write_project
 

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from mentorhub.cli import main
-from mentorhub.loader import load_hub
+from mentorhub.commands.cli import main
+from mentorhub.hub.loader import load_hub
 
 from conftest import REPO, write_project
 
 
 def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mentorhub.cli", *args], cwd=cwd, env=env,
+    return subprocess.run([sys.executable, "-m", "mentorhub.commands.cli", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, check=False, timeout=120)
 
 
@@ -73,9 +73,10 @@ def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
 def test_check_imports_only_what_it_needs() -> None:
     """`check` runs before every pull request: no rendering, matching or KPI imports."""
     code = (
-        "import sys\nfrom mentorhub.cli import main\n"
+        "import sys\nfrom mentorhub.commands.cli import main\n"
         f"assert main(['check', '--project', {str(REPO)!r}]) == 0\n"
-        "heavy = [m for m in ('mentorhub.render', 'mentorhub.matching', 'mentorhub.kpis', 'jinja2')"
+        "heavy = [m for m in ('mentorhub.site.render', 'mentorhub.matching', 'mentorhub.impact.kpis',"
+        " 'jinja2')"
         " if m in sys.modules]\nassert heavy == [], heavy\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -110,7 +110,7 @@ def test_build_fails_and_names_every_hostile_file(tmp_path: Path) -> None:
 def test_check_names_every_hostile_file(tmp_path: Path) -> None:
     project = _project(tmp_path)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mentorhub.cli", "check"], cwd=project, env=env,
+    result = subprocess.run([sys.executable, "-m", "mentorhub.commands.cli", "check"], cwd=project, env=env,
                             capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 1
     for relative in HOSTILE.keys() - DRAFTS:

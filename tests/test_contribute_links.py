@@ -10,8 +10,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from mentorhub.contribute import edit_base, edit_url, new_file_url, repository_file_url
-from mentorhub.loader import load_hub
+from mentorhub.hub.loader import load_hub
+from mentorhub.site.contribute import edit_base, edit_url, new_file_url, repository_file_url
 
 from conftest import MENTOR_MO, REPO, run_mkdocs, write_project
 from sitecheck import LinkCollector

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mentorhub.loader import load_hub
+from mentorhub.hub.loader import load_hub
 
 from conftest import REPO
 

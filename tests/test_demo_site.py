@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mentorhub.loader import load_hub
+from mentorhub.hub.loader import load_hub
 
 from conftest import REPO
 from sitecheck import broken_links, parse

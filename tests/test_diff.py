@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from mentorhub.cli import main
-from mentorhub.impact import compare, escape, to_markdown
-from mentorhub.loader import load_hub
-from mentorhub.models import Hub
+from mentorhub.changes import compare, escape, to_markdown
+from mentorhub.commands.cli import main
+from mentorhub.hub.loader import load_hub
+from mentorhub.hub.models import Hub
 
 from conftest import write_project
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mentorhub.loader import load_hub
+from mentorhub.hub.loader import load_hub
 
 from conftest import MENTOR_MO, run_mkdocs, write_project
 from sitecheck import all_text

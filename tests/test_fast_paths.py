@@ -20,9 +20,10 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mentorhub import strict_yaml, urls
+from mentorhub.hub import strict_yaml
 from mentorhub.mkdocs.hub_plugin import page_source
-from mentorhub.render import Page
+from mentorhub.site import urls
+from mentorhub.site.render import Page
 
 REPO = Path(__file__).resolve().parent.parent
 needs_libyaml = pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without libyaml")

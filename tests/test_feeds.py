@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from mentorhub.feeds import Entry, Feed, FeedOptions, atom_xml, build_feeds, json_feed
-from mentorhub.loader import load_hub
+from mentorhub.hub.loader import load_hub
 
 from conftest import REPO, run_mkdocs, write_project
 from sitecheck import LinkCollector
@@ -311,7 +311,7 @@ def test_ids_do_not_depend_on_the_build_date(tmp_path: Path) -> None:
 
 
 def test_an_empty_feed_is_dated_by_the_build_and_still_valid() -> None:
-    from mentorhub.models import Hub
+    from mentorhub.hub.models import Hub
 
     (feed,) = build_feeds(Hub(), dt.date(2026, 11, 22), FeedOptions(site_name="Hub"), ["stories"])
     root = ET.fromstring(atom_xml(feed))

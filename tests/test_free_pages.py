@@ -6,9 +6,9 @@ import datetime as dt
 import textwrap
 from pathlib import Path
 
-from mentorhub.loader import load_hub
-from mentorhub.render import RenderOptions, SiteRenderer
-from mentorhub.sanitize import render_body
+from mentorhub.hub.loader import load_hub
+from mentorhub.site.render import RenderOptions, SiteRenderer
+from mentorhub.site.sanitize import render_body
 
 from conftest import MENTOR_MO, MINIMAL_SKILLS
 

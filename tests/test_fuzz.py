@@ -37,12 +37,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mentorhub.cli import main
-from mentorhub.frontmatter import FrontMatterError, split
-from mentorhub.loader import LoadResult, load_hub
-from mentorhub.models import Person, Resource, Session, Story
-from mentorhub.schema import RECORD_TYPES
-from mentorhub.strict_yaml import YamlError, load
+from mentorhub.commands.cli import main
+from mentorhub.hub.frontmatter import FrontMatterError, split
+from mentorhub.hub.loader import LoadResult, load_hub
+from mentorhub.hub.models import Person, Resource, Session, Story
+from mentorhub.hub.schema import RECORD_TYPES
+from mentorhub.hub.strict_yaml import YamlError, load
 
 from conftest import MINIMAL_SKILLS
 

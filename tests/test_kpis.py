@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mentorhub.kpis import Rated, Tally, compute_kpis, kpi_json_text, withhold
-from mentorhub.loader import load_hub
-from mentorhub.models import Hub, Person, Resource, Session, Skill, Source, Story
-from mentorhub.recognition import recognise
+from mentorhub.hub.loader import load_hub
+from mentorhub.hub.models import Hub, Person, Resource, Session, Skill, Source, Story
+from mentorhub.impact.kpis import Rated, Tally, compute_kpis, kpi_json_text, withhold
+from mentorhub.impact.recognition import recognise
 
 from conftest import MIA_MENTOR, TEA_MENTEE, write_project
 

@@ -11,10 +11,10 @@ from typing import Any
 import jsonschema
 import pytest
 
-from mentorhub.cli import main
-from mentorhub.kpis import compute_kpis, kpi_json_text
-from mentorhub.loader import load_hub
-from mentorhub.models import Hub
+from mentorhub.commands.cli import main
+from mentorhub.hub.loader import load_hub
+from mentorhub.hub.models import Hub
+from mentorhub.impact.kpis import compute_kpis, kpi_json_text
 
 from conftest import EPOCH, MIA_MENTOR, MINIMAL_CONFIG, TEA_MENTEE, run_mkdocs, write_project
 from sitecheck import broken_links

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from mentorhub.charts import Row, Series, bar_chart, column_chart
-from mentorhub.kpi_pages import Format, last_months, outcomes_chart, sessions_chart, skills_chart
-from mentorhub.kpis import SkillBalance
+from mentorhub.impact.charts import Row, Series, bar_chart, column_chart
+from mentorhub.impact.kpis import SkillBalance
+from mentorhub.impact.pages import Format, last_months, outcomes_chart, sessions_chart, skills_chart
 
 NS = {"svg": "http://www.w3.org/2000/svg"}
 GOLDEN = Path(__file__).parent / "cases" / "kpis" / "skills_chart.svg"

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from test_kpis import AS_OF, small_hub
 
-from mentorhub.kpi_pages import ImpactPages
-from mentorhub.kpis import compute_kpis
-from mentorhub.models import Hub
-from mentorhub.recognition import recognise
-from mentorhub.render import Page, RenderOptions, SiteRenderer
+from mentorhub.hub.models import Hub
+from mentorhub.impact.kpis import compute_kpis
+from mentorhub.impact.pages import ImpactPages
+from mentorhub.impact.recognition import recognise
+from mentorhub.site.render import Page, RenderOptions, SiteRenderer
 
 
 def render(hub: Hub, *, min_responses: int = 5, override_dirs: tuple[Path, ...] = (),

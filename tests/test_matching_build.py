@@ -14,8 +14,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from mentorhub.cli import main
-from mentorhub.loader import load_hub
+from mentorhub.commands.cli import main
+from mentorhub.hub.loader import load_hub
 from mentorhub.matching import MatchOptions, match_hub, matches_json
 
 from conftest import EPOCH, MINIMAL_CONFIG, run_mkdocs, write_project

@@ -7,6 +7,7 @@ import json
 
 from hypothesis import HealthCheck, given, settings
 
+from mentorhub.hub.models import Hub
 from mentorhub.matching import (
     MatchContext,
     MatchOptions,
@@ -16,7 +17,6 @@ from mentorhub.matching import (
     propose_cohort,
 )
 from mentorhub.matching.explain import TAKEN
-from mentorhub.models import Hub
 
 from matching_support import (
     TODAY,

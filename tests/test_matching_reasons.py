@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
+from mentorhub.hub.models import Hub, Skill
 from mentorhub.matching import MatchOptions, Weights, match_hub, options_from_settings
 from mentorhub.matching.features import gap_minutes, rarity, utc_offset_minutes
 from mentorhub.matching.reasons import hours_apart, join_words
-from mentorhub.models import Hub, Skill
 
 from matching_support import TODAY, person
 

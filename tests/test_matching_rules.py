@@ -8,7 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mentorhub.languages import LANGUAGES
+from mentorhub.hub.languages import LANGUAGES
+from mentorhub.hub.models import Hub
 from mentorhub.matching import MatchContext, MatchOptions, Weights, match_hub, matches_json
 from mentorhub.matching import pool as pool_module
 from mentorhub.matching.circles import circle_sizes, joins_circles
@@ -17,7 +18,6 @@ from mentorhub.matching.features import GROUP_FORMATS
 from mentorhub.matching.peers import in_peer_pool
 from mentorhub.matching.reasons import FORMAT_PHRASES, hours_apart, interests
 from mentorhub.matching.suggest import suggest_mentors
-from mentorhub.models import Hub
 
 from matching_support import (
     TODAY,

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from mentorhub.cli import main
+from mentorhub.commands.cli import main
 from mentorhub.commands.new_ids import MAX_ID_LENGTH, IdError, id_from_title
-from mentorhub.loader import load_hub
+from mentorhub.hub.loader import load_hub
 
 from conftest import write_project
 

@@ -9,11 +9,11 @@ from pathlib import Path
 import markdown
 import pytest
 
-from mentorhub.cli import main
-from mentorhub.impact import Impact, RecordChanges, SkillDelta, SuggestionChange, code, escape, to_markdown
-from mentorhub.models import Hub, Person, Skill, Source
-from mentorhub.printable import UNSAFE, json_safe, one_line
-from mentorhub.problems import Problem, format_problems
+from mentorhub.changes import Impact, RecordChanges, SkillDelta, SuggestionChange, code, escape, to_markdown
+from mentorhub.commands.cli import main
+from mentorhub.hub.models import Hub, Person, Skill, Source
+from mentorhub.hub.printable import UNSAFE, json_safe, one_line
+from mentorhub.hub.problems import Problem, format_problems
 
 from conftest import write_project
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from mentorhub.models import Hub, Source, Story
-from mentorhub.page_html import to_html
-from mentorhub.render import RenderOptions, SiteRenderer
-from mentorhub.sanitize import render_body
+from mentorhub.hub.models import Hub, Source, Story
+from mentorhub.site.page_html import to_html
+from mentorhub.site.render import RenderOptions, SiteRenderer
+from mentorhub.site.sanitize import render_body
 
 
 def test_headings_become_elements_with_unique_ids_and_toc_tokens() -> None:

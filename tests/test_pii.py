@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from mentorhub.frontmatter import split
-from mentorhub.pii import EMAIL_KIND, PHONE_KIND, find_pii, kind_of
+from mentorhub.hub.frontmatter import split
+from mentorhub.hub.pii import EMAIL_KIND, PHONE_KIND, find_pii, kind_of
 
 CONTENT = Path(__file__).parent.parent / "content"
 

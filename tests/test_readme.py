@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from mentorhub.loader import load_hub
+from mentorhub.hub.loader import load_hub
 
 from conftest import REPO
 

@@ -20,12 +20,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mentorhub.cli import main
+from mentorhub.commands.cli import main
 from mentorhub.commands.schemas import SCHEMA_DIR, schema_documents, stale_files, write_schemas
-from mentorhub.frontmatter import split
-from mentorhub.loader import load_hub
-from mentorhub.schema import PERSON, RECORD_TYPES, SESSION
-from mentorhub.strict_yaml import load
+from mentorhub.hub.frontmatter import split
+from mentorhub.hub.loader import load_hub
+from mentorhub.hub.schema import PERSON, RECORD_TYPES, SESSION
+from mentorhub.hub.strict_yaml import load
 
 from conftest import MENTOR_MO, MINIMAL_SKILLS, REPO
 

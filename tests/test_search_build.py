@@ -225,7 +225,7 @@ def test_use_directory_urls_false(tmp_path: Path) -> None:
 
 def test_build_index_takes_a_relative_site_folder(site: Path, tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    from mentorhub.pagefind_index import build_index
+    from mentorhub.search.index import build_index
 
     copy = tmp_path / "copy"
     shutil.copytree(site, copy)
@@ -237,7 +237,7 @@ def test_build_index_takes_a_relative_site_folder(site: Path, tmp_path: Path,
 
 
 def test_a_site_without_pages_to_index_is_a_clear_error(tmp_path: Path) -> None:
-    from mentorhub.pagefind_index import PagefindError, build_index
+    from mentorhub.search.index import PagefindError, build_index
 
     (tmp_path / "index.html").write_text("<html><body></body></html>", encoding="utf-8")
     with pytest.raises(PagefindError, match="Pagefind failed"):
@@ -274,7 +274,7 @@ def test_serve_builds_the_index_too(tmp_path: Path) -> None:
 
 
 def test_each_indexed_page_starts_with_its_invisible_listing_words(site: Path) -> None:
-    from mentorhub.search_meta import LIST_ALL, list_word
+    from mentorhub.search.meta import LIST_ALL, list_word
 
     for fragment in fragments(site):
         assert fragment["content"].split()[:2] == [LIST_ALL, list_word(fragment["meta"]["type"])]

@@ -13,10 +13,9 @@ import pytest
 import yaml
 from pagefind_support import all_index_bytes, fragments
 
-from mentorhub import search_meta as sm
-from mentorhub.languages import LANGUAGES
-from mentorhub.loader import load_hub
-from mentorhub.schema import (
+from mentorhub.hub.languages import LANGUAGES
+from mentorhub.hub.loader import load_hub
+from mentorhub.hub.schema import (
     AUDIENCES,
     AVAILABILITY,
     FORMATS,
@@ -26,6 +25,7 @@ from mentorhub.schema import (
     ROLES,
     SESSION_FORMATS,
 )
+from mentorhub.search import meta as sm
 
 from conftest import REPO
 

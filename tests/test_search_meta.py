@@ -6,9 +6,9 @@ import datetime as dt
 import html
 import re
 
-from mentorhub import search_meta as sm
-from mentorhub.models import Hub, Person, Resource, Session, Skill, Source, Story
-from mentorhub.search_pages import FIND_MENTOR_SRC, FIND_RESOURCE_SRC, SEARCH_SRC, finders
+from mentorhub.hub.models import Hub, Person, Resource, Session, Skill, Source, Story
+from mentorhub.search import meta as sm
+from mentorhub.search.pages import FIND_MENTOR_SRC, FIND_RESOURCE_SRC, SEARCH_SRC, finders
 
 TODAY = dt.date(2026, 11, 22)
 SRC = Source("content/x.md")

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from mentorhub.loader import load_hub
-from mentorhub.strict_yaml import NODE_BUDGET, YamlError, load
+from mentorhub.hub.loader import load_hub
+from mentorhub.hub.strict_yaml import NODE_BUDGET, YamlError, load
 
 from conftest import MENTOR_MO
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from mentorhub.frontmatter import FrontMatterError, split
-from mentorhub.strict_yaml import YamlError, load
+from mentorhub.hub.frontmatter import FrontMatterError, split
+from mentorhub.hub.strict_yaml import YamlError, load
 
 
 def test_yaml_1_1_booleans_stay_text() -> None:

@@ -23,8 +23,8 @@ from typing import Any
 
 import pytest
 
-from mentorhub.loader import load_hub
-from mentorhub.problems import format_problems
+from mentorhub.hub.loader import load_hub
+from mentorhub.hub.problems import format_problems
 
 from conftest import MENTOR_MO, MINIMAL_SKILLS
 

@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from html import escape
 from urllib.parse import urljoin
 
-from . import __version__, urls
-from .models import Hub, Resource, Session, Story
-from .render import resource_src, session_src, story_src
+from . import __version__
+from .hub.models import Hub, Resource, Session, Story
+from .site import urls
+from .site.render import resource_src, session_src, story_src
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 XML_NS = "http://www.w3.org/XML/1998/namespace"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..build_date import build_date
+from ..site.build_date import build_date
 from .common import add_project_argument, load_valid_hub
 from .notes import DEFAULT_STALE_AFTER_DAYS, hub_options, stale_notes
 

@@ -7,9 +7,9 @@ import os
 import sys
 from pathlib import Path
 
-from ..loader import LoadResult, load_hub
-from ..models import Hub
-from ..problems import format_problems
+from ..hub.loader import LoadResult, load_hub
+from ..hub.models import Hub
+from ..hub.problems import format_problems
 
 
 def add_project_argument(parser: argparse.ArgumentParser) -> None:

@@ -2,7 +2,7 @@
 
 The base revision's content folder is read with `git archive` into a temporary
 folder (the work tree is never touched), both hubs are loaded with the same
-loader, and :mod:`mentorhub.impact` compares them. The pull-request workflow
+loader, and :mod:`mentorhub.changes` compares them. The pull-request workflow
 appends the output to `$GITHUB_STEP_SUMMARY`. KPIs and suggestions use the
 options of the `mentorhub`, `mentorhub-kpi` and `mentorhub-matching` plugins in
 mkdocs.yml, so the figures match the built site.
@@ -23,11 +23,11 @@ from typing import Any
 
 import yaml
 
-from ..build_date import build_date
-from ..impact import KpiFunction, SuggestionFunction, compare, to_markdown
-from ..kpis import DEFAULT_MIN_RESPONSES, DEFAULT_TREND_DAYS, compute_kpis
-from ..loader import LoadResult, load_hub
-from ..models import Hub
+from ..changes import KpiFunction, SuggestionFunction, compare, to_markdown
+from ..hub.loader import LoadResult, load_hub
+from ..hub.models import Hub
+from ..impact.kpis import DEFAULT_MIN_RESPONSES, DEFAULT_TREND_DAYS, compute_kpis
+from ..site.build_date import build_date
 from .common import add_project_argument, content_dir, load_project
 
 

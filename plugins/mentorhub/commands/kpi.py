@@ -7,9 +7,7 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 
-from ..build_date import build_date
-from ..kpi_pages import WITHHELD, Format, last_months
-from ..kpis import (
+from ..impact.kpis import (
     DEFAULT_MIN_RESPONSES,
     DEFAULT_TREND_DAYS,
     KpiReport,
@@ -17,6 +15,8 @@ from ..kpis import (
     compute_kpis,
     kpi_json_text,
 )
+from ..impact.pages import WITHHELD, Format, last_months
+from ..site.build_date import build_date
 from .common import add_project_argument, load_valid_hub
 
 SKILL_ROWS = 10  # largest gaps shown in the table; --json has every skill

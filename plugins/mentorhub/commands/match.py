@@ -15,7 +15,9 @@ from typing import Any, TextIO
 
 import yaml
 
-from ..build_date import build_date
+from ..hub.models import Hub
+from ..hub.printable import json_safe, one_line
+from ..hub.problems import did_you_mean
 from ..matching import (
     MatchContext,
     MatchOptions,
@@ -31,9 +33,7 @@ from ..matching.options import DEFAULT_STALE_AFTER_DAYS
 from ..matching.peers import in_peer_pool
 from ..matching.reasons import duration
 from ..matching.result import circle_record
-from ..models import Hub
-from ..printable import json_safe, one_line
-from ..problems import did_you_mean
+from ..site.build_date import build_date
 from .common import add_project_argument, load_valid_hub
 
 

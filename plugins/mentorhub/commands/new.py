@@ -11,8 +11,8 @@ from typing import Any
 
 import yaml
 
-from ..build_date import build_date
-from ..schema import PERSON, RECORD_TYPES, RESOURCE, SESSION, STORY, RecordType
+from ..hub.schema import PERSON, RECORD_TYPES, RESOURCE, SESSION, STORY, RecordType
+from ..site.build_date import build_date
 from .common import add_project_argument, content_dir
 from .new_ids import MAX_ID_LENGTH, IdError, check_id, id_from_title
 

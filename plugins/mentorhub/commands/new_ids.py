@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..fields import ID_PATTERN, ID_RULE
-from ..schema import RecordType
+from ..hub.fields import ID_PATTERN, ID_RULE
+from ..hub.schema import RecordType
 
 # Long enough for any real title, short enough that `2026-01-31-<id>.md` stays far
 # below the 255-byte file-name limit of common file systems.

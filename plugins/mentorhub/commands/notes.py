@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from ..models import Hub
+from ..hub.models import Hub
 
 DEFAULT_STALE_AFTER_DAYS = 365  # the `mentorhub` plugin's default
 MOST_NOTES = 20  # a big hub can have hundreds; the rest are counted

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..schema import RECORD_TYPES, json_schema, page_json_schema, skills_json_schema
+from ..hub.schema import RECORD_TYPES, json_schema, page_json_schema, skills_json_schema
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..models import Person
+from ..hub.models import Person
 from .context import MatchContext
 from .features import GROUP_FORMATS, MINUTES_PER_DAY, gap_minutes
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from ..models import Hub, Person, Skill
+from ..hub.models import Hub, Person, Skill
 from .features import Scorer, format_mask, rarity, utc_offset_minutes
 from .options import MatchOptions
 from .pool import Pool, Query

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..models import Person
+from ..hub.models import Person
 from .context import CLOSED, FULL, INACTIVE, MatchContext
 from .reasons import human_date, join_words, language_names
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..schema import FORMATS
+from ..hub.schema import FORMATS
 
 SCALE = 1000
 MINUTES_PER_DAY = 24 * 60

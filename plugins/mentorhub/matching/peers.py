@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import Person
+from ..hub.models import Person
 from .context import MatchContext
 from .explain import Explainer, Explanation
 from .features import SCALE, format_mask, rarity

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..models import Person
+from ..hub.models import Person
 from .features import Scorer, format_mask
 
 _EMPTY: frozenset[int] = frozenset()

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from ..languages import LANGUAGES
-from ..models import Person
+from ..hub.languages import LANGUAGES
+from ..hub.models import Person
 from .context import MatchContext
 from .features import gap_minutes
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from ..models import Hub
+from ..hub.models import Hub
 from .circles import Circle, propose_circles
 from .context import MatchContext
 from .explain import Explainer, Explanation

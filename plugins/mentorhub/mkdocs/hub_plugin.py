@@ -26,11 +26,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from ..build_date import build_date
-from ..loader import LoadResult, load_hub
-from ..page_html import to_html
-from ..problems import format_problems
-from ..render import Page, ProfileSection, RenderOptions, SiteRenderer
+from ..hub.loader import LoadResult, load_hub
+from ..hub.problems import format_problems
+from ..site.build_date import build_date
+from ..site.page_html import to_html
+from ..site.render import Page, ProfileSection, RenderOptions, SiteRenderer
 
 log = get_plugin_logger(__name__)
 

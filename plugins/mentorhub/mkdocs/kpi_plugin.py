@@ -1,7 +1,7 @@
 """The `mentorhub-kpi` plugin: the Impact and Thanks pages, and `kpi.json` at the site root.
 
-A thin adapter: the figures come from :mod:`mentorhub.kpis`, the pages from
-:mod:`mentorhub.kpi_pages`; this class only wires them to MkDocs events.
+A thin adapter: the figures come from :mod:`mentorhub.impact.kpis`, the pages from
+:mod:`mentorhub.impact.pages`; this class only wires them to MkDocs events.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..build_date import build_date
-from ..kpi_pages import IMPACT_SRC, KPI_JSON, THANKS_SRC, ImpactPages
-from ..kpis import KpiReport, compute_kpis, kpi_json_text
-from ..recognition import recognise
+from ..impact.kpis import KpiReport, compute_kpis, kpi_json_text
+from ..impact.pages import IMPACT_SRC, KPI_JSON, THANKS_SRC, ImpactPages
+from ..impact.recognition import recognise
+from ..site.build_date import build_date
 from .shared import find_hub_plugin
 
 PLUGIN_NAME = "mentorhub-kpi"

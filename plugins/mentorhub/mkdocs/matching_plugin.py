@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from ..hub.models import Hub, Person
 from ..matching import (
     MatchContext,
     MatchOptions,
@@ -32,8 +33,7 @@ from ..matching import (
 from ..matching import options as defaults
 from ..matching.peers import in_peer_pool
 from ..matching.reasons import duration
-from ..models import Hub, Person
-from ..render import Page, PageContext
+from ..site.render import Page, PageContext
 from .hub_plugin import HubPlugin
 from .shared import find_hub_plugin
 

@@ -1,7 +1,7 @@
 """The `mentorhub-search` plugin: Pagefind search, its filters, and the finder pages.
 
 Replaces Material's built-in search. It marks each page's content area as the only
-indexed part, adds the record's facets (computed by :mod:`mentorhub.search_meta`),
+indexed part, adds the record's facets (computed by :mod:`mentorhub.search.meta`),
 publishes the search page and the finders, puts a search box in the header (a
 theme partial shipped with the package), and indexes the finished site.
 """
@@ -21,8 +21,8 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from ..pagefind_index import PagefindError, build_index
-from ..search_meta import (
+from ..search.index import PagefindError, build_index
+from ..search.meta import (
     PAGE_TYPE,
     UNINDEXED,
     SearchRecord,
@@ -31,8 +31,8 @@ from ..search_meta import (
     render_record,
     search_records,
 )
-from ..search_pages import FIND_MENTOR_SRC, SEARCH_SRC, finder_pages, finders
-from ..search_pages import KIND as FINDER_KIND
+from ..search.pages import FIND_MENTOR_SRC, SEARCH_SRC, finder_pages, finders
+from ..search.pages import KIND as FINDER_KIND
 from .hub_plugin import HubPlugin
 from .shared import find_hub_plugin
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from . import search_meta as sm
-from .render import Page, PageContext, SiteRenderer
+from ..site.render import Page, PageContext, SiteRenderer
+from . import meta as sm
 
 SEARCH_SRC = "search/index.md"
 FIND_MENTOR_SRC = "find/index.md"

@@ -12,11 +12,11 @@ import posixpath
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..site.render import Page, PageContext, SiteRenderer, group_src
+from ..site.urls import dest_path
 from .charts import Chart, Row, Series, bar_chart, column_chart
 from .kpis import GroupKpis, KpiReport, SkillBalance
 from .recognition import Credit, Recognition
-from .render import Page, PageContext, SiteRenderer, group_src
-from .urls import dest_path
 
 KPI_JSON = "kpi.json"  # at the site root (the contract)
 IMPACT_SRC = "impact/index.md"

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .pagefind_stable import BundleFormatError, stabilise
+from .stable import BundleFormatError, stabilise
 
 #: Where the bundle goes inside the site (the contract: `site/pagefind/`).
 BUNDLE_DIR = "pagefind"

@@ -13,7 +13,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from .models import Hub
+from ..hub.models import Hub
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import jinja2
 
-from .languages import LANGUAGES
-from .models import Hub, Person, Resource, Session, Skill, Story
-from .render import format_date, person_src, resource_src, session_src, skill_src, story_src
+from ..hub.languages import LANGUAGES
+from ..hub.models import Hub, Person, Resource, Session, Skill, Story
+from ..site.render import format_date, person_src, resource_src, session_src, skill_src, story_src
 
-TEMPLATE_DIR = Path(__file__).parent / "templates"
+TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
 
 # Filter names, as readers see them in the search UI.
 TYPE = "Type"

@@ -21,9 +21,9 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from .models import Hub, Person, Session, Story
-from .schema import OUTCOMES, RESOURCE_KINDS
-from .urls import unique_slugs
+from ..hub.models import Hub, Person, Session, Story
+from ..hub.schema import OUTCOMES, RESOURCE_KINDS
+from ..site.urls import unique_slugs
 
 K = TypeVar("K", bound=Hashable)
 

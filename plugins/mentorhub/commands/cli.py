@@ -21,7 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     subparsers = parser.add_subparsers(dest="command", required=True)
     wanted = [arguments[0]] if arguments and arguments[0] in COMMANDS else COMMANDS
     for name in wanted:
-        importlib.import_module(f"{__package__}.commands.{name}").register(subparsers)
+        importlib.import_module(f"{__package__}.{name}").register(subparsers)
     args = parser.parse_args(arguments)
     try:
         return int(args.run(args))

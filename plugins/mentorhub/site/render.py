@@ -18,15 +18,15 @@ from typing import Any, TypeVar
 import jinja2
 from markupsafe import Markup
 
+from ..hub.languages import LANGUAGES
+from ..hub.models import Hub, Person, Resource, Session, Skill
+from ..hub.relations import Relations, relate
+from ..hub.schema import RESOURCE_KINDS
 from . import urls
-from .languages import LANGUAGES
-from .models import Hub, Person, Resource, Session, Skill
-from .relations import Relations, relate
 from .sanitize import render_body
-from .schema import RESOURCE_KINDS
 
 T = TypeVar("T")
-TEMPLATE_DIR = Path(__file__).parent / "templates"
+TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
 
 
 @dataclass(frozen=True)

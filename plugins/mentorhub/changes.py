@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from .loader import LoadResult
-from .models import Hub, Source
-from .printable import one_line
-from .schema import RECORD_TYPES
+from .hub.loader import LoadResult
+from .hub.models import Hub, Source
+from .hub.printable import one_line
+from .hub.schema import RECORD_TYPES
 
 #: KPI figures to compare: (kpi.json key path, label). Counts and rates only.
 KPI_ROWS: tuple[tuple[str, str], ...] = (

@@ -1,0 +1,1 @@
+"""Reading and validating content into frozen models. Imports nothing else of ours."""

@@ -1,0 +1,1 @@
+"""Generated pages: rendering, page HTML, URLs, sanitizing, contribution links. May import hub."""
