@@ -1,6 +1,6 @@
 """`mentorhub schemas`: the JSON Schemas of the content files, from the validator's definitions.
 
-The schemas are generated from `schema.py`, the same field definitions the
+The schemas are generated from `hub/schema.py`, the same field definitions the
 validator uses, and committed under `plugins/mentorhub/schemas/` so editors and
 other tools can use them; `--check` (run by the tests) fails when they are stale.
 """
