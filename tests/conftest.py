@@ -109,6 +109,26 @@ def copy_demo(destination: Path) -> Path:
     return destination
 
 
+#: The engine's own small hub (every record type and plugin); tests build copies of it.
+FIXTURE_HUB = REPO / "tests" / "fixtures" / "hub"
+
+
+def copy_fixture_hub(destination: Path) -> Path:
+    """A fresh copy of tests/fixtures/hub to build or change."""
+    shutil.copytree(FIXTURE_HUB, destination, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("site", "reports"))
+    return destination
+
+
+@pytest.fixture(scope="session")
+def fixture_hub_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture hub, built once per session with `--strict`; returns the project folder."""
+    project = copy_fixture_hub(tmp_path_factory.mktemp("fixture-hub"))
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo hub, built once per test session with `--strict`; returns the project folder."""

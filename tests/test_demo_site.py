@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from mentorhub.hub.loader import load_hub
 
 from conftest import REPO
@@ -148,3 +150,9 @@ def test_only_the_pagefind_files_the_pages_use_are_deployed(demo_site: Path) -> 
     assert (bundle / "pagefind.js").is_file()
     assert (bundle / "pagefind-entry.json").is_file()
     assert not list(bundle.glob("pagefind*-ui.*"))
+
+
+def test_the_demo_passes_mentorhub_verify(demo_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from mentorhub.commands.cli import main
+
+    assert main(["verify", "--project", str(demo_build)]) == 0, capsys.readouterr().out

@@ -27,6 +27,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "search": frozenset({"", "hub", "site", "search"}),
     "feeds": frozenset({"", "hub", "site"}),
     "changes": frozenset({"", "hub"}),
+    "verify": frozenset({"", "hub", "verify"}),
 }
 ENTRY_POINTS = frozenset({"commands", "mkdocs"})
 #: Third-party engines only the MkDocs adapters may import (the core stays engine-agnostic).
@@ -117,7 +118,7 @@ def test_the_package_keeps_its_rooms() -> None:
 
 
 def test_each_room_says_what_it_owns_and_may_import() -> None:
-    for room in ("hub", "site", "impact", "search", "matching", "commands", "mkdocs"):
+    for room in ("hub", "site", "impact", "search", "matching", "verify", "commands", "mkdocs"):
         init = PACKAGE / room / "__init__.py"
         docstring = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
         assert docstring, f"{init} needs a docstring saying what the room owns"

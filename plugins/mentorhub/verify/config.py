@@ -1,0 +1,101 @@
+"""A hub's mkdocs.yml, read without MkDocs, and what the current engine expects to find in it.
+
+A hub keeps its own mkdocs.yml while the engine it pins moves on; when a new engine
+version brings a plugin or relies on an option, `mentorhub init --check` and
+`mentorhub verify` name what is missing and the line to add.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import yaml
+
+from .problem import SiteProblem
+
+#: The engine's plugins, in the order they must be listed (the core one first).
+ENGINE_PLUGINS = ("mentorhub", "mentorhub-matching", "mentorhub-kpi", "mentorhub-feeds", "mentorhub-search")
+_WHY = {
+    "mentorhub": "loads and validates content/ and generates every page",
+    "mentorhub-matching": "mentor suggestions, peer circles and matches.json",
+    "mentorhub-kpi": "the Impact pages and kpi.json",
+    "mentorhub-feeds": "Atom and JSON feeds of new records",
+    "mentorhub-search": "the Pagefind search index and the finders",
+}
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Safe YAML that reads MkDocs' `!ENV` and `!!python/name:` tags as null instead of building them."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class HubConfig:
+    """The parts of mkdocs.yml the command line needs."""
+
+    path: Path
+    data: Mapping[str, Any] = field(default_factory=dict)
+    plugins: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # in listed order
+
+    @property
+    def exists(self) -> bool:
+        return self.path.is_file()
+
+    @property
+    def base_path(self) -> str:
+        """The path of `site_url` ("/hub/"), where root-absolute links start."""
+        path = urlsplit(str(self.data.get("site_url") or "")).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+    def has_plugin(self, name: str) -> bool:
+        return name in self.plugins
+
+
+def read_config(path: Path) -> HubConfig:
+    """mkdocs.yml as plain data; an empty config when there is none. Raises yaml.YAMLError."""
+    if not path.is_file():
+        return HubConfig(path)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    if not isinstance(data, Mapping):
+        return HubConfig(path)
+    listed = data.get("plugins") or []
+    entries = listed.items() if isinstance(listed, Mapping) else (
+        next(iter(p.items())) if isinstance(p, Mapping) and p else (p, None) for p in listed)
+    plugins = {str(name): dict(options) if isinstance(options, Mapping) else {} for name, options in entries}
+    return HubConfig(path, data, plugins)
+
+
+def config_problems(config: HubConfig) -> Iterator[SiteProblem]:
+    """What the engine expects of mkdocs.yml and it lacks, each with the line to add."""
+    shown = config.path.name
+    if not config.exists:
+        yield SiteProblem(shown, "not found (run `mentorhub init` to start a hub)")
+        return
+    theme = config.data.get("theme")
+    theme = theme if isinstance(theme, Mapping) else {"name": theme}
+    if theme.get("name") != "material":
+        yield SiteProblem(shown, "theme: the engine's templates need Material for MkDocs "
+                                 "(add 'name: material' under 'theme:')")
+    if theme.get("font") is not False:
+        yield SiteProblem(shown, "theme: pages would load Google Fonts, a third-party request "
+                                 "(add 'font: false' under 'theme:')")
+    if not config.data.get("site_url"):
+        yield SiteProblem(shown, "site_url: feeds and the sitemap need the hub's address "
+                                 "(add 'site_url: https://<owner>.github.io/<repository>/')")
+    if "search" in config.plugins:
+        yield SiteProblem(shown, "plugins: '- search' must go: mentorhub-search replaces it "
+                                 "(remove the line '  - search')")
+    order = [name for name in config.plugins if name in ENGINE_PLUGINS]
+    for name in ENGINE_PLUGINS:
+        if name not in config.plugins:
+            yield SiteProblem(shown, f"plugins: '{name}' is missing: {_WHY[name]} "
+                                     f"(add '  - {name}' under 'plugins:')")
+    if order and order[0] != "mentorhub" and "mentorhub" in order:
+        yield SiteProblem(shown, "plugins: '- mentorhub' must come before the other mentorhub plugins "
+                                 "(move it up)")

@@ -1,0 +1,134 @@
+"""What must never be published, read from the content, and a scan of every output file for it.
+
+The model the site is built from never holds `private` values, hidden emails or drafts,
+so the build cannot leak them by design; this is the independent check on the result.
+It reads the raw front matter (as `check` does, strictly), collects each value that
+must stay out, and searches every file the build wrote for it: decompressed (Pagefind's
+gzip fragments) and with HTML entities and %-escapes decoded (obfuscated emails).
+Problems name the field and the file it came from, never the value itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import html
+import re
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from ..hub.files import display_path
+from ..hub.frontmatter import FrontMatterError, split
+from ..hub.schema import RECORD_TYPES
+from .problem import SiteProblem
+
+#: Shorter values ("yes", "2", "Ana") would match ordinary text anywhere: not searched.
+MIN_SECRET_LENGTH = 6
+#: Top-level draft fields distinctive enough to search for.
+_DRAFT_TEXT_FIELDS = ("name", "title", "headline", "summary", "quote", "description")
+_RECORD_FOLDERS = frozenset(t.folder for t in RECORD_TYPES)
+
+
+@dataclass(frozen=True)
+class Secret:
+    value: str
+    what: str  # e.g. "private.note of content/people/ana.md"
+
+
+@dataclass
+class Secrets:
+    values: list[Secret]
+    draft_pages: list[tuple[str, str]]  # (site path that must not exist, source file)
+
+
+def collect_secrets(content_dir: Path, display_root: Path) -> Secrets:
+    """Drafts' texts and pages, `private` values and hidden emails, minus any also published."""
+    secrets: list[Secret] = []
+    draft_pages: list[tuple[str, str]] = []
+    public: list[str] = []
+    for path in sorted(content_dir.rglob("*")):
+        if path.suffix in (".yml", ".yaml") and path.is_file():
+            public.append(path.read_text(encoding="utf-8", errors="replace"))
+        if path.suffix != ".md" or not path.is_file():
+            continue
+        shown = display_path(path, display_root)
+        try:
+            parsed = split(path.read_bytes())
+        except (OSError, FrontMatterError):
+            continue  # `mentorhub check` reports it; such a file is never published
+        data: dict[str, Any] = parsed.front_matter.data
+        if data.get("draft") is True:
+            secrets.extend(Secret(value, f"{key} of draft {shown}") for key in _DRAFT_TEXT_FIELDS
+                           for value in _strings(data.get(key)))
+            relative = path.relative_to(content_dir)
+            if relative.parts[0] in _RECORD_FOLDERS:
+                draft_pages.append((f"{relative.parts[0]}/{path.stem}/index.html", shown))
+            continue
+        secrets.extend(Secret(value, f"private{where} of {shown}")
+                       for where, value in _leaves(data.get("private"), ""))
+        contact = data.get("contact")
+        if isinstance(contact, dict) and contact.get("public") is not True:
+            secrets.extend(Secret(value, f"the hidden contact.email of {shown}")
+                           for value in _strings(contact.get("email")))
+        public.extend(value for key, item in data.items() if key not in ("private", "contact")
+                      for _, value in _leaves(item, ""))
+        public.append(parsed.body)
+    published = "\n".join(public).casefold()
+    kept = [s for s in secrets if len(s.value) >= MIN_SECRET_LENGTH and s.value.casefold() not in published]
+    return Secrets(values=kept, draft_pages=draft_pages)
+
+
+def _strings(value: Any) -> list[str]:
+    return [value.strip()] if isinstance(value, str) and value.strip() else []
+
+
+def _leaves(value: Any, where: str) -> Iterator[tuple[str, str]]:
+    """(dotted path, text) of every scalar under `value`; numbers and dates as written."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, f"{where}.{key}")
+    elif isinstance(value, list):
+        for item in value:
+            yield from _leaves(item, where)
+    elif value is not None and not isinstance(value, bool):
+        text = str(value).strip()
+        if text:
+            yield where, text
+
+
+def leak_problems(site: Path, secrets: Secrets) -> Iterator[SiteProblem]:
+    """Every output file that holds a secret, and every page built for a draft."""
+    for page, source in secrets.draft_pages:
+        if (site / page).exists():
+            yield SiteProblem(page, f"a page was built for the draft {source}")
+    if not secrets.values:
+        return
+    by_text = {s.value.casefold(): s for s in secrets.values}
+    # One pass per file for all secrets, longest first so a value inside another is named once.
+    pattern = re.compile("|".join(re.escape(v) for v in sorted(by_text, key=len, reverse=True)),
+                         re.IGNORECASE)
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        found: set[str] = set()
+        for text in _readable_texts(path):
+            found.update(match.group(0).casefold() for match in pattern.finditer(text))
+        for value in sorted(found):
+            secret = by_text.get(value)
+            what = secret.what if secret else "a value that must not be published"
+            yield SiteProblem(path.relative_to(site).as_posix(), f"contains {what}")
+
+
+def _readable_texts(path: Path) -> Iterator[str]:
+    """A file's text as written, and with entities and %-escapes decoded."""
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        with contextlib.suppress(OSError, EOFError, zlib.error):
+            data = gzip.decompress(data)
+    text = data.decode("utf-8", errors="ignore")
+    yield text
+    decoded = html.unescape(unquote(text))
+    if decoded != text:
+        yield decoded
