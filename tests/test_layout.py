@@ -87,6 +87,8 @@ def _is_module(module: str, package: Path) -> bool:
 def check_layout(package: Path) -> list[Violation]:
     violations: list[Violation] = []
     for path in sorted(package.rglob("*.py")):
+        if path.relative_to(package).parts[0] == "scaffold":
+            continue  # files `mentorhub init` copies into a hub: data, not package code
         own = room_of(_module_name(path, package)) or ""
         if own == "" and path.name != "__init__.py":
             own = path.stem  # top-level modules (feeds, changes) are rooms of their own

@@ -1,0 +1,160 @@
+"""The files of a new hub, from the templates in `mentorhub/scaffold/` and an organizer's answers.
+
+Templates are package data. Placeholders are `%%name%%`; `%%name_yaml%%` is the same
+value as a YAML double-quoted string. Files whose path starts with `dot-` are written
+with a leading `.` (`dot-github/` → `.github/`): setuptools' package-data globs skip
+dotfiles, so they are stored under visible names. `example/` holds the records
+`--example` adds under `content/`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, distribution
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .. import __version__
+from ..hub.languages import LANGUAGES
+
+_PLACEHOLDER = re.compile(r"%%([a-z_]+)%%")
+_REPOSITORY = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}")
+
+
+class AnswerError(ValueError):
+    """An answer that would make a broken hub; the message says what to give instead."""
+
+
+@dataclass(frozen=True)
+class HubAnswers:
+    name: str
+    description: str
+    site_url: str
+    repository: str  # owner/name on GitHub
+    language: str  # Material's theme.language: an ISO 639-1 code, optionally with a region
+    contact: str  # the organizers' email or web page; "" when not given
+    engine: str  # the requirement line that pins mentorhub
+    today: str  # YYYY-MM-DD, for the example records and the contributor guide
+
+
+def check_answers(answers: HubAnswers) -> HubAnswers:
+    """The answers, normalised; raises AnswerError naming the first bad one."""
+    if not answers.name.strip():
+        raise AnswerError("name: give the hub a name, e.g. --name 'Open Mentoring Hub'")
+    parts = urlsplit(answers.site_url.strip())
+    if parts.scheme != "https" or not parts.netloc:
+        raise AnswerError(f"site URL: '{answers.site_url}' is not an https:// address "
+                          "(e.g. https://your-org.github.io/hub/)")
+    if not _REPOSITORY.fullmatch(answers.repository.strip()):
+        raise AnswerError(f"repository: '{answers.repository}' is not owner/name (e.g. your-org/hub)")
+    code = answers.language.strip()
+    if code.split("-")[0].lower() not in LANGUAGES:
+        raise AnswerError(f"UI language: '{code}' is not an ISO 639-1 code (e.g. en, es, pt-BR)")
+    url = answers.site_url.strip()
+    return HubAnswers(
+        name=answers.name.strip(), description=answers.description.strip(),
+        site_url=url if url.endswith("/") else url + "/", repository=answers.repository.strip(),
+        language=code, contact=answers.contact.strip(), engine=answers.engine.strip(), today=answers.today,
+    )
+
+
+def default_site_url(repository: str) -> str:
+    """GitHub Pages' address for a repository: https://owner.github.io/name/."""
+    owner, _, name = repository.partition("/")
+    if name.lower() == f"{owner.lower()}.github.io":
+        return f"https://{name.lower()}/"
+    return f"https://{owner.lower()}.github.io/{name}/"
+
+
+def engine_requirement() -> str:
+    """How this hub should pin the engine that is writing it.
+
+    Installed from a git URL, pip records the commit (PEP 610 `direct_url.json`): pin
+    exactly that. Otherwise (a wheel, an editable checkout) pin the version by name;
+    the organizer switches it to a git URL or a wheel address (requirements.txt says how).
+    """
+    try:
+        text = distribution("mentorhub").read_text("direct_url.json")
+    except PackageNotFoundError:  # pragma: no cover - running from a source tree
+        text = None
+    if text:
+        data = json.loads(text)
+        vcs = data.get("vcs_info", {})
+        if vcs.get("vcs") == "git" and vcs.get("commit_id"):
+            url = str(data["url"]).removeprefix("git+")
+            return f"mentorhub @ git+{url}@{vcs['commit_id']}"
+    return f"mentorhub=={__version__}"
+
+
+def _values(answers: HubAnswers) -> dict[str, str]:
+    owner = answers.repository.split("/")[0]
+    path = urlsplit(answers.site_url).path or "/"
+    contact_sentence = (f"\n\nQuestions, or something to remove? Write to the organizers: "
+                        f"<{answers.contact}>." if answers.contact else "")
+    values = {
+        "name": answers.name,
+        "description": answers.description or f"The mentoring hub of {answers.name}.",
+        "site_url": answers.site_url,
+        "edit_uri": f"https://github.com/{answers.repository}/edit/main/content/",
+        "language": answers.language,
+        "language_code": answers.language.split("-")[0].lower(),
+        "owner": f"@{owner}",
+        "engine": answers.engine,
+        "today": answers.today,
+        "preview_url": f"http://127.0.0.1:8000{path}",
+        "contact_sentence": contact_sentence,
+    }
+    for key in ("name", "description", "site_url", "edit_uri"):
+        values[f"{key}_yaml"] = json.dumps(values[key], ensure_ascii=False)
+    return values
+
+
+def _fill(text: str, values: dict[str, str]) -> str:
+    return _PLACEHOLDER.sub(lambda m: values[m.group(1)], text)
+
+
+def _walk(folder: Traversable, prefix: str = "") -> Iterator[tuple[str, Traversable]]:
+    for item in sorted(folder.iterdir(), key=lambda t: t.name):
+        if item.name == "__pycache__":
+            continue
+        path = f"{prefix}{item.name}"
+        if item.is_dir():
+            yield from _walk(item, path + "/")
+        else:
+            yield path, item
+
+
+def _target(template_path: str) -> str:
+    return "/".join("." + part[4:] if part.startswith("dot-") else part for part in template_path.split("/"))
+
+
+def hub_files(answers: HubAnswers, *, example: bool) -> dict[str, str]:
+    """Relative path → text of every file of the new hub."""
+    values = _values(answers)
+    written: dict[str, str] = {}
+    for path, item in _walk(files("mentorhub").joinpath("scaffold")):
+        if path.startswith("example/"):
+            if not example:
+                continue
+            path = "content/" + path.removeprefix("example/")
+        written[_fill(_target(path), values)] = _fill(item.read_text(encoding="utf-8"), values)
+    return written
+
+
+def existing(root: Path, paths: list[str]) -> list[str]:
+    """The paths (or their parent folders, as files) that already exist under `root`."""
+    return [p for p in paths if (root / p).exists() or (root / p).is_symlink()]
+
+
+def write_files(root: Path, written: dict[str, str]) -> None:
+    """Write every file; the caller has made sure none exists."""
+    for relative, text in written.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8", newline="\n") as handle:  # "x": never overwrite
+            handle.write(text)

@@ -1,0 +1,88 @@
+"""MkDocs hook events: "Propose an edit" on every content page, "Add yourself" on the people directory.
+
+A hub loads these through a one-line hook file (`hooks/contribute_links.py`, written
+by `mentorhub init`) that imports them, so the logic upgrades with the engine.
+
+Generated pages have no source file of their own as far as MkDocs knows, so it
+gives them no edit link. Each page's front matter names the contributor's file
+(`mentorhub.source`); this hook points Material's edit button (feature
+`content.action.edit`) at that file in the repository's web editor and adds a
+visible "Propose an edit" link under the page. Skill pages edit `skills.yml`.
+Everything comes from `edit_uri` (and `repo_url`, if set) in mkdocs.yml; without
+them the hook does nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from mentorhub.commands.new import file_text
+from mentorhub.hub.schema import PERSON
+from mentorhub.mkdocs.shared import find_hub_plugin
+from mentorhub.site.contribute import edit_base, edit_url, new_file_url, repository_file_url
+
+HOOK_NAME = "contribute_links hook"
+NEW_PERSON_NAME = "Your Name"
+
+
+def _base(config: MkDocsConfig) -> str:
+    return edit_base(config.repo_url, config.edit_uri)
+
+
+def _project_root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    hub = find_hub_plugin(config, HOOK_NAME)
+    base = _base(config)
+    if not base or hub.options is None:
+        return config
+    root = _project_root(config)
+    content_folder = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+    contributing = root / "CONTRIBUTING.md"
+    hub.options = dataclasses.replace(
+        hub.options,
+        add_person_url=new_file_url(
+            base, PERSON.folder, "your-name.md",
+            file_text(PERSON, NEW_PERSON_NAME, hub.options.today, comments=True),
+        ),
+        contributing_url=(
+            repository_file_url(base, content_folder, "CONTRIBUTING.md") if contributing.is_file() else ""
+        ),
+    )
+    return config
+
+
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    meta: Any = page.meta.get("mentorhub")
+    base = _base(config)
+    if not base or not isinstance(meta, dict):
+        return None
+    docs_dir = Path(config.docs_dir).resolve()
+    if meta.get("kind") == "skill":
+        path = docs_dir / "skills.yml"
+    elif meta.get("source"):
+        path = (_project_root(config) / meta["source"]).resolve()
+    else:
+        return None  # a listing: nothing to edit
+    if path.is_relative_to(docs_dir):
+        page.edit_url = edit_url(base, path.relative_to(docs_dir).as_posix())
+    return None
+
+
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    """A visible invitation under each content page, beside Material's pencil icon."""
+    if not page.edit_url or not isinstance(page.meta.get("mentorhub"), dict):
+        return None
+    return (
+        f'{html}\n<p class="mh-edit" data-pagefind-ignore="all">Something missing or out of date? '
+        f'<a href="{escape(page.edit_url)}" rel="edit">Propose an edit</a></p>\n'
+    )
