@@ -14,6 +14,10 @@ from typing import Any
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+#: The engine's rich fixture hub: a frozen copy of the demo as of December 2026 (people,
+#: resources, sessions, stories, drafts, private fields). Engine tests read this, never
+#: the repository's own content/, which any hub may replace (tests/test_smoke_demo.py).
+SHOWCASE = REPO / "tests" / "fixtures" / "showcase"
 #: 2026-11-22T00:00:00Z: every test build describes the same day.
 EPOCH = "1795305600"
 
@@ -97,11 +101,11 @@ def run_mkdocs(project: Path, *args: str, epoch: str = EPOCH) -> subprocess.Comp
     )
 
 
-def copy_demo(destination: Path) -> Path:
-    """A copy of the demo project (config, content, overrides, hooks) to build in isolation."""
+def copy_demo(destination: Path, source_root: Path = SHOWCASE) -> Path:
+    """A copy of a hub (config, content, overrides, hooks; the showcase by default) to build."""
     destination.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "content", "overrides", "hooks"):
-        source = REPO / name
+        source = source_root / name
         if source.is_dir():
             shutil.copytree(source, destination / name, symlinks=True)
         elif source.exists():
@@ -131,7 +135,7 @@ def fixture_hub_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo hub, built once per test session with `--strict`; returns the project folder."""
+    """The showcase hub (tests/fixtures/showcase), built once per session with `--strict`."""
     project = copy_demo(tmp_path_factory.mktemp("demo"))
     result = run_mkdocs(project, "--strict")
     assert result.returncode == 0, result.stderr
@@ -140,7 +144,7 @@ def demo_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def demo_site(demo_build: Path) -> Path:
-    """The built demo site folder."""
+    """The built showcase site folder."""
     return demo_build / "site"
 
 

@@ -15,14 +15,14 @@ from mentorhub.hub.loader import load_hub
 from mentorhub.hub.models import Hub
 from mentorhub.search import meta as sm
 
-from conftest import REPO
+from conftest import SHOWCASE
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 
 @pytest.fixture(scope="module")
 def hub() -> Hub:
-    return load_hub(REPO / "content").hub
+    return load_hub(SHOWCASE / "content").hub
 
 
 def results(page: Any) -> list[str]:

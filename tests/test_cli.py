@@ -11,7 +11,7 @@ import pytest
 from mentorhub.commands.cli import main
 from mentorhub.hub.loader import load_hub
 
-from conftest import REPO, write_project
+from conftest import SHOWCASE, write_project
 
 
 def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
@@ -20,7 +20,7 @@ def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subproc
 
 
 def test_check_passes_on_the_demo() -> None:
-    result = run_cli("check", cwd=REPO)
+    result = run_cli("check", cwd=SHOWCASE)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("OK: ")
 
@@ -74,7 +74,7 @@ def test_check_imports_only_what_it_needs() -> None:
     """`check` runs before every pull request: no rendering, matching or KPI imports."""
     code = (
         "import sys\nfrom mentorhub.commands.cli import main\n"
-        f"assert main(['check', '--project', {str(REPO)!r}]) == 0\n"
+        f"assert main(['check', '--project', {str(SHOWCASE)!r}]) == 0\n"
         "heavy = [m for m in ('mentorhub.site.render', 'mentorhub.matching', 'mentorhub.impact.kpis',"
         " 'jinja2')"
         " if m in sys.modules]\nassert heavy == [], heavy\n"

@@ -13,7 +13,7 @@ import pytest
 from mentorhub.hub.loader import load_hub
 from mentorhub.site.contribute import edit_base, edit_url, new_file_url, repository_file_url
 
-from conftest import MENTOR_MO, REPO, run_mkdocs, write_project
+from conftest import MENTOR_MO, SHOWCASE, run_mkdocs, write_project
 from sitecheck import LinkCollector
 
 EDIT = "https://github.com/org/hub/edit/main/content/"
@@ -60,7 +60,7 @@ def edit_links(page: Path) -> list[str]:
 
 def build(root: Path, config: str = CONFIG, files: dict[str, str] = FILES) -> Path:
     project = write_project(root, files, config)
-    shutil.copytree(REPO / "hooks", project / "hooks")
+    shutil.copytree(SHOWCASE / "hooks", project / "hooks")
     result = run_mkdocs(project, "--strict")
     assert result.returncode == 0, result.stderr
     return project / "site"
@@ -130,7 +130,7 @@ def test_people_directory_invites_people_to_add_themselves(site: Path, tmp_path:
     # The prefilled file is a valid profile as it stands.
     (tmp_path / "content" / "people").mkdir(parents=True)
     (tmp_path / "content" / "skills.yml").write_text(
-        (REPO / "content" / "skills.yml").read_text(encoding="utf-8"), encoding="utf-8"
+        (SHOWCASE / "content" / "skills.yml").read_text(encoding="utf-8"), encoding="utf-8"
     )
     (tmp_path / "content" / "people" / "your-name.md").write_text(query["value"][0], encoding="utf-8")
     result = load_hub(tmp_path / "content")
@@ -157,13 +157,13 @@ def test_demo_edit_links_point_at_files_that_exist(demo_site: Path) -> None:
     for page in sorted(demo_site.rglob("index.html")):
         for href in edit_links(page):
             assert href.startswith(base), href
-            assert (REPO / "content" / href.removeprefix(base)).is_file(), href
+            assert (SHOWCASE / "content" / href.removeprefix(base)).is_file(), href
             checked += 1
-    hub = load_hub(REPO / "content").hub
+    hub = load_hub(SHOWCASE / "content").hub
     assert checked >= hub.record_count + len(hub.skills)
 
 
 def _demo_edit_uri() -> str:
-    match = re.search(r"^edit_uri:\s*(\S+)", (REPO / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    match = re.search(r"^edit_uri:\s*(\S+)", (SHOWCASE / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
     assert match, "mkdocs.yml sets no edit_uri"
     return match.group(1)

@@ -13,7 +13,7 @@ import yaml
 
 from mentorhub.hub.loader import load_hub
 
-from conftest import REPO
+from conftest import REPO, SHOWCASE
 
 GUIDE = REPO / "CONTRIBUTING.md"
 EXAMPLES = {
@@ -31,7 +31,7 @@ def guide_example(heading: str) -> str:
 
 
 def test_contributing_examples_are_valid_files(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copytree(SHOWCASE / "content", tmp_path / "content")
     for heading, relative in EXAMPLES.items():
         (tmp_path / "content" / relative).write_text(guide_example(heading), encoding="utf-8")
     result = load_hub(tmp_path / "content", display_root=tmp_path)
@@ -89,19 +89,25 @@ def run_hook(entry: object, cwd: Path) -> subprocess.CompletedProcess[str]:
                           timeout=120, check=False)
 
 
-def test_pre_commit_runs_mentorhub_check_on_content_changes() -> None:
+def showcase_copy(tmp_path: Path) -> Path:
+    """The showcase's content with the project's .venv, where the hook's entry runs."""
+    shutil.copytree(SHOWCASE / "content", tmp_path / "content")
+    (tmp_path / ".venv").symlink_to(REPO / ".venv")
+    return tmp_path
+
+
+def test_pre_commit_runs_mentorhub_check_on_content_changes(tmp_path: Path) -> None:
     check = hook("mentorhub-check")
     assert check["language"] == "system" and check["pass_filenames"] is False
     files = re.compile(str(check["files"]))
     assert files.search("content/people/ana.md") and files.search("content/skills.yml")
     assert not files.search("docs/publishing.md")
-    result = run_hook(check["entry"], REPO)
+    result = run_hook(check["entry"], showcase_copy(tmp_path))
     assert result.returncode == 0, result.stderr
 
 
 def test_pre_commit_check_fails_on_a_bad_file(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "content", tmp_path / "content")
-    (tmp_path / ".venv").symlink_to(REPO / ".venv")
+    showcase_copy(tmp_path)
     (tmp_path / "content" / "people" / "typo.md").write_text(
         "---\nname: Typo\nroles: [peer]\nlanguages: [en]\nconsent: true\nheadlin: oops\n---\n",
         encoding="utf-8",
@@ -112,7 +118,9 @@ def test_pre_commit_check_fails_on_a_bad_file(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("hook_id", ["mentorhub-check", "mentorhub-schemas"])
-def test_pre_commit_hooks_run_the_projects_own_tools(hook_id: str) -> None:
+def test_pre_commit_hooks_run_the_projects_own_tools(hook_id: str, tmp_path: Path) -> None:
     entry = shlex.split(str(hook(hook_id)["entry"]))
     assert (REPO / entry[0]).is_file()
-    assert run_hook(hook(hook_id)["entry"], REPO).returncode == 0
+    # The content check runs on the showcase, so the engine's tests never read content/.
+    where = showcase_copy(tmp_path) if hook_id == "mentorhub-check" else REPO
+    assert run_hook(hook(hook_id)["entry"], where).returncode == 0

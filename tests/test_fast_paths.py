@@ -44,11 +44,11 @@ def outcome(text: str, *, fast: bool) -> tuple[Any, ...]:
 
 def _front_matters() -> list[str]:
     texts = []
-    for path in sorted((REPO / "content").rglob("*.md")):
+    for path in sorted((REPO / "tests/fixtures/showcase/content").rglob("*.md")):
         parts = path.read_text(encoding="utf-8").split("---\n")
         if len(parts) > 2:
             texts.append(parts[1])
-    texts.append((REPO / "content" / "skills.yml").read_text(encoding="utf-8"))
+    texts.append((REPO / "tests/fixtures/showcase/content/skills.yml").read_text(encoding="utf-8"))
     for case in sorted((REPO / "tests" / "cases" / "validation").glob("*.case")):
         texts.extend(case.read_text(encoding="utf-8").split("---\n"))
     return texts

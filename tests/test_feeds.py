@@ -14,7 +14,7 @@ import pytest
 from mentorhub.feeds import Entry, Feed, FeedOptions, atom_xml, build_feeds, json_feed
 from mentorhub.hub.loader import load_hub
 
-from conftest import REPO, run_mkdocs, write_project
+from conftest import SHOWCASE, run_mkdocs, write_project
 from sitecheck import LinkCollector
 
 A = "{http://www.w3.org/2005/Atom}"
@@ -331,7 +331,7 @@ def test_characters_xml_cannot_hold_are_dropped() -> None:
 
 
 def test_the_demo_site_publishes_its_feeds(demo_site: Path) -> None:
-    hub = load_hub(REPO / "content").hub
+    hub = load_hub(SHOWCASE / "content").hub
     stories = parse(demo_site / "feed-stories.xml").findall(f"{A}entry")
     assert len(stories) == min(50, len(hub.stories))
     sessions = parse(demo_site / "feed-sessions.xml").findall(f"{A}entry")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mentorhub.hub.loader import load_hub
 
-from conftest import REPO
+from conftest import REPO, SHOWCASE
 
 EXAMPLES = {
     "A person": "content/people/readme-person.md",
@@ -26,7 +26,7 @@ def readme_example(heading: str) -> str:
 
 
 def test_readme_examples_validate(tmp_path: Path) -> None:
-    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copytree(SHOWCASE / "content", tmp_path / "content")
     for heading, relative in EXAMPLES.items():
         (tmp_path / relative).write_text(readme_example(heading), encoding="utf-8")
     result = load_hub(tmp_path / "content", display_root=tmp_path)
@@ -40,4 +40,4 @@ def test_readme_examples_validate(tmp_path: Path) -> None:
 def test_readme_skills_example_is_the_demo_entry() -> None:
     example = readme_example("Skills")
     assert example.strip().splitlines()[0] == "grant-writing:"
-    assert "grant-writing:\n  label: Grant writing" in (REPO / "content/skills.yml").read_text()
+    assert "grant-writing:\n  label: Grant writing" in (SHOWCASE / "content/skills.yml").read_text()

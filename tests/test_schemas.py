@@ -27,7 +27,7 @@ from mentorhub.hub.loader import load_hub
 from mentorhub.hub.schema import PERSON, RECORD_TYPES, SESSION
 from mentorhub.hub.strict_yaml import load
 
-from conftest import MENTOR_MO, MINIMAL_SKILLS, REPO
+from conftest import MENTOR_MO, MINIMAL_SKILLS, SHOWCASE
 
 CASES = Path(__file__).parent / "cases" / "schemas"
 TYPES = {t.name: t for t in RECORD_TYPES}
@@ -185,13 +185,13 @@ def test_every_record_of_the_demo_hub_matches_its_schema() -> None:
     checked = 0
     for record in RECORD_TYPES:
         validator = schema_for(record.name)
-        for path in sorted((REPO / "content" / record.folder).rglob("*.md")):
+        for path in sorted((SHOWCASE / "content" / record.folder).rglob("*.md")):
             data = split(path.read_bytes()).front_matter.data
             errors = [e.message for e in validator.iter_errors(as_json(data))]
             assert errors == [], f"{path}: {errors}"
             checked += 1
     assert checked > 50
-    skills = load((REPO / "content" / "skills.yml").read_text(encoding="utf-8")).data
+    skills = load((SHOWCASE / "content" / "skills.yml").read_text(encoding="utf-8")).data
     assert schema_for("skills").is_valid(skills)
 
 

@@ -27,7 +27,7 @@ from mentorhub.hub.schema import (
 )
 from mentorhub.search import meta as sm
 
-from conftest import REPO
+from conftest import SHOWCASE
 
 pytestmark = pytest.mark.build
 
@@ -40,7 +40,7 @@ def front_matter(path: Path) -> dict[str, Any]:
 
 
 def content_files() -> Iterator[tuple[Path, dict[str, Any]]]:
-    for path in sorted((REPO / "content").rglob("*.md")):
+    for path in sorted((SHOWCASE / "content").rglob("*.md")):
         yield path, front_matter(path)
 
 
@@ -76,7 +76,7 @@ def test_the_index_is_built_into_site_pagefind(demo_site: Path, pages: list[dict
 
 
 def test_each_record_is_indexed_once_with_its_type(pages: list[dict[str, Any]]) -> None:
-    hub = load_hub(REPO / "content").hub
+    hub = load_hub(SHOWCASE / "content").hub
     types = Counter(page["meta"].get("type") for page in pages)
     assert types["Person"] == len(hub.people)
     assert types["Resource"] == len(hub.resources)
@@ -149,7 +149,7 @@ def test_emails_and_contact_blocks_are_not_in_the_index(demo_site: Path, index_t
 
 
 def test_filters_carry_labels_not_ids(pages: list[dict[str, Any]]) -> None:
-    hub = load_hub(REPO / "content").hub
+    hub = load_hub(SHOWCASE / "content").hub
     skill_labels = {skill.label for skill in hub.skills.values()}
     codes = set(hub.skills) | set(ROLES) | set(FORMATS) | set(AVAILABILITY) | set(RESOURCE_KINDS) \
         | set(AUDIENCES) | set(LEVELS) | set(OUTCOMES) | set(SESSION_FORMATS) | set(LANGUAGES)
@@ -171,7 +171,7 @@ def test_filters_carry_labels_not_ids(pages: list[dict[str, Any]]) -> None:
 
 
 def test_language_filter_matches_the_profiles(pages: list[dict[str, Any]]) -> None:
-    hub = load_hub(REPO / "content").hub
+    hub = load_hub(SHOWCASE / "content").hub
     for person in hub.people.values():
         page = next(p for p in pages if p["url"] == f"/people/{person.id}/")
         assert page["filters"]["Language"] == sorted(LANGUAGES[c] for c in person.languages)
@@ -184,7 +184,7 @@ def test_every_page_carries_its_listing_words(pages: list[dict[str, Any]]) -> No
 
 
 def test_lists_of_other_records_are_not_indexed(demo_site: Path, pages: list[dict[str, Any]]) -> None:
-    hub = load_hub(REPO / "content").hub
+    hub = load_hub(SHOWCASE / "content").hub
     python = next(page for page in pages if page["url"] == "/skills/python/")
     html_text = html.unescape((demo_site / "skills/python/index.html").read_text(encoding="utf-8"))
     mentors = [p.name for p in hub.mentors() if "python" in p.offers]

@@ -1,4 +1,4 @@
-"""The demo hub, built end to end with the real Material theme, under --strict."""
+"""The showcase fixture hub (a frozen copy of the demo), built end to end with Material, under --strict."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from mentorhub.hub.loader import load_hub
 
-from conftest import REPO
+from conftest import REPO, SHOWCASE
 from sitecheck import broken_links, parse
 
 
@@ -18,7 +18,7 @@ def read(site: Path, page: str) -> str:
 
 
 def test_demo_content_is_valid_and_big_enough() -> None:
-    result = load_hub(REPO / "content", display_root=REPO)
+    result = load_hub(SHOWCASE / "content", display_root=REPO)
     assert result.problems == []
     hub = result.hub
     assert len(hub.people) >= 30
@@ -41,7 +41,7 @@ def test_demo_content_is_valid_and_big_enough() -> None:
 
 
 def test_every_page_kind_is_built(demo_site: Path) -> None:
-    hub = load_hub(REPO / "content").hub
+    hub = load_hub(SHOWCASE / "content").hub
     for page in ["index.html", "people/index.html", "people/mentors/index.html",
                  "resources/index.html", "resources/by-topic/index.html", "sessions/index.html",
                  "sessions/by-group/index.html", "stories/index.html", "skills/index.html"]:
@@ -61,7 +61,7 @@ def test_every_page_kind_is_built(demo_site: Path) -> None:
 def test_sources_and_drafts_are_not_published(demo_site: Path) -> None:
     assert not list(demo_site.rglob("*.md"))
     assert not (demo_site / "skills.yml").exists()
-    drafts = [p.stem for p in (REPO / "content").rglob("*.md")
+    drafts = [p.stem for p in (SHOWCASE / "content").rglob("*.md")
               if re.search(r"^draft: true$", p.read_text(encoding="utf-8"), re.M)]
     assert drafts, "the demo should show a draft being held back"
     for stem in drafts:
@@ -81,7 +81,7 @@ def test_record_pages_stay_out_of_the_navigation(demo_site: Path) -> None:
 
 
 def test_home_page_has_live_numbers_and_highlights(demo_site: Path) -> None:
-    hub = load_hub(REPO / "content").hub
+    hub = load_hub(SHOWCASE / "content").hub
     home = read(demo_site, "index.html")
     mentors = sum(1 for _ in hub.mentors())
     assert re.search(rf"<strong>{mentors}</strong><span>mentors</span>", home)
@@ -100,7 +100,7 @@ def test_directory_cards_and_badges(demo_site: Path) -> None:
 
 
 def test_profile_page_shows_facts_bio_and_relations(demo_site: Path) -> None:
-    hub = load_hub(REPO / "content").hub
+    hub = load_hub(SHOWCASE / "content").hub
     facilitator = next(iter(hub.sessions_newest_first())).facilitators[0]
     person = hub.people[facilitator]
     page = read(demo_site, f"people/{person.id}/index.html")
@@ -112,7 +112,7 @@ def test_profile_page_shows_facts_bio_and_relations(demo_site: Path) -> None:
 
 
 def test_public_email_is_obfuscated_and_hidden_email_absent(demo_site: Path) -> None:
-    hub = load_hub(REPO / "content").hub
+    hub = load_hub(SHOWCASE / "content").hub
     public = next(p for p in hub.people.values() if p.public_email)
     page = read(demo_site, f"people/{public.id}/index.html")
     assert public.public_email not in page  # not in clear text
@@ -131,7 +131,7 @@ def test_pages_make_no_third_party_requests(demo_site: Path) -> None:
 
 
 def test_skill_page_lists_mentors_mentees_and_resources(demo_site: Path) -> None:
-    hub = load_hub(REPO / "content").hub
+    hub = load_hub(SHOWCASE / "content").hub
     skill_id = max(hub.skills, key=lambda s: sum(s in p.offers for p in hub.mentors()))
     page = read(demo_site, f"skills/{skill_id}/index.html")
     for heading in ("Mentors", "Mentees"):
@@ -152,7 +152,7 @@ def test_only_the_pagefind_files_the_pages_use_are_deployed(demo_site: Path) -> 
     assert not list(bundle.glob("pagefind*-ui.*"))
 
 
-def test_the_demo_passes_mentorhub_verify(demo_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_showcase_passes_mentorhub_verify(demo_build: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from mentorhub.commands.cli import main
 
     assert main(["verify", "--project", str(demo_build)]) == 0, capsys.readouterr().out
