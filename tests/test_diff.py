@@ -218,12 +218,44 @@ def test_suggestion_changes_are_listed_per_mentee(tmp_path: Path) -> None:
         return {}
 
     impact = compare(before, after, no_kpis, by_skill)
-    assert [(c.mentee, c.gained, c.lost) for c in impact.suggestions or ()] == [
-        ("mentee-mia", ("mentor-gia",), ()),
+    assert [(c.mentee, c.gained, c.lost, c.paired) for c in impact.suggestions or ()] == [
+        ("mentee-mia", ("mentor-gia",), (), ()),
     ]
     text = to_markdown(impact, "main", "2026-11-22")
     assert "- Mia Mentee (`mentee-mia`): gains Gia Grants (`mentor-gia`)" in text
     assert "- **Changed** people: `mentor-mo` (Mo Mentor)" in text
+
+
+def test_a_mentee_just_paired_with_a_suggested_mentor_does_not_lose_them(tmp_path: Path) -> None:
+    """Pairing Mia with Gia removes Gia from Mia's suggestions: reported as a pairing, not a loss."""
+    gia = """\
+        ---
+        name: Gia Grants
+        roles: [mentor]
+        languages: [en]
+        offers: [grant-writing]
+        consent: true
+        ---
+        """
+    unpaired = {**BASE, "content/people/mentor-gia.md": gia}
+    before = load_hub(write_project(tmp_path / "a", unpaired) / "content")
+    paired = dict(unpaired)
+    paired["content/people/mentee-mia.md"] = paired["content/people/mentee-mia.md"].replace(
+        "consent: true", "mentors: [mentor-gia]\n        consent: true")
+    after = load_hub(write_project(tmp_path / "b", paired) / "content")
+
+    def unpaired_by_skill(hub: Hub) -> Mapping[str, Sequence[str]]:
+        return {mentee.id: sorted(m.id for m in hub.mentors()
+                                  if set(m.offers) & set(mentee.seeks) and m.id not in mentee.mentors)
+                for mentee in hub.mentees()}
+
+    impact = compare(before, after, lambda hub: {}, unpaired_by_skill)
+    assert [(c.mentee, c.gained, c.lost, c.paired) for c in impact.suggestions or ()] == [
+        ("mentee-mia", (), (), ("mentor-gia",)),
+    ]
+    text = to_markdown(impact, "HEAD~1", "2026-11-22")
+    assert "- Mia Mentee (`mentee-mia`): now paired with Gia Grants (`mentor-gia`)" in text
+    assert "loses" not in text
 
 
 def test_escape_makes_markdown_and_html_inert() -> None:

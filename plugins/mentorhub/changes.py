@@ -84,6 +84,8 @@ class SuggestionChange:
     mentee: str
     gained: tuple[str, ...]
     lost: tuple[str, ...]
+    #: No longer suggested because the change made them the mentee's mentor: not a loss.
+    paired: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,7 @@ def compare(base: LoadResult, head: LoadResult, kpis_of: KpiFunction,
     )
     suggestions = None
     if suggestions_of is not None:
-        suggestions = _suggestion_changes(suggestions_of(base.hub), suggestions_of(head.hub))
+        suggestions = _suggestion_changes(suggestions_of(base.hub), suggestions_of(head.hub), head.hub)
     return Impact(
         records=tuple(records),
         kpis=kpis,
@@ -184,15 +186,19 @@ def _skill_deltas(before: Mapping[str, Any], after: Mapping[str, Any]) -> tuple[
     return tuple(deltas)
 
 
-def _suggestion_changes(before: Mapping[str, Sequence[str]],
-                        after: Mapping[str, Sequence[str]]) -> tuple[SuggestionChange, ...]:
+def _suggestion_changes(before: Mapping[str, Sequence[str]], after: Mapping[str, Sequence[str]],
+                        head: Hub) -> tuple[SuggestionChange, ...]:
     changes = []
     for mentee in sorted(set(before) | set(after)):
         was, now = list(before.get(mentee, ())), list(after.get(mentee, ()))
+        person = head.people.get(mentee)
+        mentors = set(person.mentors) if person else set()
         gained = tuple(m for m in now if m not in was)
-        lost = tuple(m for m in was if m not in now)
-        if gained or lost:
-            changes.append(SuggestionChange(mentee, gained, lost))
+        # A suggestion that became a pairing is the matching working, not a loss.
+        paired = tuple(m for m in was if m not in now and m in mentors)
+        lost = tuple(m for m in was if m not in now and m not in mentors)
+        if gained or lost or paired:
+            changes.append(SuggestionChange(mentee, gained, lost, paired))
     return tuple(changes)
 
 
@@ -327,6 +333,8 @@ def to_markdown(impact: Impact, base_label: str, as_of: str) -> str:
             parts = []
             if change.gained:
                 parts.append("gains " + ", ".join(_person(impact, m) for m in change.gained))
+            if change.paired:
+                parts.append("now paired with " + ", ".join(_person(impact, m) for m in change.paired))
             if change.lost:
                 parts.append("loses " + ", ".join(_person(impact, m) for m in change.lost))
             out.append(f"- {_person(impact, change.mentee)}: {'; '.join(parts)}")
