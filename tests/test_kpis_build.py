@@ -304,3 +304,20 @@ def test_demo_kpi_json_is_valid_and_matches_the_cli(demo_site: Path,
     assert capsys.readouterr().out == text
     assert (demo_site / "impact" / "index.html").is_file()
     assert (demo_site / "thanks" / "index.html").is_file()
+
+
+def test_cli_reads_the_plugin_options_in_mkdocs_yml(tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Like `match` and `diff`: the figures match the site's, without repeating the options."""
+    config = MINIMAL_CONFIG + "  - mentorhub-kpi:\n      min_responses: 1\n      trend_days: 30\n" \
+                              "      as_of: 2026-10-15\n"
+    project = write_project(tmp_path / "hub", {"content/people/mia.md": MIA_MENTOR}, config)
+    assert main(["kpi", "-p", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("Impact as of 2026-10-15 (averages need 1 responses; trends compare 30-day")
+    assert main(["kpi", "-p", str(project), "--min-responses", "4"]) == 0  # a flag still wins
+    assert "(averages need 4 responses" in capsys.readouterr().out
+    (project / "mkdocs.yml").write_text(config.replace("min_responses: 1", "min_responses: zero"),
+                                        encoding="utf-8")
+    assert main(["kpi", "-p", str(project)]) == 2
+    assert "min_responses must be a whole number of at least 1, not 'zero'" in capsys.readouterr().err

@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import yaml
 
 from ..impact.kpis import (
     DEFAULT_MIN_RESPONSES,
@@ -17,6 +20,7 @@ from ..impact.kpis import (
 )
 from ..impact.pages import WITHHELD, Format, last_months
 from ..site.build_date import build_date
+from ..verify.config import read_config
 from .common import add_project_argument, load_valid_hub
 
 SKILL_ROWS = 10  # largest gaps shown in the table; --json has every skill
@@ -31,22 +35,47 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add_project_argument(parser)
     parser.add_argument("--json", action="store_true", help="print kpi.json instead of a table")
     parser.add_argument("--as-of", type=_date, default=None, metavar="YYYY-MM-DD",
-                        help="the date the figures describe (default: SOURCE_DATE_EPOCH or today)")
-    parser.add_argument("--min-responses", type=_positive, default=DEFAULT_MIN_RESPONSES,
-                        metavar="N", help="fewest responses an average may rest on (default: 5)")
-    parser.add_argument("--trend-days", type=_positive, default=DEFAULT_TREND_DAYS, metavar="DAYS",
-                        help="length of the periods compared under trends (default: 90)")
+                        help="the date the figures describe (default: as_of in mkdocs.yml, "
+                             "SOURCE_DATE_EPOCH or today)")
+    parser.add_argument("--min-responses", type=_positive, default=None, metavar="N",
+                        help="fewest responses an average may rest on (default: mkdocs.yml, else 5)")
+    parser.add_argument("--trend-days", type=_positive, default=None, metavar="DAYS",
+                        help="length of the periods compared under trends (default: mkdocs.yml, else 90)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    try:
+        settings = _settings(args)
+    except (ValueError, yaml.YAMLError) as exc:
+        print(f"mkdocs.yml: {exc}", file=sys.stderr)
+        return 2
     hub = load_valid_hub(args.project)
     if hub is None:
         return 1
-    report = compute_kpis(hub, args.as_of or build_date(), min_responses=args.min_responses,
-                          trend_days=args.trend_days)
+    as_of, min_responses, trend_days = settings
+    report = compute_kpis(hub, as_of, min_responses=min_responses, trend_days=trend_days)
     sys.stdout.write(kpi_json_text(report) if args.json else format_report(report))
     return 0
+
+
+def _settings(args: argparse.Namespace) -> tuple[dt.date, int, int]:
+    """Flags first, then the options of mentorhub-kpi (and mentorhub's as_of) in mkdocs.yml,
+    so the figures match the built site's kpi.json as `match` and `diff` do."""
+    plugins = read_config(args.project / "mkdocs.yml").plugins
+    kpi, core = plugins.get("mentorhub-kpi", {}), plugins.get("mentorhub", {})
+    configured = kpi.get("as_of") or core.get("as_of")
+    as_of = args.as_of or build_date(None if configured is None else str(configured))
+    return (as_of,
+            args.min_responses or _option(kpi, "min_responses", DEFAULT_MIN_RESPONSES),
+            args.trend_days or _option(kpi, "trend_days", DEFAULT_TREND_DAYS))
+
+
+def _option(options: Mapping[str, Any], name: str, default: int) -> int:
+    value = options.get(name, default)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"mentorhub-kpi: {name} must be a whole number of at least 1, not {value!r}")
+    return value
 
 
 def format_report(report: KpiReport) -> str:
