@@ -22,6 +22,7 @@ from .printable import CONTROL, SURROGATE
 from .problems import did_you_mean
 from .quoting import private_kind, quote, unquoted
 from .strict_yaml import BigNumber
+from .timezones import time_zone_hint
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 ID_RULE = "ids use lowercase a-z, 0-9 and '-', starting with a letter or digit"
@@ -307,7 +308,8 @@ class TimeZone(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> str:
         if not isinstance(value, str) or value not in _time_zones():
             hint = (
-                did_you_mean(value, _time_zones()) if isinstance(value, str) else ""
+                (time_zone_hint(value, _time_zones()) or did_you_mean(value, _time_zones()))
+                if isinstance(value, str) else ""
             ) or "use an IANA name such as Europe/Berlin"
             raise FieldError(f"{describe(value)} is not a known time zone", hint)
         return value

@@ -203,6 +203,7 @@ def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabula
         spec = record_type.field(key)
         if spec is None:
             record.problem(label(key), "unknown field",
+                           _MISPLACED.get((record_type.name, key)) or
                            did_you_mean(key, record_type.field_names) or
                            f"{record_type.name} fields are: {', '.join(record_type.field_names)}", (key,))
         elif value is None:
@@ -223,6 +224,14 @@ def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabula
     record.problems += free_text_problems(record_type, record.values, split_file.front_matter, record.body,
                                           split_file.body_line, record.source.path)
     return record
+
+
+#: Fields people put at the top level that belong elsewhere: where to move them.
+_MISPLACED = {
+    ("person", "email"): "put it under contact: 'contact: {email: …, public: false}'; it is published "
+                         "only with public: true",
+    ("person", "phone"): "phone numbers are not published; organizers can keep one under 'private:'",
+}
 
 
 def _yaml_example(value: Any) -> str:
