@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from ..verify import verify_site
 from ..verify.config import read_config
+from ..verify.report import verify_site
 from .common import add_project_argument, content_dir
 
 

@@ -18,6 +18,8 @@ class Problem:
     field: str
     message: str
     hint: str = ""
+    #: "error" (the file is not published) or "warning" (published; probably a mistake).
+    severity: str = "error"
 
     def __str__(self) -> str:
         # Parts can echo contributor text (a key, a file name): one_line keeps the
@@ -31,7 +33,7 @@ class Problem:
         if self.hint:
             message += f" ({one_line(self.hint)})"
         return (
-            f"::error file={_escape_property(one_line(self.path))},line={self.line},"
+            f"::{self.severity} file={_escape_property(one_line(self.path))},line={self.line},"
             f"title={_escape_property(one_line(self.field))}::{_escape_data(message)}"
         )
 

@@ -6,9 +6,5 @@ and checking a hub's `mkdocs.yml` against what the engine expects. It reads cont
 through `hub/` (to know which values must never appear) and imports nothing else of ours.
 """
 
-from __future__ import annotations
-
-from .problem import SiteProblem
-from .report import verify_site
-
-__all__ = ["SiteProblem", "verify_site"]
+# Nothing is imported here: `check` and `kpi` read mkdocs.yml through verify.config
+# and should not pay for jsonschema and the HTML checks.

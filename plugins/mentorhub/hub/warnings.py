@@ -1,0 +1,47 @@
+"""Warnings: valid content that is probably a mistake. The record is published as it is.
+
+Checked on the loaded hub, after validation, so they never hold a file back:
+a `confirmed` date earlier than `joined`, and a story dated after the day the hub
+describes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from .models import Hub
+from .problems import Problem
+
+
+def content_warnings(hub: Hub, today: dt.date, project: Path) -> list[Problem]:
+    """Every warning, sorted; `project` is where the records' source paths start."""
+    found: list[Problem] = []
+    for person in hub.people.values():
+        if person.joined and person.confirmed and person.confirmed < person.joined:
+            found.append(_warning(project, person.source.path, "confirmed",
+                                  f"{person.confirmed.isoformat()} is earlier than joined "
+                                  f"({person.joined.isoformat()})",
+                                  "a profile is confirmed on or after the day its person joined"))
+    for story in hub.stories.values():
+        if story.date > today:
+            found.append(_warning(project, story.source.path, "date",
+                                  f"{story.date.isoformat()} is in the future (the hub describes "
+                                  f"{today.isoformat()})",
+                                  "a story tells what already happened: check the year"))
+    return sorted(found)
+
+
+def _warning(project: Path, path: str, field: str, message: str, hint: str) -> Problem:
+    return Problem(path, _line_of(project / path, field), field, message, hint, severity="warning")
+
+
+def _line_of(path: Path, field: str) -> int:
+    """The line of a top-level `field:` in the front matter (1 if it cannot be read)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return 1
+    pattern = re.compile(rf"{re.escape(field)}\s*:")
+    return next((n for n, line in enumerate(lines, 1) if pattern.match(line)), 1)

@@ -1,0 +1,71 @@
+"""Warnings: published as they are, printed by `mentorhub check`, which still exits 0."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mentorhub.commands.cli import main
+
+from conftest import MINIMAL_CONFIG, write_project
+
+FILES = {
+    "content/people/ana.md": """\
+        ---
+        name: Ana
+        roles: [peer]
+        languages: [en]
+        joined: 2026-03-01
+        confirmed: 2026-01-15
+        consent: true
+        ---
+        """,
+    "content/stories/next-year.md": """\
+        ---
+        title: A story from next year
+        date: 2027-06-30
+        summary: Typed the wrong year.
+        outcomes: [other]
+        ---
+        """,
+    "content/stories/last-year.md": """\
+        ---
+        title: A story from this year
+        date: 2026-06-30
+        summary: Fine.
+        outcomes: [other]
+        ---
+        """,
+}
+
+
+def test_confirmed_before_joined_and_a_future_story_are_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    config = MINIMAL_CONFIG.replace("  - mentorhub\n", "  - mentorhub:\n      as_of: '2026-11-22'\n")
+    project = write_project(tmp_path, FILES, config)
+    assert main(["check", "--project", str(project)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.splitlines()[:2] == [
+        "content/people/ana.md:6: confirmed: 2026-01-15 is earlier than joined (2026-03-01) "
+        "(a profile is confirmed on or after the day its person joined)",
+        "content/stories/next-year.md:3: date: 2027-06-30 is in the future (the hub describes 2026-11-22) "
+        "(a story tells what already happened: check the year)",
+    ]
+    assert "2 warning(s)" in captured.err
+    assert captured.out.startswith("OK: 1 people, 0 resources, 0 sessions, 2 stories")
+
+
+def test_in_github_actions_they_are_warning_annotations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795305600")  # 2026-11-22
+    project = write_project(tmp_path, FILES)
+    assert main(["check", "--project", str(project)]) == 0
+    out = capsys.readouterr().out
+    assert "::warning file=content/people/ana.md,line=6,title=confirmed::" in out
+    assert "::warning file=content/stories/next-year.md,line=3,title=date::" in out
+    assert "::error" not in out
