@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up and build the demo hub into site/ (organizer reports go to reports/).
 # Usage: scripts/build.sh          build once, strictly
-#        scripts/build.sh --serve  build and preview at http://127.0.0.1:8000 with live reload
+#        scripts/build.sh --serve  build and preview at http://127.0.0.1:8000/mentorhub/ (the path
+#                                  of site_url in mkdocs.yml) with live reload
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from mentorhub.commands.cli import main
+from mentorhub.verify.config import read_config
 
 from conftest import REPO, copy_demo, run_mkdocs
 
@@ -41,3 +42,12 @@ def test_no_other_test_reads_the_repositorys_hub() -> None:
                for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
                if HUB_PATHS.search(line)]
     assert readers == [], "use the fixtures under tests/ (conftest.SHOWCASE, FIXTURE_HUB) instead"
+
+
+def test_the_readmes_preview_url_follows_site_url() -> None:
+    """`mkdocs serve` serves under site_url's path: the README must send readers there."""
+    config = read_config(REPO / "mkdocs.yml")
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    previews = re.findall(r"http://127\.0\.0\.1:8000[^\s>)`]*", readme)
+    assert previews, "the README should say where the preview is"
+    assert set(previews) == {f"http://127.0.0.1:8000{config.base_path}"}
