@@ -22,6 +22,14 @@ if command -v npm >/dev/null 2>&1 \
    && ! [ tests/browser/node_modules/.package-lock.json -nt tests/browser/package-lock.json ]; then
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# ProperDocs, the maintained MkDocs 1.x fork: tests/test_properdocs.py builds the
+# fixture hub with it. It gets its own environment so MkDocs and ProperDocs never
+# share one; reinstalled only when pyproject.toml changes.
+if ! [ .venv-properdocs/.installed -nt pyproject.toml ]; then
+  [ -x .venv-properdocs/bin/python ] || "${PYTHON:-python3}" -m venv .venv-properdocs
+  .venv-properdocs/bin/python -m pip install --quiet --disable-pip-version-check -e . "properdocs>=1.6,<1.7"
+  touch .venv-properdocs/.installed
+fi
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check plugins tests benchmarks hooks
 .venv/bin/mypy
