@@ -16,6 +16,7 @@ git ls-files -z --cached --others --exclude-standard \
   | grep -z -v -E '^(content/|mkdocs\.yml$|overrides/|hooks/)' \
   | xargs -0 cp --parents -t "$copy" 2>/dev/null || true
 ln -s "$repo/.venv" "$copy/.venv"
+[ -d .venv-properdocs ] && ln -s "$repo/.venv-properdocs" "$copy/.venv-properdocs"
 # The same address as the demo (example-org/mentorhub), which the README describes.
 .venv/bin/mentorhub init "$work/empty-hub" --no-input --repository example-org/mentorhub >/dev/null
 for part in content mkdocs.yml overrides hooks; do
