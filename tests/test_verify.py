@@ -216,3 +216,18 @@ def test_config_reads_tags_as_null_and_site_url_path(tmp_path: Path) -> None:
     config = read_config(tmp_path / "mkdocs.yml")
     assert config.base_path == "/hub/"
     assert list(config.plugins) == ["mentorhub"]
+
+
+def test_secrets_are_found_by_word_in_any_text(tmp_path: Path) -> None:
+    from mentorhub.verify.secrets import Secret, Secrets, leak_problems
+
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "a.html").write_text('<p data-x="TOPSECRET7">Room <b>Blue Falcon-Nine</b></p>', encoding="utf-8")
+    (site / "b.json").write_text('{"n": "someone@hidden.example"}', encoding="utf-8")
+    (site / "c.txt").write_text("blue falcon only, topsecret77, hidden.example", encoding="utf-8")
+    secrets = Secrets([Secret("topsecret7", "one word"), Secret("blue falcon-nine", "three words"),
+                       Secret("someone@hidden.example", "an email")], draft_pages=[])
+    assert [str(p) for p in leak_problems(site, secrets)] == [
+        "a.html: contains three words", "a.html: contains one word", "b.json: contains an email",
+    ]
