@@ -5,12 +5,14 @@ from __future__ import annotations
 import contextlib
 import gzip
 import html
-import posixpath
 import zlib
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
+
+from mentorhub.verify.config import read_config
+from mentorhub.verify.pages import link_problems, read_page
 
 
 class LinkCollector(HTMLParser):
@@ -58,21 +60,13 @@ def html_pages(site: Path) -> Iterator[Path]:
 
 
 def broken_links(site: Path) -> list[str]:
-    """Every relative link (href/src) in the site that points at no file."""
-    broken = []
-    for page in html_pages(site):
-        if page.name == "404.html":
-            continue  # served at any depth, so MkDocs writes it with root-absolute links
-        base = page.relative_to(site).parent.as_posix()
-        for url in parse(page).urls:
-            parts = urlsplit(url)
-            if parts.scheme or parts.netloc or not parts.path or url.startswith("#"):
-                continue
-            target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
-            path = site / target
-            if not (path.is_file() or (path / "index.html").is_file()):
-                broken.append(f"{page.relative_to(site)} → {url}")
-    return broken
+    """Every internal link (href/src) that points at no file or no anchor: `mentorhub verify`'s check.
+
+    Root-absolute links are read against the `site_url` of the mkdocs.yml beside the site.
+    """
+    base_path = read_config(site.parent / "mkdocs.yml").base_path
+    pages = {p.relative_to(site).as_posix(): read_page(p) for p in sorted(site.rglob("*.html"))}
+    return [str(problem) for problem in link_problems(site, pages, base_path)]
 
 
 def all_text(site: Path) -> Iterator[tuple[Path, str]]:
