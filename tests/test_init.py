@@ -186,3 +186,11 @@ def test_the_hubs_workflows_are_hardened(empty_hub: Path) -> None:
     code, findings = zizmor(empty_hub / ".github")
     assert findings == [], json.dumps(findings, indent=2)[:3000]
     assert code == 0
+
+
+def test_the_showcase_and_new_hubs_share_one_hook_file() -> None:
+    """The hook is one import; the copies in the showcase and the scaffold must not drift."""
+    from conftest import SHOWCASE
+
+    scaffold_hook = Path(scaffold.__file__).parent.parent / "scaffold/hooks/contribute_links.py"
+    assert (SHOWCASE / "hooks/contribute_links.py").read_bytes() == scaffold_hook.read_bytes()
