@@ -18,16 +18,18 @@ PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "mentorhub"
 #: Which rooms each room may import ("" is the package root: `__version__`).
 #: commands/ and mkdocs/ are the entry points: they may import anything, and
 #: nothing imports them.
+#: i18n/ (catalogs and CLDR formats) imports nothing of ours, so every room may use it.
 ALLOWED: dict[str, frozenset[str]] = {
     "": frozenset({""}),
-    "hub": frozenset({"", "hub"}),
-    "site": frozenset({"", "hub", "site"}),
-    "matching": frozenset({"", "hub", "matching"}),
-    "impact": frozenset({"", "hub", "site", "impact"}),
-    "search": frozenset({"", "hub", "site", "search"}),
-    "feeds": frozenset({"", "hub", "site"}),
-    "changes": frozenset({"", "hub"}),
-    "verify": frozenset({"", "hub", "verify"}),
+    "i18n": frozenset({"", "i18n"}),
+    "hub": frozenset({"", "hub", "i18n"}),
+    "site": frozenset({"", "hub", "site", "i18n"}),
+    "matching": frozenset({"", "hub", "matching", "i18n"}),
+    "impact": frozenset({"", "hub", "site", "impact", "i18n"}),
+    "search": frozenset({"", "hub", "site", "search", "i18n"}),
+    "feeds": frozenset({"", "hub", "site", "i18n"}),
+    "changes": frozenset({"", "hub", "i18n"}),
+    "verify": frozenset({"", "hub", "verify", "i18n"}),
 }
 ENTRY_POINTS = frozenset({"commands", "mkdocs"})
 #: Third-party engines only the MkDocs adapters may import (the core stays engine-agnostic).
@@ -120,7 +122,7 @@ def test_the_package_keeps_its_rooms() -> None:
 
 
 def test_each_room_says_what_it_owns_and_may_import() -> None:
-    for room in ("hub", "site", "impact", "search", "matching", "verify", "commands", "mkdocs"):
+    for room in ("hub", "i18n", "site", "impact", "search", "matching", "verify", "commands", "mkdocs"):
         init = PACKAGE / room / "__init__.py"
         docstring = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8")))
         assert docstring, f"{init} needs a docstring saying what the room owns"
@@ -141,6 +143,8 @@ def test_each_room_says_what_it_owns_and_may_import() -> None:
          "impact may not import commands/ (mentorhub.commands)"),
         ("site", "urls.py", "from .. import changes\n",
          "site may not import changes/ (mentorhub.changes)"),
+        ("i18n", "localizer.py", "from ..hub.models import Hub\n",
+         "i18n may not import hub/ (mentorhub.hub.models)"),
         ("search", "meta.py", "from mkdocs.config import base\n", "only mkdocs/ may import mkdocs"),
     ],
 )

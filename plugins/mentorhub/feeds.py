@@ -22,12 +22,14 @@ import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 from urllib.parse import urljoin
 
 from . import __version__
 from .hub.models import Hub, Resource, Session, Story
+from .i18n import ENGLISH, Localizer
+from .i18n.vocabulary import N_
 from .site import urls
 from .site.render import resource_src, session_src, story_src
 
@@ -43,8 +45,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 _LISTINGS = {"stories": "stories/index.md", "sessions": "sessions/index.md",
              "resources": "resources/index.md"}
-_TITLES = {"stories": "new success stories", "sessions": "new session notes",
-           "resources": "new and updated resources"}
+_TITLES = {"stories": N_("new success stories"), "sessions": N_("new session notes"),
+           "resources": N_("new and updated resources")}
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ class FeedOptions:
     language: str = "en"
     directory_urls: bool = True
     limit: int = 50
+    #: The words of feed titles and summaries: the site's UI language (docs/i18n.md).
+    i18n: Localizer = field(default=ENGLISH, compare=False)
 
 
 def feed_path(kind: str, extension: str = "xml") -> str:
@@ -108,7 +112,7 @@ def _feed(hub: Hub, kind: str, today: dt.date, options: FeedOptions) -> Feed:
     return Feed(
         kind=kind,
         id=linker.url(feed_path(kind)) if linker.absolute else linker.uuid(f"feed/{kind}"),
-        title=f"{options.site_name}: {_TITLES[kind]}",
+        title=f"{options.site_name}: {options.i18n.gettext(_TITLES[kind])}",
         language=options.language or "en",
         atom_url=linker.url(feed_path(kind)),
         json_url=linker.url(feed_path(kind, "json")),
@@ -166,7 +170,7 @@ def _names(hub: Hub, ids_or_names: Iterable[str]) -> tuple[str, ...]:
 
 
 def _story(hub: Hub, story: Story, linker: _Linker) -> Entry:
-    outcomes = tuple((o, o.replace("-", " ")) for o in story.outcomes)
+    outcomes = tuple((o, linker.options.i18n.choice("outcome", o)) for o in story.outcomes)
     return Entry(
         id=linker.entry_id("stories", story_src(story.id), story.id),
         title=story.title, url=linker.page(story_src(story.id)), date=story.date,
@@ -175,13 +179,18 @@ def _story(hub: Hub, story: Story, linker: _Linker) -> Entry:
 
 
 def _session(hub: Hub, session: Session, linker: _Linker) -> Entry:
-    what = session.format.replace("-", " ").capitalize()
+    i18n = linker.options.i18n
+    what = i18n.choice_label("session_format", session.format)
     topics = ", ".join(label for _, label in _skills(hub, session.topics))
-    group = f" of {session.group}" if session.group else ""
+    date = session.date.isoformat()
+    summary = (i18n.gettext("%(format)s of %(group)s on %(date)s. Topics: %(topics)s.", format=what,
+                            group=session.group, date=date, topics=topics) if session.group
+               else i18n.gettext("%(format)s on %(date)s. Topics: %(topics)s.", format=what, date=date,
+                                 topics=topics))
     return Entry(
         id=linker.entry_id("sessions", session_src(session.id), session.id),
         title=session.title, url=linker.page(session_src(session.id)), date=session.date,
-        summary=f"{what}{group} on {session.date.isoformat()}. Topics: {topics}.",
+        summary=summary,
         authors=_names(hub, session.facilitators), categories=_skills(hub, session.topics),
     )
 
@@ -192,7 +201,8 @@ def _resource(hub: Hub, resource: Resource, linker: _Linker) -> Entry:
         id=linker.entry_id("resources", resource_src(resource.id), resource.id),
         title=resource.title, url=linker.page(resource_src(resource.id)), date=resource.updated,
         summary=resource.summary, authors=_names(hub, resource.authors),
-        categories=((resource.kind, resource.kind), *_skills(hub, resource.topics)),
+        categories=((resource.kind, linker.options.i18n.choice("kind", resource.kind)),
+                    *_skills(hub, resource.topics)),
     )
 
 

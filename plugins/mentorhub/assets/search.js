@@ -48,6 +48,7 @@
     // Searched for when nothing is typed: a word every page in scope carries, because a
     // search without words would make Pagefind download its whole index.
     var listWord = root.getAttribute("data-mh-list-word") || null;
+    var messages = readMessages(root);
     var query = form.elements.namedItem("q");
     var defaultSort = form.elements.namedItem("sort").value;
 
@@ -63,8 +64,7 @@
       await pagefind.options({ excerptLength: 24, noWorker: true });
       await pagefind.init();
     } catch (error) {
-      status.textContent = "Search could not be loaded here (the site must be opened through a " +
-        "web server). You can browse the directories instead.";
+      status.textContent = messages.unavailable;
       return;
     }
     form.hidden = false;
@@ -98,7 +98,7 @@
         shown = 0;
         list.replaceChildren();
         more.hidden = true;
-        status.textContent = "Type a word, or choose a filter, to search.";
+        status.textContent = messages.prompt;
         return;
       }
       var filters = Object.assign({}, base);
@@ -138,15 +138,43 @@
       if (moveFocus && first) first.querySelector("a").focus();
     }
 
+    /* Words come translated from the page (data-mh-messages); counts pick their plural
+       form with the catalog's own formula. */
     function describe(count, text, chosen) {
-      var what = count === 1 ? noun.replace(/s$/, "") : noun;
       if (!count) {
-        return "No " + noun + " match" + (text ? " \u201c" + text + "\u201d" : "") +
-          (chosen ? " with these filters. Try removing a filter." : ".");
+        return fill(text ? messages.noneFor : messages.none, count, text) +
+          (chosen ? " " + messages.withFilters : ".");
       }
-      return count + " " + what + (text ? " for \u201c" + text + "\u201d" : "") +
-        (chosen ? ", filtered" : "") + ".";
+      var forms = text ? messages.countFor : messages.count;
+      var form = forms[Math.min(messages.pluralIndex(count), forms.length - 1)] || forms[forms.length - 1];
+      return fill(form, count, text) + (chosen ? messages.filtered : "") + ".";
     }
+
+    function fill(message, count, text) {
+      return message.split("{n}").join(count.toLocaleString(document.documentElement.lang || undefined))
+        .split("{q}").join(text);
+    }
+  }
+
+  /* The page's messages; English ones if the page has none (an old override of finder.html). */
+  function readMessages(root) {
+    var messages = {
+      plural: "n != 1", count: ["{n} result", "{n} results"],
+      countFor: ["{n} result for \u201c{q}\u201d", "{n} results for \u201c{q}\u201d"],
+      none: "No results match", noneFor: "No results match \u201c{q}\u201d",
+      withFilters: "with these filters. Try removing a filter.", filtered: ", filtered",
+      prompt: "Type a word, or choose a filter, to search.",
+      unavailable: "Search could not be loaded here (the site must be opened through a web " +
+        "server). You can browse the directories instead."
+    };
+    try {
+      Object.assign(messages, JSON.parse(root.getAttribute("data-mh-messages") || "{}"));
+    } catch (error) { /* keep the English defaults */ }
+    var formula = /^[n0-9\s()?:<>=!&|%+\-*\/]+$/.test(messages.plural) ? messages.plural : "n != 1";
+    // eslint-disable-next-line no-new-func -- a gettext plural formula, checked above
+    var index = new Function("n", "return Number(" + formula + ");");
+    messages.pluralIndex = function (n) { return index(n) || 0; };
+    return messages;
   }
 
   function searchTerms(text) {

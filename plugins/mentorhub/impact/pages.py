@@ -9,9 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from ..i18n import ENGLISH, Localizer
 from ..site.render import Page, PageContext, SiteRenderer, group_src
 from ..site.urls import dest_path
 from .charts import Chart, Row, Series, bar_chart, column_chart
@@ -64,6 +69,35 @@ class Format:
         return f"{start.strftime('%-d %b %Y')} – {end.strftime('%-d %b %Y')}"
 
 
+class LocalFormat:
+    """:class:`Format` in the UI language: CLDR numbers, percentages and dates (docs/i18n.md)."""
+
+    def __init__(self, i18n: Localizer) -> None:
+        self.i18n = i18n
+        self.withheld = i18n.gettext("not enough responses yet")
+
+    def num(self, value: float | None) -> str:
+        return "–" if value is None else self.i18n.number(value)
+
+    def pct(self, value: float | None) -> str:
+        return "–" if value is None else self.i18n.percent(value)
+
+    def decimal(self, value: float) -> str:
+        """One decimal always ("4.0", "4,0"): averages on a 1–5 scale."""
+        return format_decimal(value, "0.0", locale=self.i18n.locale)
+
+    def signed(self, value: float | None) -> str:
+        if value is None:
+            return "–"
+        if value == 0:
+            return self.i18n.gettext("no change")
+        text = self.num(abs(value))
+        return f"+{text}" if value > 0 else f"−{text}"
+
+    def period(self, start: dt.date, end: dt.date) -> str:
+        return self.i18n.period(start, end)
+
+
 @dataclass(frozen=True)
 class ImpactPages:
     """Everything the KPI plugin publishes as pages."""
@@ -82,7 +116,7 @@ class ImpactPages:
                 **context: Any) -> Page:
         ctx = PageContext(src_uri, self.renderer)
         markdown = self.renderer.render_fragment(
-            template, ctx, title=title, report=self.report, fmt=Format,
+            template, ctx, title=title, report=self.report, fmt=LocalFormat(self.renderer.i18n),
             group_slugs=self.renderer.group_slugs, impact_group_src=impact_group_src,
             group_src=group_src, **context,
         )
@@ -96,15 +130,17 @@ class ImpactPages:
         top = sorted(in_demand, key=lambda s: (-s.demand, -s.gap, s.label.lower(), s.id))
         gaps = sorted((s for s in in_demand if s.gap > 0),
                       key=lambda s: (-s.gap, -s.demand, s.label.lower(), s.id))
+        _ = self.renderer.i18n.gettext
+        i18n = self.renderer.i18n
         return self._render(
-            "kpi_impact.html", IMPACT_SRC, "Impact",
-            "What mentoring in this hub adds up to: people, sessions, skills and stories",
+            "kpi_impact.html", IMPACT_SRC, _("Impact"),
+            _("What mentoring in this hub adds up to: people, sessions, skills and stories"),
             months_chart=sessions_chart("kpi-sessions", report.sessions.by_month, report.as_of,
-                                        "Sessions per month"),
-            skills_chart=skills_chart(top[:TOP_SKILLS]) if top else None,
+                                        _("Sessions per month"), i18n),
+            skills_chart=skills_chart(top[:TOP_SKILLS], i18n) if top else None,
             skills_shown=min(len(top), TOP_SKILLS),
             gaps=gaps[:TOP_GAPS],
-            outcomes_chart=outcomes_chart(report.stories.by_outcome) if report.stories.count else None,
+            outcomes_chart=outcomes_chart(report.stories.by_outcome, i18n) if report.stories.count else None,
             uncovered=[self.renderer.hub.skills[s] for s in report.resources.uncovered
                        if s in self.renderer.hub.skills],
             kpi_json_url=posixpath.relpath(KPI_JSON, posixpath.dirname(
@@ -112,19 +148,23 @@ class ImpactPages:
         )
 
     def group(self, group: GroupKpis) -> Page:
+        i18n = self.renderer.i18n
         return self._render(
-            "kpi_group.html", impact_group_src(group.slug), f"{group.name}: impact",
-            f"Sessions, attendance, hours and satisfaction of {group.name}",
+            "kpi_group.html", impact_group_src(group.slug),
+            i18n.gettext("%(group)s: impact", group=group.name),
+            i18n.gettext("Sessions, attendance, hours and satisfaction of %(group)s", group=group.name),
             group=group,
-            months_chart=sessions_chart(f"kpi-{group.slug}-sessions", group.by_month,
-                                        self.report.as_of, f"Sessions per month, {group.name}"),
+            months_chart=sessions_chart(f"kpi-{group.slug}-sessions", group.by_month, self.report.as_of,
+                                        i18n.gettext("Sessions per month, %(group)s", group=group.name),
+                                        i18n),
         )
 
     def thanks(self) -> Page:
+        _ = self.renderer.i18n.gettext
         return self._render(
-            "kpi_thanks.html", THANKS_SRC, "Thanks",
-            "The people whose time and work make this hub: facilitators, mentors, authors "
-            "and storytellers",
+            "kpi_thanks.html", THANKS_SRC, _("Thanks"),
+            _("The people whose time and work make this hub: facilitators, mentors, authors "
+              "and storytellers"),
             thanks=self.recognition, kinds=self._kinds(), limit=self.renderer.options.section_limit,
         )
 
@@ -134,22 +174,40 @@ class ImpactPages:
         for credit in kind.credits:
             by_count.setdefault(credit.count, []).append(credit)
         return self._render(
-            "kpi_thanks_all.html", kind.complete_src, f"Thanks: all {kind.title.lower()}",
-            f"Every {kind.one_person} of this hub, by {kind.measure}", kind=kind,
+            "kpi_thanks_all.html", kind.complete_src, kind.all_title, kind.all_description, kind=kind,
             by_count=sorted(by_count.items(), reverse=True),
         )
 
     def _kinds(self) -> list[CreditKind]:
         thanks, limit = self.recognition, self.renderer.options.section_limit
+        _, ngettext = self.renderer.i18n.gettext, self.renderer.i18n.ngettext
+        # Each kind's words are whole sentences, so each language can build them its own way.
         kinds = [
-            CreditKind("facilitators", "Facilitators", "facilitator", "sessions led",
-                       "session led", "sessions led", thanks.facilitators),
-            CreditKind("mentors", "Mentors", "mentor", "mentees they mentor now",
-                       "active mentee", "active mentees", thanks.mentors),
-            CreditKind("authors", "Authors", "author", "resources written",
-                       "resource", "resources", thanks.authors),
-            CreditKind("storytellers", "Storytellers", "storyteller",
-                       "success stories shared, as mentee or mentor", "story", "stories",
+            CreditKind("facilitators", _("Facilitators"), _("By sessions led"),
+                       _("Nobody yet: be the first facilitator."),
+                       _("Thanks: all facilitators"), _("Every facilitator of this hub, by sessions led"),
+                       lambda n: ngettext("%(num)s session led", "%(num)s sessions led", n),
+                       lambda n: ngettext("All %(num)s facilitator →", "All %(num)s facilitators →", n),
+                       thanks.facilitators),
+            CreditKind("mentors", _("Mentors"), _("By mentees they mentor now"),
+                       _("Nobody yet: be the first mentor."),
+                       _("Thanks: all mentors"), _("Every mentor of this hub, by mentees they mentor now"),
+                       lambda n: ngettext("%(num)s active mentee", "%(num)s active mentees", n),
+                       lambda n: ngettext("All %(num)s mentor →", "All %(num)s mentors →", n),
+                       thanks.mentors),
+            CreditKind("authors", _("Authors"), _("By resources written"),
+                       _("Nobody yet: be the first author."),
+                       _("Thanks: all authors"), _("Every author of this hub, by resources written"),
+                       lambda n: ngettext("%(num)s resource", "%(num)s resources", n),
+                       lambda n: ngettext("All %(num)s author →", "All %(num)s authors →", n),
+                       thanks.authors),
+            CreditKind("storytellers", _("Storytellers"),
+                       _("By success stories shared, as mentee or mentor"),
+                       _("Nobody yet: be the first storyteller."),
+                       _("Thanks: all storytellers"),
+                       _("Every storyteller of this hub, by success stories shared, as mentee or mentor"),
+                       lambda n: ngettext("%(num)s story", "%(num)s stories", n),
+                       lambda n: ngettext("All %(num)s storyteller →", "All %(num)s storytellers →", n),
                        thanks.storytellers),
         ]
         return [k if len(k.credits) <= limit else replace(k, complete_src=thanks_src(k.key))
@@ -162,10 +220,12 @@ class CreditKind:
 
     key: str
     title: str
-    one_person: str
-    measure: str
-    unit: str
-    units: str
+    by_measure: str  # "By sessions led"
+    nobody: str  # "Nobody yet: be the first facilitator."
+    all_title: str
+    all_description: str
+    count: Callable[[int], str]  # 3 → "3 sessions led", in the UI language's plural form
+    everyone: Callable[[int], str]  # 30 → "All 30 facilitators →"
     credits: tuple[Credit, ...]
     complete_src: str = ""  # the page listing everyone, when the section shows only the first
 
@@ -187,47 +247,51 @@ def last_months(as_of: dt.date, count: int = CHART_MONTHS) -> list[dt.date]:
     return months[::-1]
 
 
-def sessions_chart(chart_id: str, by_month: dict[str, int], as_of: dt.date, title: str) -> Chart:
+def sessions_chart(chart_id: str, by_month: dict[str, int], as_of: dt.date, title: str,
+                   i18n: Localizer = ENGLISH) -> Chart:
     months = last_months(as_of)
     rows = []
     for index, first in enumerate(months):
-        short = first.strftime("%b")
+        short = format_date(first, "LLL", locale=i18n.locale)
         if index == 0 or first.month == 1:
             short += f"\n{first.year}"  # the year under the first column and each January
-        rows.append(Row(first.strftime("%B %Y"), (by_month.get(first.strftime("%Y-%m"), 0),), short))
+        rows.append(Row(i18n.month(first), (by_month.get(first.strftime("%Y-%m"), 0),), short))
     total = sum(r.values[0] for r in rows)
     peak = max(r.values[0] for r in rows)
     busiest = [r.label for r in rows if r.values[0] == peak]
-    description = (
-        f"{Format.num(total)} {'session' if total == 1 else 'sessions'} in the {len(rows)} "
-        f"months from {rows[0].label} to {rows[-1].label}"
-    )
+    description = i18n.ngettext(
+        "%(num)s session in the %(months)s months from %(first)s to %(last)s",
+        "%(num)s sessions in the %(months)s months from %(first)s to %(last)s",
+        int(total), months=len(rows), first=rows[0].label, last=rows[-1].label)
     if total and len(busiest) == 1:
-        description += f"; the busiest month was {busiest[0]}, with {Format.num(peak)}."
+        description += i18n.gettext("; the busiest month was %(month)s, with %(peak)s.",
+                                    month=busiest[0], peak=i18n.number(peak))
     elif total:
-        description += f"; at most {Format.num(peak)} in a month."
+        description += i18n.gettext("; at most %(peak)s in a month.", peak=i18n.number(peak))
     else:
         description += "."
-    return column_chart(chart_id, title, description, rows, Series("sessions"), category="Month")
+    return column_chart(chart_id, title, description, rows, Series(i18n.gettext("sessions")),
+                        category=i18n.gettext("Month"))
 
 
-def skills_chart(skills: list[SkillBalance]) -> Chart:
+def skills_chart(skills: list[SkillBalance], i18n: Localizer = ENGLISH) -> Chart:
     rows = [Row(s.label, (s.demand, s.supply)) for s in skills]
     short = [s.label for s in skills if s.gap > 0]
-    description = (
-        f"Mentees seeking and open mentors offering the {len(rows)} most wanted skills. "
-        + (f"Demand exceeds supply for {', '.join(short)}." if short
-           else "Supply meets demand for each of them.")
-    )
-    return bar_chart("kpi-skills", "Skills: mentees seeking them and mentors offering them",
-                     description, rows, (Series("mentees seeking", 1), Series("mentors offering", 2)),
-                     category="Skill")
+    description = i18n.ngettext(
+        "Mentees seeking and open mentors offering the %(num)s most wanted skill.",
+        "Mentees seeking and open mentors offering the %(num)s most wanted skills.", len(rows))
+    description += " " + (i18n.gettext("Demand exceeds supply for %(skills)s.", skills=", ".join(short))
+                          if short else i18n.gettext("Supply meets demand for each of them."))
+    return bar_chart("kpi-skills", i18n.gettext("Skills: mentees seeking them and mentors offering them"),
+                     description, rows, (Series(i18n.gettext("mentees seeking"), 1),
+                                         Series(i18n.gettext("mentors offering"), 2)),
+                     category=i18n.gettext("Skill"))
 
 
-def outcomes_chart(by_outcome: dict[str, int]) -> Chart:
+def outcomes_chart(by_outcome: dict[str, int], i18n: Localizer = ENGLISH) -> Chart:
     counted = sorted(((n, o) for o, n in by_outcome.items() if n), key=lambda t: (-t[0], t[1]))
-    rows = [Row(o.replace("-", " ").capitalize(), (n,)) for n, o in counted]
-    description = "Stories by outcome: " + "; ".join(
-        f"{r.label.lower()} {Format.num(r.values[0])}" for r in rows) + "."
-    return bar_chart("kpi-outcomes", "Outcomes in success stories", description, rows,
-                     (Series("stories", 1),), category="Outcome")
+    rows = [Row(i18n.choice_label("outcome", o), (n,)) for n, o in counted]
+    description = i18n.gettext("Stories by outcome: %(outcomes)s.", outcomes="; ".join(
+        f"{i18n.choice('outcome', o)} {i18n.number(n)}" for n, o in counted))
+    return bar_chart("kpi-outcomes", i18n.gettext("Outcomes in success stories"), description, rows,
+                     (Series(i18n.gettext("stories"), 1),), category=i18n.gettext("Outcome"))

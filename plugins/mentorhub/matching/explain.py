@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..hub.models import Person
+from ..i18n import Localizer
 from .context import CLOSED, FULL, INACTIVE, MatchContext
-from .reasons import human_date, join_words, language_names
+from .reasons import join_words, language_names
 
 NO_OFFER = "no-offer"
 NO_LANGUAGE = "no-language"
@@ -26,11 +27,13 @@ NO_SEEKER = "no-seeker"
 NOT_SUGGESTED = "not-suggested"
 NO_PEER = "no-peer"
 
-_UNAVAILABLE_WORDS = {
-    FULL: ("is full", "are full"),
-    CLOSED: ("is not taking mentees", "are not taking mentees"),
-    INACTIVE: ("may be inactive", "may be inactive"),
-}
+def _unavailable(i18n: Localizer, kind: str, n: int) -> str:
+    """How many fitting mentors are unavailable, and why ("2 are full"), in plural forms."""
+    if kind == FULL:
+        return i18n.ngettext("%(num)s is full", "%(num)s are full", n)
+    if kind == CLOSED:
+        return i18n.ngettext("%(num)s is not taking mentees", "%(num)s are not taking mentees", n)
+    return i18n.ngettext("%(num)s may be inactive", "%(num)s may be inactive", n)
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Explainer:
 
     def __init__(self, ctx: MatchContext) -> None:
         self.ctx = ctx
+        self.i18n = ctx.options.i18n
         self._speaking_cache: dict[tuple[str, ...], frozenset[str]] = {}
 
     @cached_property
@@ -91,7 +95,10 @@ class Explainer:
         return found
 
     def _labels(self, skills: Iterable[str]) -> str:
-        return join_words([self.ctx.skill(s).label for s in skills], "or")
+        return join_words([self.ctx.skill(s).label for s in skills], "or", self.i18n)
+
+    def _languages(self, codes: Iterable[str]) -> str:
+        return join_words(language_names(list(codes), self.i18n), "or", self.i18n)
 
     # -- mentees ---------------------------------------------------------------------------
 
@@ -100,10 +107,13 @@ class Explainer:
         seeks = list(dict.fromkeys(mentee.seeks))
         me = {mentee.id}
         offered = [s for s in seeks if _anyone_but(self._offerers.get(s), mentee.id)]
+        _ = self.i18n.gettext
         if not offered:
-            other = " other" if any(self._offerers.get(s) for s in seeks) else ""
-            return Explanation(NO_OFFER, f"No{other} mentor offers {self._labels(seeks)} yet.",
-                               tuple(seeks))
+            skills = self._labels(seeks)
+            text = (_("No other mentor offers %(skills)s yet.", skills=skills)
+                    if any(self._offerers.get(s) for s in seeks)
+                    else _("No mentor offers %(skills)s yet.", skills=skills))
+            return Explanation(NO_OFFER, text, tuple(seeks))
         speaking = self._speaking(mentee.languages)
         # The usual case first, with the fewest set copies: someone fits and is available.
         pools = [self._available_offerers.get(s) or set() for s in offered]
@@ -114,29 +124,40 @@ class Explainer:
             return self._fits(otherwise, len(available), offered)
         offering = set().union(*(self._offerers[s] for s in offered)) - me
         fitting = speaking & offering
-        languages = join_words(language_names(mentee.languages), "or")
+        languages = self._languages(mentee.languages)
         if not fitting:
             return Explanation(
-                NO_LANGUAGE, f"No mentor who offers {self._labels(offered)} speaks {languages}.",
+                NO_LANGUAGE, _("No mentor who offers %(skills)s speaks %(languages)s.",
+                               skills=self._labels(offered), languages=languages),
                 tuple(offered))
         fitting = fitting - set(mentee.mentors)
         if not fitting:
             return Explanation(
-                ALREADY, f"You already work with every mentor who offers {self._labels(offered)} "
-                f"and speaks {languages}.", tuple(offered))
+                ALREADY, _("You already work with every mentor who offers %(skills)s and speaks "
+                           "%(languages)s.", skills=self._labels(offered), languages=languages),
+                tuple(offered))
         status = Counter(self._status[m] or "" for m in fitting)
-        parts = [f"{n} {_UNAVAILABLE_WORDS[k][n != 1]}" for k, n in sorted(status.items())]
+        parts = [_unavailable(self.i18n, k, n) for k, n in sorted(status.items())]
         return Explanation(
-            UNAVAILABLE, f"Every mentor who fits is unavailable right now: {join_words(parts)}.",
+            UNAVAILABLE, _("Every mentor who fits is unavailable right now: %(reasons)s.",
+                           reasons=join_words(parts, i18n=self.i18n)),
             tuple(offered))
 
     def _fits(self, otherwise: str, available: int, offered: list[str]) -> Explanation:
         """Available mentors fit, yet none was given: the cap (suggestions) or rivals (cohort)."""
-        who = "The one mentor who fits is" if available == 1 else f"All {available} mentors who fit are"
+        ngettext = self.i18n.ngettext
         if otherwise == TAKEN:
-            text = f"{who} full after this proposal, with mentees who fit as well or better."
+            text = ngettext(
+                "The one mentor who fits is full after this proposal, with mentees who fit as well "
+                "or better.",
+                "All %(num)s mentors who fit are full after this proposal, with mentees who fit as "
+                "well or better.", available)
         else:
-            text = f"{who} already suggested to as many mentees as fair exposure allows."
+            text = ngettext(
+                "The one mentor who fits is already suggested to as many mentees as fair exposure "
+                "allows.",
+                "All %(num)s mentors who fit are already suggested to as many mentees as fair "
+                "exposure allows.", available)
         return Explanation(otherwise, text, tuple(offered))
 
     # -- mentors ---------------------------------------------------------------------------
@@ -145,42 +166,46 @@ class Explainer:
         """Why no mentee is suggested to `mentor` (their profile reads it)."""
         reason = self._status.get(mentor.id) if mentor.is_mentor else None
         offers = list(dict.fromkeys(mentor.offers))
+        _ = self.i18n.gettext
         if reason == CLOSED:
-            return Explanation(CLOSED, "You are not taking mentees (availability: closed).")
+            return Explanation(CLOSED, _("You are not taking mentees (availability: closed)."))
         if reason == INACTIVE:
             # Read by anyone on the public profile, so it speaks to readers; the advice
-            # to the owner (update `confirmed`) is in CONTRIBUTING.md.
-            when = f" {human_date(mentor.confirmed)}" if mentor.confirmed else " long ago"
-            return Explanation(
-                INACTIVE, f"May be inactive: profile last confirmed{when}, "
-                "so not suggested to mentees for now.")
+            # to the owner (update `confirmed`) is in CONTRIBUTING.md and `mentorhub check`.
+            return Explanation(INACTIVE, _(
+                "May be inactive: profile last confirmed %(date)s, so not suggested to mentees "
+                "for now.", date=self.i18n.date(mentor.confirmed)))
         if reason == FULL:
-            return Explanation(FULL, "All your places are taken.")
+            return Explanation(FULL, _("All your places are taken."))
         seeking = set().union(*(self._seekers.get(s, ()) for s in offers))
         if not seeking:
-            return Explanation(NO_SEEKER, f"No mentee is looking for {self._labels(offers)} yet.",
-                               tuple(offers))
+            return Explanation(NO_SEEKER, _("No mentee is looking for %(skills)s yet.",
+                                            skills=self._labels(offers)), tuple(offers))
         fitting = seeking & self._speaking(mentor.languages)
         if not fitting:
             return Explanation(
-                NO_LANGUAGE, f"No mentee who seeks {self._labels(offers)} speaks "
-                f"{join_words(language_names(mentor.languages), 'or')}.", tuple(offers))
+                NO_LANGUAGE, _("No mentee who seeks %(skills)s speaks %(languages)s.",
+                               skills=self._labels(offers), languages=self._languages(mentor.languages)),
+                tuple(offers))
         people = self.ctx.hub.people
         if all(p == mentor.id or mentor.id in people[p].mentors for p in fitting):
-            return Explanation(ALREADY, "You already mentor every mentee who seeks what you offer "
-                               "and shares a language with you.", tuple(offers))
+            return Explanation(ALREADY, _("You already mentor every mentee who seeks what you offer "
+                                          "and shares a language with you."), tuple(offers))
         k = self.ctx.options.top_k
         return Explanation(
-            NOT_SUGGESTED, f"The mentees who seek what you offer already have {k} "
-            f"{'suggestion' if k == 1 else 'suggestions'} each that fit them at least as well.",
+            NOT_SUGGESTED, self.i18n.ngettext(
+                "The mentees who seek what you offer already have %(num)s suggestion each that fits "
+                "them at least as well.",
+                "The mentees who seek what you offer already have %(num)s suggestions each that fit "
+                "them at least as well.", k),
             tuple(offers))
 
     # -- peers -----------------------------------------------------------------------------
 
     def no_peer(self, person: Person) -> Explanation:
-        languages = join_words(language_names(person.languages), "or")
-        return Explanation(NO_PEER, f"Nobody else who is a peer or meets in peer circles speaks "
-                           f"{languages} yet.")
+        return Explanation(NO_PEER, self.i18n.gettext(
+            "Nobody else who is a peer or meets in peer circles speaks %(languages)s yet.",
+            languages=self._languages(person.languages)))
 
 
 def _anyone_but(ids: set[str] | None, person_id: str) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..i18n import ENGLISH, Localizer
 from .features import SCALE
 
 DEFAULT_TOP_K = 3
@@ -61,6 +62,8 @@ class MatchOptions:
     circle_min: int = DEFAULT_CIRCLE_MIN
     circle_max: int = DEFAULT_CIRCLE_MAX
     circle_max_hours_apart: float = DEFAULT_CIRCLE_MAX_HOURS_APART
+    #: The words of reasons and explanations: the site's UI language (docs/i18n.md).
+    i18n: Localizer = field(default=ENGLISH, compare=False)
 
     def exposure_cap(self, free_places: int) -> int:
         """Most suggestion lists one mentor may appear in: max(min, per_place × free places)."""

@@ -7,72 +7,60 @@ share the language, time-zone and format reasons.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
-from ..hub.languages import LANGUAGES
 from ..hub.models import Person
+from ..i18n import ENGLISH, Localizer
+from ..i18n.vocabulary import N_
 from .context import MatchContext
 from .features import gap_minutes
 
 #: How a shared format reads after "both like".
 FORMAT_PHRASES = {
-    "one-on-one": "one-on-one meetings",
-    "group": "group sessions",
-    "peer-circle": "peer circles",
-    "async": "async exchanges",
+    "one-on-one": N_("one-on-one meetings"),
+    "group": N_("group sessions"),
+    "peer-circle": N_("peer circles"),
+    "async": N_("async exchanges"),
 }
 
 
-def join_words(words: Sequence[str], last: str = "and") -> str:
-    """['a'] → 'a'; ['a', 'b', 'c'] → 'a, b and c'."""
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} {last} {words[-1]}"
+def join_words(words: Sequence[str], last: str = "and", i18n: Localizer = ENGLISH) -> str:
+    """['a'] → 'a'; ['a', 'b', 'c'] → 'a, b and c' ('a, b y c'); `last="or"` for 'or'."""
+    return i18n.join(words, last)
 
 
-def language_names(codes: Sequence[str]) -> list[str]:
-    return [LANGUAGES.get(code, code) for code in codes]
+def language_names(codes: Sequence[str], i18n: Localizer = ENGLISH) -> list[str]:
+    """Language names in the UI language, from CLDR (`es` → "Spanish", "español")."""
+    return i18n.languages(codes)
 
 
-def duration(minutes: int) -> str:
-    """90 → '1 hour 30 minutes'."""
-    hours, rest = divmod(minutes, 60)
-    parts = []
-    if hours:
-        parts.append(f"{hours} hour{'s' if hours != 1 else ''}")
-    if rest or not hours:
-        parts.append(f"{rest} minutes")
-    return " ".join(parts)
+def duration(minutes: int, i18n: Localizer = ENGLISH) -> str:
+    """90 → '1 hour 30 minutes' ('1 hora 30 minutos')."""
+    return i18n.duration(minutes)
 
 
-def human_date(day: dt.date) -> str:
-    """'10 January 2025': no ISO dates in text meant for readers (English month names
-    whatever the locale, like the rest of the generated text)."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-
-
-def hours_apart(gap: int) -> str:
+def hours_apart(gap: int, i18n: Localizer = ENGLISH) -> str:
     """Minutes between two offsets, as people say it."""
-    return "same local time" if gap == 0 else f"{duration(gap)} apart"
+    if gap == 0:
+        return i18n.gettext("same local time")
+    return i18n.gettext("%(duration)s apart", duration=duration(gap, i18n))
 
 
 def shared_reasons(ctx: MatchContext, me: Person, other: Person) -> list[str]:
     """Language, time-zone and format reasons, true of both people whichever side reads them."""
+    i18n = ctx.options.i18n
     reasons = []
     languages = [c for c in dict.fromkeys(me.languages) if c in other.languages]
     if languages:
-        reasons.append(f"you both speak {join_words(language_names(languages))}")
+        reasons.append(i18n.gettext("you both speak %(languages)s",
+                                    languages=join_words(language_names(languages, i18n), i18n=i18n)))
     mine, theirs = ctx.offset(me), ctx.offset(other)
     if mine is not None and theirs is not None:
-        reasons.append(hours_apart(gap_minutes(mine, theirs)))
+        reasons.append(hours_apart(gap_minutes(mine, theirs), i18n))
     formats = [f for f in dict.fromkeys(me.formats) if f in other.formats]
     if formats:
-        reasons.append("both like " + join_words([FORMAT_PHRASES.get(f, f) for f in formats]))
+        phrases = [i18n.gettext(FORMAT_PHRASES[f]) if f in FORMAT_PHRASES else f for f in formats]
+        reasons.append(i18n.gettext("both like %(formats)s", formats=join_words(phrases, i18n=i18n)))
     return reasons
 
 
@@ -88,9 +76,11 @@ def _skill_counts(ctx: MatchContext, mentee: Person, mentor: Person) -> list[tup
 
 def mentor_reasons(ctx: MatchContext, mentee: Person, mentor: Person) -> tuple[str, ...]:
     """Why `mentor` is suggested to `mentee`, as the mentee reads it."""
-    total = ctx.mentor_count
+    total, ngettext = ctx.mentor_count, ctx.options.i18n.ngettext
     reasons = [
-        f"offers {label} — {count} of {total} mentors {'does' if count == 1 else 'do'}"
+        ngettext("offers %(skill)s — %(num)s of %(total)s mentors does",
+                 "offers %(skill)s — %(num)s of %(total)s mentors do", count, skill=label,
+                 total=ctx.options.i18n.number(total))
         for label, count in _skill_counts(ctx, mentee, mentor)
     ]
     return tuple(reasons + shared_reasons(ctx, mentee, mentor))
@@ -98,9 +88,11 @@ def mentor_reasons(ctx: MatchContext, mentee: Person, mentor: Person) -> tuple[s
 
 def mentee_reasons(ctx: MatchContext, mentor: Person, mentee: Person) -> tuple[str, ...]:
     """Why `mentee` could use `mentor`'s help, as the mentor reads it."""
-    total = ctx.mentor_count
+    total, ngettext = ctx.mentor_count, ctx.options.i18n.ngettext
     reasons = [
-        f"seeks {label} — {count} of {total} mentors {'offers' if count == 1 else 'offer'} it"
+        ngettext("seeks %(skill)s — %(num)s of %(total)s mentors offers it",
+                 "seeks %(skill)s — %(num)s of %(total)s mentors offer it", count, skill=label,
+                 total=ctx.options.i18n.number(total))
         for label, count in _skill_counts(ctx, mentee, mentor)
     ]
     return tuple(reasons + shared_reasons(ctx, mentor, mentee))
@@ -124,16 +116,17 @@ def interests(person: Person) -> tuple[str, ...]:
 def peer_reasons(ctx: MatchContext, me: Person, peer: Person) -> tuple[str, ...]:
     """Why `peer` is suggested to `me`: shared interests first, then language, time and formats."""
     reasons = []
+    _ = ctx.options.i18n.gettext
     my_goals, my_expertise = goals(me), expertise(me)
     their_goals, their_expertise = goals(peer), expertise(peer)
     for skill in interests(me):
         label = ctx.skill(skill).label
         if skill in my_goals and skill in their_goals:
-            reasons.append(f"you both want to grow in {label}")
+            reasons.append(_("you both want to grow in %(skill)s", skill=label))
         elif skill in my_goals and skill in their_expertise:
-            reasons.append(f"offers {label}, which you want to grow in")
+            reasons.append(_("offers %(skill)s, which you want to grow in", skill=label))
         elif skill in my_expertise and skill in their_goals:
-            reasons.append(f"wants to grow in {label}, which you offer")
+            reasons.append(_("wants to grow in %(skill)s, which you offer", skill=label))
         elif skill in my_expertise and skill in their_expertise:
-            reasons.append(f"you both offer {label}")
+            reasons.append(_("you both offer %(skill)s", skill=label))
     return tuple(reasons + shared_reasons(ctx, me, peer))

@@ -27,6 +27,7 @@ from ..feeds import (
     feed_path,
     json_feed,
 )
+from ..i18n import localizer
 from .shared import find_hub_plugin
 
 PLUGIN_NAME = "mentorhub-feeds"
@@ -65,6 +66,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
             language=str(config.theme.get("language") or "en"),
             directory_urls=config.use_directory_urls,
             limit=self.config.limit,
+            i18n=hub.renderer.i18n if hub.renderer is not None else localizer(hub.options.language),
         )
         self.feeds = build_feeds(hub.result.hub, hub.options.today, options, self.config.kinds)
         for feed in self.feeds:

@@ -28,6 +28,7 @@ from mkdocs.structure.toc import get_toc
 
 from ..hub.loader import LoadResult, load_hub
 from ..hub.problems import format_problems
+from ..i18n import check_catalog
 from ..site.build_date import build_date
 from ..site.page_html import to_html
 from ..site.render import Page, ProfileSection, RenderOptions, SiteRenderer
@@ -87,7 +88,9 @@ class HubPlugin(BasePlugin[HubConfig]):
             directory_urls=config.use_directory_urls,
             site_name=config.site_name,
             site_description=config.site_description or "",
+            language=ui_language(config),
         )
+        self._check_catalog(self.options.language)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -145,9 +148,23 @@ class HubPlugin(BasePlugin[HubConfig]):
         )
 
     @staticmethod
+    def _check_catalog(language: str) -> None:
+        """Warn (so `--strict` fails) when the UI language's words are not all translated."""
+        report = check_catalog(language)
+        if report.path is None and language.split("-")[0].split("_")[0] == "en":
+            return  # English is the engine's own language: no catalog needed
+        if not report.complete:
+            log.warning(report.summary())
+
+    @staticmethod
     def _override_dirs(config: MkDocsConfig) -> list[Path]:
         custom_dir = config.theme.custom_dir
         return [Path(custom_dir) / "mentorhub"] if custom_dir else []
+
+
+def ui_language(config: MkDocsConfig) -> str:
+    """The hub's UI language: Material's `theme.language` (one line switches both)."""
+    return str(config.theme.get("language") or "en")
 
 
 def page_source(page: Page, *, body: bool = True) -> str:

@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from ..hub.models import Hub, Person
+from ..i18n import localizer
 from ..matching import (
     MatchContext,
     MatchOptions,
@@ -32,7 +33,6 @@ from ..matching import (
 )
 from ..matching import options as defaults
 from ..matching.peers import in_peer_pool
-from ..matching.reasons import duration
 from ..site.render import Page, PageContext
 from .hub_plugin import HubPlugin
 from .shared import find_hub_plugin
@@ -103,10 +103,13 @@ class MatchingPlugin(BasePlugin[MatchingConfig]):
         hub_plugin, hub = self._hub()
         assert hub_plugin.renderer is not None and self.options is not None
         ctx = PageContext(CIRCLES_SRC, hub_plugin.renderer)
-        markdown = ctx.render("matching_circles.html", title="Peer circles", settings=self.options,
-                              circles=self.result(hub).circles, hours=duration)
-        hub_plugin.add_page(files, Page(CIRCLES_SRC, "Peer circles", markdown,
-                                        "Proposed peer circles: mentees who share a goal", "listing"),
+        i18n = hub_plugin.renderer.i18n
+        title = i18n.gettext("Peer circles")
+        markdown = ctx.render("matching_circles.html", title=title, settings=self.options,
+                              circles=self.result(hub).circles, hours=i18n.duration)
+        hub_plugin.add_page(files, Page(CIRCLES_SRC, title, markdown,
+                                        i18n.gettext("Proposed peer circles: mentees who share a goal"),
+                                        "listing"),
                             config)
         files.append(File.generated(config, CSS_URI, abs_src_path=str(_CSS_FILE)))
         return files
@@ -181,6 +184,7 @@ class MatchingPlugin(BasePlugin[MatchingConfig]):
             circle_min=cfg.circle_min_size,
             circle_max=cfg.circle_max_size,
             circle_max_hours_apart=float(cfg.circle_max_hours_apart),
+            i18n=localizer(hub_plugin.options.language),
         )
         problems = options.problems()
         if problems:

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 
 from ..search.index import PagefindError, build_index
 from ..search.meta import (
+    PAGE_KEY,
     PAGE_TYPE,
     UNINDEXED,
     SearchRecord,
@@ -82,8 +83,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         assert hub.result is not None and hub.options is not None and hub.renderer is not None
         options = hub.options
         self.records = search_records(hub.result.hub, today=options.today,
-                                      stale_after_days=options.stale_after_days)
-        for page in finder_pages(hub.renderer, finders(self.records),
+                                      stale_after_days=options.stale_after_days,
+                                      i18n=hub.renderer.i18n)
+        for page in finder_pages(hub.renderer, finders(self.records, hub.renderer.i18n),
                                  page_size=max(1, self.config.page_size)):
             hub.add_page(files, page, config)
         for uri, name in ASSETS.items():
@@ -102,8 +104,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         if kind in NOT_INDEXED:
             return html
         record = self.records.get(page.file.src_uri)
-        facets = render_record(record) if record else page_type_html(PAGE_TYPE)
-        words = list_words_html(record.type if record else PAGE_TYPE)
+        assert self.hub is not None and self.hub.renderer is not None
+        i18n = self.hub.renderer.i18n
+        facets = render_record(record) if record else page_type_html(i18n.gettext(PAGE_TYPE))
+        words = list_words_html(record.key if record else PAGE_KEY)
         # Only this wrapper is indexed: not the nav, header, footer or theme buttons.
         return f"<div data-pagefind-body>\n{words}\n{html}\n{facets}</div>\n"
 

@@ -7,7 +7,10 @@ them into pages as hidden attributes; another engine could read the same records
 
 Every value is a human-readable label ("English", "Peer circle", "Grant writing"),
 never an id or a code: search UIs show filter values as they are, and readers pick
-from them. Only published model values are used, so nothing private can appear.
+from them, so values are in the UI language ("español", "Círculo de pares").
+Filter *names* are the engine's keys (they appear in finder URLs) and stay English;
+the forms label them in the UI language. Only published model values are used, so
+nothing private can appear.
 """
 
 from __future__ import annotations
@@ -19,9 +22,10 @@ from pathlib import Path
 
 import jinja2
 
-from ..hub.languages import LANGUAGES
 from ..hub.models import Hub, Person, Resource, Session, Skill, Story
-from ..site.render import format_date, person_src, resource_src, session_src, skill_src, story_src
+from ..i18n import ENGLISH, Localizer
+from ..i18n.vocabulary import N_
+from ..site.render import person_src, resource_src, session_src, skill_src, story_src
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
 
@@ -88,17 +92,18 @@ FIXED_LABELS = (".mh-facts dt", ".mh-badge")
 UNINDEXED = RELATED_LISTS + FIXED_LABELS
 
 TYPE_LABELS = {
-    "person": "Person", "resource": "Resource", "session": "Session",
-    "story": "Story", "skill": "Skill",
+    "person": N_("Person"), "resource": N_("Resource"), "session": N_("Session"),
+    "story": N_("Story"), "skill": N_("Skill"),
 }
 #: The type of any other indexed page (a site's own Markdown pages).
-PAGE_TYPE = "Page"
+PAGE_TYPE = N_("Page")
+PAGE_KEY = "page"
 
-ROLE_LABELS = {"mentor": "Mentor", "mentee": "Mentee", "peer": "Peer"}
-AUDIENCE_LABELS = {"mentor": "Mentors", "mentee": "Mentees", "organizer": "Organizers", "peer": "Peers"}
-OPEN, LIMITED, FULL, CLOSED = ("Open to mentees", "Limited availability", "At capacity",
-                               "Not taking mentees")
-STALE = "May be inactive"
+OPEN, LIMITED, FULL, CLOSED = (N_("Open to mentees"), N_("Limited availability"), N_("At capacity"),
+                               N_("Not taking mentees"))
+STALE = N_("May be inactive")
+#: Availability values in the order a form offers them (and the `availability` sort).
+AVAILABILITY_ORDER = (OPEN, LIMITED, FULL, CLOSED)
 
 
 def label(value: str) -> str:
@@ -117,6 +122,7 @@ class SearchRecord:
     filters: tuple[tuple[str, tuple[str, ...]], ...]
     sorts: tuple[tuple[str, str], ...] = ()
     meta: tuple[tuple[str, str], ...] = ()
+    key: str = ""  # the type's key ("person"), for the list word, whatever the UI language
 
     def values(self, name: str) -> tuple[str, ...]:
         return next((values for key, values in self.filters if key == name), ())
@@ -126,16 +132,17 @@ class SearchRecord:
         return all(value in self.values(name) for name, value in where.items())
 
 
-def _record(type_key: str, title: str, filters: Mapping[str, Iterable[str]], *,
+def _record(labels: _Labels, type_key: str, title: str, filters: Mapping[str, Iterable[str]], *,
             sorts: Mapping[str, str], meta: Mapping[str, str]) -> SearchRecord:
     """`title` replaces the page's first heading as the result title (no pronouns, no markup)."""
-    type_label = TYPE_LABELS[type_key]
+    type_label = labels.i18n.gettext(TYPE_LABELS[type_key])
     cleaned = {name: tuple(sorted(set(v for v in values if v))) for name, values in filters.items()}
     return SearchRecord(
         type=type_label,
         filters=((TYPE, (type_label,)), *sorted((k, v) for k, v in cleaned.items() if v)),
         sorts=tuple(sorted((k, v) for k, v in sorts.items() if v)),
         meta=tuple(sorted((k, v) for k, v in {"type": type_label, "title": title, **meta}.items() if v)),
+        key=type_key,
     )
 
 
@@ -144,6 +151,7 @@ class _Labels:
     """Id → label lookups for one hub."""
 
     hub: Hub
+    i18n: Localizer = ENGLISH
 
     def skill(self, skill_id: str) -> str:
         skill = self.hub.skills.get(skill_id)
@@ -152,13 +160,16 @@ class _Labels:
     def skills(self, ids: Iterable[str]) -> list[str]:
         return [self.skill(i) for i in ids]
 
-    @staticmethod
-    def languages(codes: Iterable[str]) -> list[str]:
-        return [LANGUAGES.get(code, code) for code in codes]
+    def languages(self, codes: Iterable[str]) -> list[str]:
+        return [self.i18n.language(code) for code in codes]
+
+    def choices(self, vocabulary: str, values: Iterable[str]) -> list[str]:
+        return [self.i18n.choice_label(vocabulary, v) for v in values]
 
 
 def availability(hub: Hub, person: Person) -> str:
-    """A mentor's availability as the profile badge shows it ("At capacity" beats "open")."""
+    """A mentor's availability as the profile badge shows it ("At capacity" beats "open"),
+    in English: the msgid, translated where it is shown."""
     if person.availability == "closed":
         return CLOSED
     if hub.free_capacity(person) == 0:
@@ -166,9 +177,10 @@ def availability(hub: Hub, person: Person) -> str:
     return LIMITED if person.availability == "limited" else OPEN
 
 
-def search_records(hub: Hub, *, today: dt.date, stale_after_days: int) -> dict[str, SearchRecord]:
+def search_records(hub: Hub, *, today: dt.date, stale_after_days: int,
+                   i18n: Localizer = ENGLISH) -> dict[str, SearchRecord]:
     """The facets of every record page, keyed by the page's source URI, sorted."""
-    labels = _Labels(hub)
+    labels = _Labels(hub, i18n)
     records: dict[str, SearchRecord] = {}
     for person in hub.people.values():
         records[person_src(person.id)] = _person(hub, labels, person, today, stale_after_days)
@@ -179,7 +191,7 @@ def search_records(hub: Hub, *, today: dt.date, stale_after_days: int) -> dict[s
     for story in hub.stories.values():
         records[story_src(story.id)] = _story(labels, story)
     for skill in hub.skills.values():
-        records[skill_src(skill.id)] = _skill(skill)
+        records[skill_src(skill.id)] = _skill(labels, skill)
     return dict(sorted(records.items()))
 
 
@@ -188,9 +200,9 @@ def _person(hub: Hub, labels: _Labels, person: Person, today: dt.date,
     offers = labels.skills(person.offers) if person.is_mentor else []
     seeks = labels.skills(person.seeks) if person.is_mentee else []
     languages = labels.languages(person.languages)
-    roles = [ROLE_LABELS.get(r, label(r)) for r in person.roles]
+    roles = labels.choices("role", person.roles)
     filters: dict[str, list[str]] = {
-        ROLE: roles, LANGUAGE: languages, FORMAT: [label(f) for f in person.formats],
+        ROLE: roles, LANGUAGE: languages, FORMAT: labels.choices("format", person.formats),
         OFFERS: offers, SEEKS: seeks, SKILL: offers + seeks,
     }
     sorts: dict[str, str] = {}
@@ -198,13 +210,14 @@ def _person(hub: Hub, labels: _Labels, person: Person, today: dt.date,
     if person.is_mentor:
         state = availability(hub, person)
         stale = person.is_stale(today, stale_after_days)
-        filters[AVAILABILITY] = [state]
-        details.append(state + (f" · {STALE}" if stale else ""))
+        shown = labels.i18n.gettext(state)
+        filters[AVAILABILITY] = [shown]
+        details.append(shown + (f" · {labels.i18n.gettext(STALE)}" if stale else ""))
         # Open first, then limited, then full or closed; unconfirmed profiles last in each.
-        rank = {OPEN: 0, LIMITED: 1, FULL: 2, CLOSED: 3}[state]
+        rank = AVAILABILITY_ORDER.index(state)
         sorts[SORT_AVAILABILITY] = f"{rank}{int(stale)} {_sort_text(person.name, person.id)}"
     tags = offers or seeks
-    return _record("person", person.name, filters, sorts=sorts, meta={
+    return _record(labels, "person", person.name, filters, sorts=sorts, meta={
         "details": " · ".join(details),
         "summary": person.headline,
         "tags": ", ".join(tags),
@@ -213,16 +226,18 @@ def _person(hub: Hub, labels: _Labels, person: Person, today: dt.date,
 
 def _resource(labels: _Labels, resource: Resource) -> SearchRecord:
     topics = labels.skills(resource.topics)
-    audience = [AUDIENCE_LABELS.get(a, label(a)) for a in resource.audience]
-    details = [label(resource.kind)]
-    if resource.level:
-        details.append(label(resource.level))
+    i18n = labels.i18n
+    audience = labels.choices("audience", resource.audience)
+    kind = i18n.choice_label("kind", resource.kind)
+    level = i18n.choice_label("level", resource.level) if resource.level else ""
+    details = [kind] + ([level] if level else [])
     if audience:
-        details.append("for " + ", ".join(a.lower() for a in audience))
+        details.append(i18n.gettext("for %(audience)s", audience=", ".join(
+            i18n.choice("audience", a) for a in resource.audience)))
     if resource.updated:
-        details.append("updated " + format_date(resource.updated))
-    return _record("resource", resource.title, {
-        KIND: [label(resource.kind)], LEVEL: [label(resource.level)] if resource.level else [],
+        details.append(i18n.gettext("updated %(date)s", date=i18n.date(resource.updated)))
+    return _record(labels, "resource", resource.title, {
+        KIND: [kind], LEVEL: [level] if level else [],
         AUDIENCE: audience, SKILL: topics,
     }, sorts={
         SORT_TITLE: _sort_text(resource.title, resource.id),
@@ -232,28 +247,29 @@ def _resource(labels: _Labels, resource: Resource) -> SearchRecord:
 
 def _session(labels: _Labels, session: Session) -> SearchRecord:
     topics = labels.skills(session.topics)
-    details = [format_date(session.date), label(session.format)]
+    session_format = labels.i18n.choice_label("session_format", session.format)
+    details = [labels.i18n.date(session.date), session_format]
     if session.group:
         details.append(session.group)
-    return _record("session", session.title, {
-        SESSION_FORMAT: [label(session.format)], GROUP: [session.group], SKILL: topics,
+    return _record(labels, "session", session.title, {
+        SESSION_FORMAT: [session_format], GROUP: [session.group], SKILL: topics,
     }, sorts={
         SORT_DATE: _sort_date(session.date, session.id),
     }, meta={"details": " · ".join(details), "tags": ", ".join(topics)})
 
 
 def _story(labels: _Labels, story: Story) -> SearchRecord:
-    outcomes = [label(o) for o in story.outcomes]
-    details = [format_date(story.date)] + ([story.group] if story.group else [])
-    return _record("story", story.title, {
+    outcomes = labels.choices("outcome", story.outcomes)
+    details = [labels.i18n.date(story.date)] + ([story.group] if story.group else [])
+    return _record(labels, "story", story.title, {
         OUTCOME: outcomes, GROUP: [story.group], SKILL: labels.skills(story.skills),
     }, sorts={
         SORT_DATE: _sort_date(story.date, story.id),
     }, meta={"details": " · ".join(details), "summary": story.summary, "tags": ", ".join(outcomes)})
 
 
-def _skill(skill: Skill) -> SearchRecord:
-    return _record("skill", skill.label, {CATEGORY: [skill.category]}, sorts={},
+def _skill(labels: _Labels, skill: Skill) -> SearchRecord:
+    return _record(labels, "skill", skill.label, {CATEGORY: [skill.category]}, sorts={},
                    meta={"details": skill.category, "summary": skill.description})
 
 
@@ -269,13 +285,15 @@ def _sort_date(date: dt.date | None, record_id: str) -> str:
 
 
 def facet_values(records: Iterable[SearchRecord], name: str,
-                 where: Mapping[str, str] | None = None) -> list[str]:
-    """The values of filter `name` among records matching `where`, sorted for a form."""
+                 where: Mapping[str, str] | None = None,
+                 first: Iterable[str] = AVAILABILITY_ORDER) -> list[str]:
+    """The values of filter `name` among records matching `where`, sorted for a form
+    (`first`: values that lead, in this order: availability, in the UI language)."""
     values = {
         value for record in records if record.matches(where or {})
         for value in record.values(name)
     }
-    order = {v: i for i, v in enumerate((OPEN, LIMITED, FULL, CLOSED))}
+    order = {v: i for i, v in enumerate(first)}
     return sorted(values, key=lambda v: (order.get(v, len(order)), v.casefold(), v))
 
 
@@ -285,7 +303,7 @@ _ENV = jinja2.Environment(
 )
 
 
-def page_type_html(type_label: str) -> str:
+def page_type_html(type_label: str = PAGE_TYPE) -> str:
     """The hidden type marker for a page that is not a hub record."""
     return render_record(SearchRecord(type=type_label, filters=((TYPE, (type_label,)),),
                                       meta=(("type", type_label),)))

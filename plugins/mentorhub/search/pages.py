@@ -11,8 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from ..i18n import ENGLISH, Localizer
 from ..site.render import Page, PageContext, SiteRenderer
 from . import meta as sm
+from .messages import script_messages
 
 SEARCH_SRC = "search/index.md"
 FIND_MENTOR_SRC = "find/index.md"
@@ -56,87 +58,92 @@ class Finder:
         return {name: {"any": list(values)} for name, values in self.base}
 
 
-def finders(records: Mapping[str, sm.SearchRecord]) -> list[Finder]:
-    """The three search pages of a hub."""
+def finders(records: Mapping[str, sm.SearchRecord], i18n: Localizer = ENGLISH) -> list[Finder]:
+    """The three search pages of a hub, worded in the UI language."""
     values = list(records.values())
+    _ = i18n.gettext
+    order = [_(v) for v in sm.AVAILABILITY_ORDER]
 
     def facet(name: str, label: str, where: Mapping[str, str], control: str = "select",
-              any_label: str = "Any") -> Facet:
-        return Facet(name, label, tuple(sm.facet_values(values, name, where)), control, any_label)
+              any_label: str = "") -> Facet:
+        return Facet(name, label, tuple(sm.facet_values(values, name, where, order)), control,
+                     any_label or _("Any"))
 
-    mentors = {sm.TYPE: "Person", sm.ROLE: "Mentor"}
-    resources = {sm.TYPE: "Resource"}
+    person, mentor, resource = _(sm.TYPE_LABELS["person"]), i18n.choice_label("role", "mentor"), \
+        _(sm.TYPE_LABELS["resource"])
+    mentors = {sm.TYPE: person, sm.ROLE: mentor}
+    resources = {sm.TYPE: resource}
     # A finder's scope as a filter whose chunk of the index is small, since every search
     # downloads it: only mentors have an availability and only resources a kind, so "any
     # availability" is exactly the mentors (11 KB on a 20k hub, where Type and Role
     # together are 72 KB), and "any kind" exactly the resources.
-    availability = tuple(sm.facet_values(values, sm.AVAILABILITY, mentors))
+    availability = tuple(sm.facet_values(values, sm.AVAILABILITY, mentors, order))
     kinds = tuple(sm.facet_values(values, sm.KIND, resources))
     everything: dict[str, str] = {}
-    by_date = (("date:desc", "Newest first"), ("date:asc", "Oldest first"))
+    by_date = (("date:desc", _("Newest first")), ("date:asc", _("Oldest first")))
     return [
         Finder(
-            SEARCH_SRC, "Search",
-            "Search people, resources, session notes, stories and skills.",
-            "Search the hub", "results", base=(),
-            facets=(facet(sm.TYPE, "Show", everything, "checkbox"),),
+            SEARCH_SRC, _("Search"),
+            _("Search people, resources, session notes, stories and skills."),
+            _("Search the hub"), "results", base=(),
+            facets=(facet(sm.TYPE, _("Show"), everything, "checkbox"),),
             more_facets=tuple(
                 facet(name, label, everything, any_label=any_label)
                 for name, label, any_label in (
-                    (sm.SKILL, "Skill or topic", "Any skill"),
-                    (sm.ROLE, "Role", "Any role"),
-                    (sm.LANGUAGE, "Language", "Any language"),
-                    (sm.AVAILABILITY, "Availability", "Any availability"),
-                    (sm.FORMAT, "Meets", "Any format"),
-                    (sm.KIND, "Resource kind", "Any kind"),
-                    (sm.LEVEL, "Level", "Any level"),
-                    (sm.AUDIENCE, "Audience", "Any audience"),
-                    (sm.OUTCOME, "Story outcome", "Any outcome"),
-                    (sm.SESSION_FORMAT, "Session format", "Any session format"),
-                    (sm.GROUP, "Group", "Any group"),
-                    (sm.CATEGORY, "Skill category", "Any category"),
+                    (sm.SKILL, _("Skill or topic"), _("Any skill")),
+                    (sm.ROLE, _("Role"), _("Any role")),
+                    (sm.LANGUAGE, _("Language"), _("Any language")),
+                    (sm.AVAILABILITY, _("Availability"), _("Any availability")),
+                    (sm.FORMAT, _("Meets"), _("Any format")),
+                    (sm.KIND, _("Resource kind"), _("Any kind")),
+                    (sm.LEVEL, _("Level"), _("Any level")),
+                    (sm.AUDIENCE, _("Audience"), _("Any audience")),
+                    (sm.OUTCOME, _("Story outcome"), _("Any outcome")),
+                    (sm.SESSION_FORMAT, _("Session format"), _("Any session format")),
+                    (sm.GROUP, _("Group"), _("Any group")),
+                    (sm.CATEGORY, _("Skill category"), _("Any category")),
                 )
             ),
-            sorts=(("", "Best match"), *by_date),
+            sorts=(("", _("Best match")), *by_date),
             list_without_query=False,
             list_word=sm.LIST_ALL,
-            fallback=(("People", "people/index.md"), ("Resources", "resources/index.md"),
-                      ("Sessions", "sessions/index.md"), ("Stories", "stories/index.md"),
-                      ("Skills", "skills/index.md")),
+            fallback=((_("People"), "people/index.md"), (_("Resources"), "resources/index.md"),
+                      (_("Sessions"), "sessions/index.md"), (_("Stories"), "stories/index.md"),
+                      (_("Skills"), "skills/index.md")),
         ),
         Finder(
-            FIND_MENTOR_SRC, "Find a mentor",
-            "Every mentor in the hub. Narrow the list by what they mentor on, the languages "
-            "they meet in, whether they have room for a mentee and how they like to meet.",
-            "Search mentors by name or words in their profile", "mentors",
-            base=((sm.AVAILABILITY, availability),) if availability else ((sm.ROLE, ("Mentor",)),),
+            FIND_MENTOR_SRC, _("Find a mentor"),
+            _("Every mentor in the hub. Narrow the list by what they mentor on, the languages "
+              "they meet in, whether they have room for a mentee and how they like to meet."),
+            _("Search mentors by name or words in their profile"), "mentors",
+            base=((sm.AVAILABILITY, availability),) if availability else ((sm.ROLE, (mentor,)),),
             facets=(
-                facet(sm.OFFERS, "Skill", mentors, any_label="Any skill"),
-                facet(sm.LANGUAGE, "Language", mentors, any_label="Any language"),
-                facet(sm.AVAILABILITY, "Availability", mentors, "checkbox"),
-                facet(sm.FORMAT, "Meets", mentors, "checkbox"),
+                facet(sm.OFFERS, _("Skill"), mentors, any_label=_("Any skill")),
+                facet(sm.LANGUAGE, _("Language"), mentors, any_label=_("Any language")),
+                facet(sm.AVAILABILITY, _("Availability"), mentors, "checkbox"),
+                facet(sm.FORMAT, _("Meets"), mentors, "checkbox"),
             ),
-            sorts=(("availability:asc", "Available first"), ("", "Best match")),
-            list_word=sm.list_word("Person"),
-            fallback=(("All mentors", "people/mentors/index.md"), ("People", "people/index.md"),
-                      ("Skills", "skills/index.md")),
+            sorts=(("availability:asc", _("Available first")), ("", _("Best match"))),
+            list_word=sm.list_word("person"),
+            fallback=((_("All mentors"), "people/mentors/index.md"), (_("People"), "people/index.md"),
+                      (_("Skills"), "skills/index.md")),
         ),
         Finder(
-            FIND_RESOURCE_SRC, "Find a resource",
-            "The hub's library of toolkits, guides, templates and courses, by topic, kind, "
-            "level and audience.",
-            "Search resources", "resources",
-            base=((sm.KIND, kinds),) if kinds else ((sm.TYPE, ("Resource",)),),
+            FIND_RESOURCE_SRC, _("Find a resource"),
+            _("The hub's library of toolkits, guides, templates and courses, by topic, kind, "
+              "level and audience."),
+            _("Search resources"), "resources",
+            base=((sm.KIND, kinds),) if kinds else ((sm.TYPE, (resource,)),),
             facets=(
-                facet(sm.SKILL, "Topic", resources, any_label="Any topic"),
-                facet(sm.KIND, "Kind", resources, any_label="Any kind"),
-                facet(sm.LEVEL, "Level", resources, "checkbox"),
-                facet(sm.AUDIENCE, "For", resources, "checkbox"),
+                facet(sm.SKILL, _("Topic"), resources, any_label=_("Any topic")),
+                facet(sm.KIND, _("Kind"), resources, any_label=_("Any kind")),
+                facet(sm.LEVEL, _("Level"), resources, "checkbox"),
+                facet(sm.AUDIENCE, _("For"), resources, "checkbox"),
             ),
-            sorts=(("title:asc", "Title"), *by_date, ("", "Best match")),
-            list_word=sm.list_word("Resource"),
-            fallback=(("All resources", "resources/index.md"),
-                      ("Resources by topic", "resources/by-topic/index.md")),
+            sorts=(("title:asc", _("Title")), *by_date, ("", _("Best match"))),
+            list_word=sm.list_word("resource"),
+            fallback=((_("All resources"), "resources/index.md"),
+                      (_("Resources by topic"), "resources/by-topic/index.md")),
         ),
     ]
 
@@ -148,6 +155,7 @@ def finder_pages(renderer: SiteRenderer, finder_list: Sequence[Finder], *,
     for finder in finder_list:
         ctx = PageContext(finder.src_uri, renderer)
         markdown = renderer.render_fragment("finder.html", ctx, title=finder.title,
-                                            finder=finder, page_size=page_size)
+                                            finder=finder, page_size=page_size,
+                                            messages=script_messages(renderer.i18n, finder.results_noun))
         pages.append(Page(finder.src_uri, finder.title, markdown, finder.intro, KIND))
     return pages

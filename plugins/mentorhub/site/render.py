@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import jinja2
+from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
-from ..hub.languages import LANGUAGES
 from ..hub.models import Hub, Person, Resource, Session, Skill
 from ..hub.relations import Relations, relate
 from ..hub.schema import RESOURCE_KINDS
+from ..i18n import Localizer, localizer
 from . import urls
 from .sanitize import render_body
 
@@ -46,6 +47,8 @@ class RenderOptions:
     contributing_url: str = ""
     # Feeds the mentorhub-feeds plugin publishes ("stories", "sessions", "resources").
     feeds: tuple[str, ...] = ()
+    # The UI language (Material's `theme.language`): catalogs and CLDR formats (docs/i18n.md).
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,36 @@ class PageContext:
         return self.site.hub.resources.get(resource_id)
 
     def language(self, code: str) -> str:
-        return LANGUAGES.get(code, code)
+        return self.site.i18n.language(code)
+
+    # words in the UI language (docs/i18n.md) ------------------------------------------
+    @property
+    def i18n(self) -> Localizer:
+        return self.site.i18n
+
+    def choice(self, vocabulary: str, value: str) -> str:
+        return self.site.i18n.choice(vocabulary, value)
+
+    def title(self, table: str, key: str) -> str:
+        return self.site.i18n.title(table, key)
+
+    def count(self, role: str, n: int) -> str:
+        """"3 mentors", "1 mentee", … for a people listing (`role` is the plural key)."""
+        ngettext = self.site.i18n.ngettext
+        if role == "mentors":
+            return ngettext("%(num)s mentor", "%(num)s mentors", n)
+        if role == "mentees":
+            return ngettext("%(num)s mentee", "%(num)s mentees", n)
+        return ngettext("%(num)s peer", "%(num)s peers", n)
+
+    def all_of(self, role: str, n: int) -> str:
+        """The "see them all" link under a directory section."""
+        ngettext = self.site.i18n.ngettext
+        if role == "mentors":
+            return ngettext("All %(num)s mentor →", "All %(num)s mentors →", n)
+        if role == "mentees":
+            return ngettext("All %(num)s mentee →", "All %(num)s mentees →", n)
+        return ngettext("All %(num)s peer →", "All %(num)s peers →", n)
 
     def is_stale(self, person: Person) -> bool:
         options = self.site.options
@@ -152,8 +184,9 @@ class PageContext:
     skill_src = staticmethod(skill_src)
 
 
-def format_date(value: dt.date | None) -> str:
-    return value.strftime("%-d %b %Y") if value else ""
+def format_date(value: dt.date | None, i18n: Localizer | None = None) -> str:
+    """A date as the UI language writes it ("14 Nov 2026", "14 nov 2026")."""
+    return (i18n or localizer("en")).date(value)
 
 
 def obfuscate_email(address: str) -> Markup:
@@ -186,6 +219,7 @@ class SiteRenderer:
         self.relations: Relations = relate(hub)
         self.profile_sections = list(profile_sections)
         self.group_slugs = urls.unique_slugs(list(self.relations.sessions_in_group))
+        self.i18n = localizer(options.language)
         search_path = [str(d) for d in override_dirs if d.is_dir()] + [str(TEMPLATE_DIR)]
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(search_path),
@@ -197,8 +231,17 @@ class SiteRenderer:
             # auto_reload every get_template() stat()s the file (~20,000 times at 20k records).
             auto_reload=False,
             finalize=_one_line,
+            extensions=["jinja2.ext.i18n"],
         )
-        self.env.filters["date"] = format_date
+        # Newstyle gettext: `_("… %(name)s", name=x)` escapes `x` and formats after
+        # translating, and `ngettext` fills `%(num)s` (docs/i18n.md).
+        self.env.install_gettext_translations(self.i18n.catalog, newstyle=True)  # type: ignore[attr-defined]
+        self.env.filters["date"] = self.i18n.date
+        self.env.filters["month"] = self.i18n.month
+        self.env.filters["number"] = self.i18n.number
+        self.env.filters["percent"] = self.i18n.percent
+        self.env.filters["slug"] = lambda text: slugify(str(text), "-")  # as page_html makes heading ids
+        self.env.globals["lang"] = self.i18n.lang
         self.env.filters["email"] = obfuscate_email
         self.env.globals["body"] = _body
         self.env.globals["plural"] = lambda n, one, many=None: one if n == 1 else (many or one + "s")
@@ -242,7 +285,7 @@ class SiteRenderer:
         resources = sorted(hub.resources.values(),
                            key=lambda r: (r.updated or dt.date.min, r.id), reverse=True)
         return self._page(
-            "home.html", "index.md", "Home",
+            "home.html", "index.md", self.i18n.gettext("Home"),
             description=self.options.site_description,
             numbers=numbers,
             stories=hub.stories_newest_first()[:3],
@@ -269,15 +312,16 @@ class SiteRenderer:
             "mentees": sorted(self.hub.mentees(), key=_person_order),
             "peers": sorted(self.hub.peers(), key=_person_order),
         }
-        pages = [self._page("people_index.html", "people/index.md", "People",
-                            description="Mentors, mentees and peers in this hub",
+        _ = self.i18n.gettext
+        pages = [self._page("people_index.html", "people/index.md", _("People"),
+                            description=_("Mentors, mentees and peers in this hub"),
                             by_role=by_role, limit=size)]
         for role, people in by_role.items():
             chunks = paginate(people, size)
             for number, chunk in enumerate(chunks, 1):
                 pages.append(self._page(
                     "people_list.html", listing_src(f"people/{role}", number),
-                    f"{role.capitalize()}" + (f" (page {number})" if number > 1 else ""),
+                    self._paged(self.i18n.title("role", role), number),
                     role=role, people=chunk, pager=self._pager(f"people/{role}", number, len(chunks)),
                     total=len(people),
                 ))
@@ -315,10 +359,11 @@ class SiteRenderer:
             by_kind.setdefault(resource.kind, []).append(resource)
         kinds = [k for k in RESOURCE_KINDS if k in by_kind]
         pages = [
-            self._page("resources_index.html", "resources/index.md", "Resources",
-                       description="Toolkits, guides, templates and courses",
+            self._page("resources_index.html", "resources/index.md", self.i18n.gettext("Resources"),
+                       description=self.i18n.gettext("Toolkits, guides, templates and courses"),
                        by_kind={k: by_kind[k] for k in kinds}, limit=self.options.section_limit),
-            self._page("resources_by_topic.html", "resources/by-topic/index.md", "Resources by topic",
+            self._page("resources_by_topic.html", "resources/by-topic/index.md",
+                       self.i18n.gettext("Resources by topic"),
                        topics=self._by_category(self.relations.resources_on)),
         ]
         for kind in kinds:
@@ -326,7 +371,7 @@ class SiteRenderer:
             for number, chunk in enumerate(chunks, 1):
                 pages.append(self._page(
                     "resources_list.html", listing_src(f"resources/kind/{kind}", number),
-                    f"{kind.capitalize()}s" + (f" (page {number})" if number > 1 else ""),
+                    self._paged(self.i18n.title("kind", kind), number),
                     kind_name=kind, resources=chunk, total=len(by_kind[kind]),
                     pager=self._pager(f"resources/kind/{kind}", number, len(chunks)),
                 ))
@@ -354,26 +399,29 @@ class SiteRenderer:
         chunks = paginate(sessions, self.options.page_size)
         pages = [
             self._page("sessions_list.html", listing_src("sessions", number),
-                       "Sessions" + (f" (page {number})" if number > 1 else ""),
-                       description="Notes from group mentoring sessions, peer circles and workshops",
-                       sessions=chunk, total=len(sessions), months=_by_month(chunk),
+                       self._paged(self.i18n.gettext("Sessions"), number),
+                       description=self.i18n.gettext(
+                           "Notes from group mentoring sessions, peer circles and workshops"),
+                       sessions=chunk, total=len(sessions), months=self._by_month(chunk),
                        pager=self._pager("sessions", number, len(chunks)))
             for number, chunk in enumerate(chunks, 1)
         ]
         groups = self.relations.sessions_in_group
         pages.append(self._page("sessions_by_group.html", "sessions/by-group/index.md",
-                                "Sessions by group", groups=groups,
+                                self.i18n.gettext("Sessions by group"), groups=groups,
                                 ungrouped=[s for s in sessions if not s.group][: self.options.section_limit]))
         for group, group_sessions in groups.items():
             pages.append(self._page(
                 "group.html", group_src(self.group_slugs[group]), group, kind="group",
-                description=f"Sessions of {group}", group=group, sessions=group_sessions,
-                months=_by_month(group_sessions),
+                description=self.i18n.gettext("Sessions of %(group)s", group=group),
+                group=group, sessions=group_sessions, months=self._by_month(group_sessions),
             ))
         for session in sessions:
             pages.append(self._page(
                 "session.html", session_src(session.id), session.title, kind="session",
-                description=f"{session.format.replace('-', ' ').capitalize()} on {format_date(session.date)}",
+                description=self.i18n.gettext(
+                    "%(format)s on %(date)s", format=self.i18n.choice_label("session_format", session.format),
+                    date=self.i18n.date(session.date)),
                 source_path=session.source.path, session=session,
             ))
         return pages
@@ -385,8 +433,8 @@ class SiteRenderer:
         chunks = paginate(stories, self.options.page_size)
         pages = [
             self._page("stories_list.html", listing_src("stories", number),
-                       "Stories" + (f" (page {number})" if number > 1 else ""),
-                       description="Success stories from mentoring in this hub",
+                       self._paged(self.i18n.gettext("Stories"), number),
+                       description=self.i18n.gettext("Success stories from mentoring in this hub"),
                        stories=chunk, total=len(stories), pager=self._pager("stories", number, len(chunks)))
             for number, chunk in enumerate(chunks, 1)
         ]
@@ -404,14 +452,15 @@ class SiteRenderer:
         categories: dict[str, list[Skill]] = {}
         for skill in sorted(self.hub.skills.values(), key=lambda s: (s.category, s.label.lower())):
             categories.setdefault(skill.category, []).append(skill)
-        pages = [self._page("skills_index.html", "skills/index.md", "Skills",
-                            description="Every skill in the hub, by category",
+        pages = [self._page("skills_index.html", "skills/index.md", self.i18n.gettext("Skills"),
+                            description=self.i18n.gettext("Every skill in the hub, by category"),
                             categories=dict(sorted(categories.items())))]
         for skill in self.hub.skills.values():
             mentors = sorted(rel.mentors_offering.get(skill.id, []), key=self._mentor_order)
             pages.append(self._page(
                 "skill.html", skill_src(skill.id), skill.label, kind="skill",
-                description=skill.description or f"Mentors, mentees and resources for {skill.label}",
+                description=skill.description or self.i18n.gettext(
+                    "Mentors, mentees and resources for %(skill)s", skill=skill.label),
                 skill=skill, mentors=mentors,
                 mentees=sorted(rel.mentees_seeking.get(skill.id, []), key=_person_order),
                 resources=sorted(rel.resources_on.get(skill.id, []), key=lambda r: (r.title.lower(), r.id)),
@@ -420,6 +469,18 @@ class SiteRenderer:
                 limit=self.options.section_limit,
             ))
         return pages
+
+    def _paged(self, title: str, number: int) -> str:
+        """A listing's title, with its page number past the first page."""
+        if number == 1:
+            return title
+        return self.i18n.gettext("%(title)s (page %(number)s)", title=title, number=number)
+
+    def _by_month(self, sessions: Sequence[Session]) -> list[tuple[str, list[Session]]]:
+        months: dict[str, list[Session]] = {}
+        for session in sessions:
+            months.setdefault(self.i18n.month(session.date), []).append(session)
+        return list(months.items())
 
     def _mentor_order(self, person: Person) -> tuple[int, int, str, str]:
         """Mentors who can take someone now first: open, with room, recently confirmed."""
@@ -446,11 +507,4 @@ def _one_line(value: Any) -> Any:
 
 def _person_order(person: Person) -> tuple[str, str]:
     return (person.name.lower(), person.id)
-
-
-def _by_month(sessions: Sequence[Session]) -> list[tuple[str, list[Session]]]:
-    months: dict[str, list[Session]] = {}
-    for session in sessions:
-        months.setdefault(session.date.strftime("%B %Y"), []).append(session)
-    return list(months.items())
 
