@@ -106,7 +106,12 @@ class Localizer:
     def choice(self, vocabulary: str, value: str) -> str:
         """A stored choice as an inline word: ("format", "peer-circle") → "peer circle"."""
         word = CHOICES.get(vocabulary, {}).get(value)
-        return self.catalog.gettext(word) if word else fallback_word(value)
+        if not word:
+            return fallback_word(value)
+        text = self.catalog.gettext(word)
+        if text == word:  # "mentor" is also the singular of a plural entry ("mentor"/"mentors")
+            text = self.catalog.ngettext(word, word, 1)
+        return text
 
     def choice_label(self, vocabulary: str, value: str) -> str:
         """The same word starting with a capital, for filters and headings: "Peer circle"."""
