@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from mentorhub.hub.languages import LANGUAGES
 from mentorhub.hub.loader import load_hub
 from mentorhub.hub.models import Hub
+from mentorhub.i18n import ENGLISH
 from mentorhub.search import meta as sm
 
 from conftest import SHOWCASE
@@ -85,7 +85,7 @@ def test_find_a_mentor_lists_mentors_then_a_language_narrows_them(browser_page: 
     mentors = sorted(p.name for p in hub.mentors())
     assert sorted(show_all(page)) == mentors  # listed before anything is typed
     speaks = {
-        LANGUAGES[code]: sorted(p.name for p in hub.mentors() if code in p.languages)
+        ENGLISH.language(code): sorted(p.name for p in hub.mentors() if code in p.languages)
         for code in {c for p in hub.mentors() for c in p.languages}
     }
     # The rarest language that some mentors speak: the list must visibly shrink.

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from conftest import MINIMAL_CONFIG, run_mkdocs, write_project
 
 from mentorhub.i18n import LOCALE_DIR, catalog_path
+
+from conftest import MINIMAL_CONFIG, run_mkdocs, write_project
 
 pytestmark = pytest.mark.build
 
@@ -195,7 +196,7 @@ def test_search_facets_and_feeds_are_spanish(spanish_site: Path) -> None:
     assert 'value="Acepta mentorados"' in finder and ">español</option>" in finder
     assert '"prompt": "Escribe una palabra' in html.unescape(finder)
     profile = (spanish_site / "people/mia/index.html").read_text(encoding="utf-8")
-    assert 'data-pagefind-filter="Language:español"' in profile
+    assert '<span data-pagefind-filter="Language">español</span>' in profile
     feed = (spanish_site / "feed-sessions.xml").read_text(encoding="utf-8")
     assert "nuevas notas de sesiones" in feed and 'xml:lang="es"' in feed
 
@@ -203,3 +204,15 @@ def test_search_facets_and_feeds_are_spanish(spanish_site: Path) -> None:
 def test_every_shipped_catalog_is_in_the_package() -> None:
     assert {p.parent.parent.name for p in LOCALE_DIR.glob("*/LC_MESSAGES/mentorhub.po")} >= {
         "en", "es", "fr", "pt", "de"}
+
+
+@pytest.mark.parametrize("lang", ["fr", "pt", "de"])
+def test_the_other_shipped_languages_build_strict(tmp_path: Path, lang: str) -> None:
+    config = SPANISH_CONFIG.replace("  language: es\n", f"  language: {lang}\n")
+    project = write_project(tmp_path / lang, FILES, config)
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    tea = (project / "site/people/tea/index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{lang}"' in tea
+    wants = {"fr": "Veut progresser en", "pt": "Quer crescer em", "de": "Möchte wachsen in"}[lang]
+    assert wants in tea

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po
-from conftest import MINIMAL_CONFIG, REPO, run_mkdocs, write_project
 
 from mentorhub.i18n import LOCALE_DIR, Localizer, check_catalog, shipped_languages, translations
 from mentorhub.i18n.catalogs import TEMPLATE
 from mentorhub.search.messages import plural_forms, plural_formula
+
+from conftest import MINIMAL_CONFIG, REPO, run_mkdocs, write_project
 
 FIXTURES = Path(__file__).parent / "fixtures" / "locale"
 SHIPPED = ("de", "en", "es", "fr", "pt")

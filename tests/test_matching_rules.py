@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mentorhub.hub.languages import LANGUAGES
 from mentorhub.hub.models import Hub
+from mentorhub.i18n import ENGLISH
 from mentorhub.matching import MatchContext, MatchOptions, Weights, match_hub, matches_json
 from mentorhub.matching import pool as pool_module
 from mentorhub.matching.circles import circle_sizes, joins_circles
@@ -122,7 +122,7 @@ def test_every_reason_is_true_of_the_pair(hub: Hub, options: MatchOptions) -> No
                     assert int(match[3]) == len(everyone)
                     assert (match[4] == "does") == (match[2] == "1")
                 elif reason.startswith("you both speak "):
-                    spoken = [LANGUAGES[c] for c in mentee.languages if c in mentor.languages]
+                    spoken = [ENGLISH.language(c) for c in mentee.languages if c in mentor.languages]
                     assert reason.removeprefix("you both speak ") == _words(spoken)
                 elif reason.startswith("both like "):
                     liked = [FORMAT_PHRASES[f] for f in mentee.formats if f in mentor.formats]
