@@ -41,6 +41,7 @@ FILES = {
         consent: true
         joined: 2026-10-01
         confirmed: 2026-10-01
+        lang: es
         ---
         Bio de Mia.
         """,
@@ -77,6 +78,24 @@ FILES = {
         mentors: [mia]
         consent: true
         ---
+        """,
+    "content/people/leo-en.md": """\
+        ---
+        name: Leo English
+        roles: [peer]
+        languages: [en, es]
+        lang: en
+        headline: Writes his bio in English
+        consent: true
+        ---
+        My bio, in English.
+        """,
+    "content/about.md": """\
+        ---
+        title: About us
+        lang: en
+        ---
+        This page is written in English.
         """,
     "content/resources/guia.md": """\
         ---
@@ -204,6 +223,19 @@ def test_search_facets_and_feeds_are_spanish(spanish_site: Path) -> None:
 def test_every_shipped_catalog_is_in_the_package() -> None:
     assert {p.parent.parent.name for p in LOCALE_DIR.glob("*/LC_MESSAGES/mentorhub.po")} >= {
         "en", "es", "fr", "pt", "de"}
+
+
+def test_a_records_own_language_marks_its_text(spanish_site: Path) -> None:
+    """`lang:` says what a record's text is written in: text in another language than the
+    UI's carries `lang`, so screen readers pronounce it right; the page stays `es`."""
+    leo = (spanish_site / "people/leo-en/index.html").read_text(encoding="utf-8")
+    assert '<html lang="es"' in leo
+    assert '<p class="mh-lead" lang="en">Writes his bio in English</p>' in leo
+    assert '<div class="mh-body" lang="en">' in leo
+    mia = (spanish_site / "people/mia/index.html").read_text(encoding="utf-8")
+    assert '<div class="mh-body">' in mia and 'lang="es"' not in mia.split("<body", 1)[1]
+    about = (spanish_site / "about/index.html").read_text(encoding="utf-8")
+    assert '<div lang="en">' in about and "This page is written in English." in about
 
 
 @pytest.mark.parametrize("lang", ["fr", "pt", "de"])

@@ -1,10 +1,11 @@
 """ISO 639-1 language codes and their English names.
 
 ``LANGUAGES`` maps every two-letter ISO 639-1 code (including the deprecated
-``bh`` Bihari, which older data still uses) to a short English display name.
-Profiles list the languages people can meet in by these codes; the hub uses
-this table to validate them and to show names such as "Spanish" in pages and
-matching reasons ("both speak Spanish").
+``bh`` Bihari, which older data still uses) to a short English name. Profiles
+list the languages people can meet in by these codes (and records say which
+language their text is in, `lang:`); the hub uses this table to validate them
+and to word hints for contributors ("use 'es' for Spanish"). Pages show
+language names from CLDR in the UI language instead (`mentorhub.i18n`).
 """
 
 from __future__ import annotations

@@ -385,7 +385,7 @@ def _person(r: _Parsed) -> Person:
         availability=v.get("availability", "open"), mentors=v.get("mentors", ()),
         joined=v.get("joined"), confirmed=v.get("confirmed"), links=v.get("links", ()),
         public_email=contact.get("email", "") if contact.get("public") is True else "",
-        body=r.body,
+        body=r.body, lang=v.get("lang", ""),
     )
 
 
@@ -416,6 +416,7 @@ def _resource(r: _Parsed, hidden_people: frozenset[str]) -> Resource:
         id=r.id, source=r.source, title=v["title"], kind=v["kind"], summary=v["summary"],
         topics=v["topics"], audience=v.get("audience", ()), level=v.get("level", ""),
         url=v.get("url", ""), authors=authors, updated=v.get("updated"), body=r.body,
+        lang=v.get("lang", ""),
     )
 
 
@@ -429,6 +430,7 @@ def _session(r: _Parsed) -> Session:
         participants=v.get("participants", ()), attendance=v.get("attendance", len(named)),
         duration=v.get("duration"), feedback_responses=feedback.get("responses", 0),
         satisfaction=feedback.get("satisfaction"), resources=v.get("resources", ()), body=r.body,
+        lang=v.get("lang", ""),
     )
 
 
@@ -440,5 +442,5 @@ def _story(r: _Parsed) -> Story:
         outcomes=v["outcomes"], mentee=v.get("mentee", ""), mentors=v.get("mentors", ()),
         group=v.get("group", ""), skills=v.get("skills", ()),
         confidence_before=confidence.get("before"), confidence_after=confidence.get("after"),
-        quote=v.get("quote", ""), body=r.body,
+        quote=v.get("quote", ""), body=r.body, lang=v.get("lang", ""),
     )

@@ -52,6 +52,7 @@ class Person:
     links: tuple[tuple[str, str], ...] = ()
     public_email: str = ""  # set only when contact.public is true
     body: str = ""
+    lang: str = ""  # ISO 639-1 code of the text; "" = the hub's language
 
     @property
     def is_mentor(self) -> bool:
@@ -84,6 +85,7 @@ class Resource:
     authors: tuple[str, ...] = ()  # person ids or plain names
     updated: dt.date | None = None
     body: str = ""
+    lang: str = ""  # ISO 639-1 code of the text; "" = the hub's language
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,7 @@ class Session:
     satisfaction: float | None = None
     resources: tuple[str, ...] = ()
     body: str = ""
+    lang: str = ""  # ISO 639-1 code of the text; "" = the hub's language
 
 
 @dataclass(frozen=True)
@@ -121,6 +124,7 @@ class Story:
     confidence_after: int | None = None
     quote: str = ""
     body: str = ""
+    lang: str = ""  # ISO 639-1 code of the text; "" = the hub's language
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,10 @@ def _people_ids(min_items: int = 0) -> ListOf:
 
 
 _DRAFT = Field("draft", Boolean(), "true: not published anywhere", example=False)
+#: The language a record's own text (bio, notes, story) is written in; its page marks
+#: that text with `lang` when it differs from the UI language (docs/i18n.md).
+_LANG = Field("lang", Language(), "ISO 639-1 code of the language the text is written in "
+              "(default: the hub's language)")
 
 PERSON = RecordType(
     name="person",
@@ -117,6 +121,7 @@ PERSON = RecordType(
         Field("consent", Boolean(), "must be true: they agreed to be published",
               required=True, example=True),
         Field("private", Private(AnyMap()), "organizer-only notes; never published anywhere"),
+        _LANG,
         _DRAFT,
     ),
 )
@@ -138,6 +143,7 @@ RESOURCE = RecordType(
         Field("url", HttpsUrl(), "external copy (required when there is no body)"),
         Field("authors", ListOf(Text()), "person ids or plain names"),
         Field("updated", Date(), "last update"),
+        _LANG,
         _DRAFT,
     ),
 )
@@ -165,6 +171,7 @@ SESSION = RecordType(
                                  ("responses",)),
               "responses (count) and satisfaction (mean rating 1-5)"),
         Field("resources", ListOf(RecordId("resource")), "resource ids used"),
+        _LANG,
         _DRAFT,
     ),
 )
@@ -189,6 +196,7 @@ STORY = RecordType(
                                    ("before", "after")),
               "self-rated confidence before and after (1-5)"),
         Field("quote", Text(max_length=500, single_line=False), "a quote"),
+        _LANG,
         _DRAFT,
     ),
 )

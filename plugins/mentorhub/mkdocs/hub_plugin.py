@@ -26,6 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
+from ..hub.languages import LANGUAGES
 from ..hub.loader import LoadResult, load_hub
 from ..hub.problems import format_problems
 from ..i18n import check_catalog
@@ -128,7 +129,7 @@ class HubPlugin(BasePlugin[HubConfig]):
                         files: Files) -> str | None:
         generated = self.generated.get(page.file.src_uri)
         if generated is None:
-            return None  # the site's own Markdown pages
+            return self._free_page_lang(html, page)  # the site's own Markdown pages
         converted = to_html(generated.markdown, permalink=self.permalink)
         page.toc = get_toc(converted.toc_tokens)  # type: ignore[arg-type]  # same shape as Markdown's
         return converted.html
@@ -146,6 +147,18 @@ class HubPlugin(BasePlugin[HubConfig]):
         raise PluginError(
             f"{len(result.problems)} content problem(s):\n{format_problems(result.problems)}"
         )
+
+    def _free_page_lang(self, html: str, page: MkDocsPage) -> str | None:
+        """A free page's `lang:` (the language its text is in) marks its content, as on records."""
+        code = page.meta.get("lang")
+        if code is None:
+            return None
+        if not isinstance(code, str) or code not in LANGUAGES:
+            log.warning(f"{page.file.src_uri}: lang: {code!r} is not an ISO 639-1 language code "
+                        "(use codes such as en, es, fr)")
+            return None
+        ui = self.options.language.replace("_", "-").split("-")[0] if self.options else "en"
+        return html if code == ui else f'<div lang="{code}">\n{html}\n</div>'
 
     @staticmethod
     def _check_catalog(language: str) -> None:

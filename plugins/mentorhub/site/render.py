@@ -143,6 +143,14 @@ class PageContext:
     def i18n(self) -> Localizer:
         return self.site.i18n
 
+    def lang_attr(self, record: Any) -> Markup:
+        """` lang="es"` on a record's own text when it is written in another language than
+        the UI's, so screen readers and hyphenation read it right ('' otherwise)."""
+        code = getattr(record, "lang", "")
+        if not code or code == self.site.i18n.locale.language:
+            return Markup("")
+        return Markup(' lang="{}"').format(code)
+
     def choice(self, vocabulary: str, value: str) -> str:
         return self.site.i18n.choice(vocabulary, value)
 
