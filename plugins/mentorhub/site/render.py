@@ -248,6 +248,8 @@ class SiteRenderer:
         self.env.filters["month"] = self.i18n.month
         self.env.filters["number"] = self.i18n.number
         self.env.filters["percent"] = self.i18n.percent
+        # gettext's plural rules take whole numbers: 1.5 hours reads as plural ("other").
+        self.env.filters["plural_count"] = lambda n: int(n) if float(n).is_integer() else 2
         self.env.filters["slug"] = lambda text: slugify(str(text), "-")  # as page_html makes heading ids
         self.env.globals["lang"] = self.i18n.lang
         self.env.filters["email"] = obfuscate_email
