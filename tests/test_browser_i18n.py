@@ -1,8 +1,9 @@
-"""The Spanish hub in a browser: the finder searches with Spanish stemming and speaks Spanish.
+"""The Spanish tree of a two-language hub in a browser: Spanish search, Spanish messages.
 
-Pagefind picks its stemmer from `<html lang>`, which Material sets from `theme.language`:
-"robotica" typed without the accent finds "robótica", and the script's messages (count,
-plural form, quotes) come from the page's translated data.
+Pagefind picks its stemmer from `<html lang>`, which Material sets from the tree's
+language: in /es/, "robotica" typed without the accent finds "robótica" through the
+Spanish index (/es/pagefind/), and the script's messages (count, plural form, quotes)
+come from the page's translated data.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from test_i18n_build import FILES, SPANISH_CONFIG
+from test_i18n_build import FILES
+from test_i18n_multilingual import CONFIG
 
 from conftest import run_mkdocs, write_project
 
@@ -35,12 +37,11 @@ ROBOTICS = {
 def spanish_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from browser_support import serve
 
-    project = write_project(tmp_path_factory.mktemp("es-browser"), {**FILES, **ROBOTICS},
-                            SPANISH_CONFIG)
+    project = write_project(tmp_path_factory.mktemp("es-browser"), {**FILES, **ROBOTICS}, CONFIG)
     result = run_mkdocs(project, "--strict")
     assert result.returncode == 0, result.stderr
     with serve(project / "site") as url:
-        yield url
+        yield url + "/es"
 
 
 @pytest.fixture

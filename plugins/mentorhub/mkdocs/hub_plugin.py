@@ -21,7 +21,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
@@ -33,6 +33,7 @@ from ..i18n import check_catalog
 from ..site.build_date import build_date
 from ..site.page_html import to_html
 from ..site.render import Page, ProfileSection, RenderOptions, SiteRenderer
+from .languages import Tree, build_other_trees, configure, current_tree, hreflang_links
 
 log = get_plugin_logger(__name__)
 
@@ -56,6 +57,8 @@ class HubConfig(Config):
     """A mentor whose `confirmed` date is older than this is shown as "may be inactive"."""
     as_of = c.Optional(c.Type(str))
     """The date the hub describes (YYYY-MM-DD); default: SOURCE_DATE_EPOCH or today."""
+    languages = c.ListOfItems(c.Type(str), default=[])
+    """UI languages to publish (default: [theme.language]); the first at the root, others under /<lang>/."""
 
 
 class HubPlugin(BasePlugin[HubConfig]):
@@ -69,6 +72,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.generated: dict[str, Page] = {}  # src_uri → page, for on_page_content
         self.renderer: SiteRenderer | None = None  # shared with the feature plugins' pages
         self.permalink = ""
+        self.tree: Tree | None = None
 
     # -- events ------------------------------------------------------------------------
 
@@ -79,6 +83,8 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.profile_sections = []  # feature plugins register again on every (re)build
         self.generated = {}
         self.permalink = _permalink_symbol(config)
+        self.tree = tree = current_tree(config, list(self.config.languages))
+        configure(config, tree)  # Material's words and <html lang> follow the tree's language
         if CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         self.options = RenderOptions(
@@ -89,7 +95,7 @@ class HubPlugin(BasePlugin[HubConfig]):
             directory_urls=config.use_directory_urls,
             site_name=config.site_name,
             site_description=config.site_description or "",
-            language=ui_language(config),
+            language=tree.lang,
         )
         self._check_catalog(self.options.language)
         return config
@@ -109,6 +115,25 @@ class HubPlugin(BasePlugin[HubConfig]):
             self.add_page(files, page, config)
         files.append(File.generated(config, CSS_URI, abs_src_path=str(_ASSETS / "mentorhub.css")))
         return files
+
+    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
+        links = hreflang_links(page.url, self.tree) if self.tree else ""
+        head_end = output.find("</head>")
+        if not links or head_end < 0:
+            return output
+        return output[:head_end] + links + "\n" + output[head_end:]
+
+    @event_priority(-100)  # after every plugin, Pagefind included, has finished the root tree
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        tree = self.tree
+        if tree is None or not tree.is_root or len(tree.languages) < 2:
+            return
+        if self.command == "serve":
+            log.info("serve previews the first language only; build to get every language")
+            return
+        built = build_other_trees(config, tree)
+        log.info(f"Built the {', '.join(built)} {'tree' if len(built) == 1 else 'trees'} "
+                 f"under {config.site_dir}")
 
     # -- API for feature plugins --------------------------------------------------------
 
@@ -173,11 +198,6 @@ class HubPlugin(BasePlugin[HubConfig]):
     def _override_dirs(config: MkDocsConfig) -> list[Path]:
         custom_dir = config.theme.custom_dir
         return [Path(custom_dir) / "mentorhub"] if custom_dir else []
-
-
-def ui_language(config: MkDocsConfig) -> str:
-    """The hub's UI language: Material's `theme.language` (one line switches both)."""
-    return str(config.theme.get("language") or "en")
 
 
 def page_source(page: Page, *, body: bool = True) -> str:

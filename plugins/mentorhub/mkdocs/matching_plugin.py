@@ -35,6 +35,7 @@ from ..matching import options as defaults
 from ..matching.peers import in_peer_pool
 from ..site.render import Page, PageContext
 from .hub_plugin import HubPlugin
+from .languages import is_nested_build
 from .shared import find_hub_plugin
 
 log = get_plugin_logger(__name__)
@@ -118,6 +119,8 @@ class MatchingPlugin(BasePlugin[MatchingConfig]):
         _, hub = self._hub()
         assert self.options is not None
         _write(Path(config.site_dir) / "matches.json", matches_json(self.result(hub)))
+        if is_nested_build():
+            return  # the organizers' reports are written once, by the first language's build
         cohort = propose_cohort(MatchContext(hub, self.options))
         reports = self._reports_dir(config)
         _write(reports / "cohort.json", cohort_json(cohort))
