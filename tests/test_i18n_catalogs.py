@@ -144,3 +144,19 @@ def test_numbers_follow_the_ui_language() -> None:
     assert Localizer("en").number(12345.5) == "12,345.5"
     assert Localizer("de").number(12345.5) == "12.345,5"
     assert Localizer("fr").percent(0.42) == "42\xa0%"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", "1,234 mentors offer it"), ("de", "1.234 Mentoren bieten sie an"),
+    ("es", "1.234 mentores la ofrecen"),
+])
+def test_template_counts_use_the_ui_languages_digits(lang: str, expected: str) -> None:
+    import datetime as dt
+
+    from mentorhub.hub.models import Hub
+    from mentorhub.site.render import RenderOptions, SiteRenderer
+
+    renderer = SiteRenderer(Hub(), RenderOptions(today=dt.date(2026, 11, 22), language=lang))
+    template = renderer.env.from_string(
+        '{{ ngettext("%(num)s mentor offers it", "%(num)s mentors offer it", n) }}')
+    assert template.render(n=1234) == expected

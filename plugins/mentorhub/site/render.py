@@ -242,8 +242,10 @@ class SiteRenderer:
             extensions=["jinja2.ext.i18n"],
         )
         # Newstyle gettext: `_("… %(name)s", name=x)` escapes `x` and formats after
-        # translating, and `ngettext` fills `%(num)s` (docs/i18n.md).
-        self.env.install_gettext_translations(self.i18n.catalog, newstyle=True)  # type: ignore[attr-defined]
+        # translating; `ngettext` fills `%(num)s` with the count in the UI language's digits
+        # and grouping ("1,234", "1.234") (docs/i18n.md).
+        self.env.install_gettext_callables(  # type: ignore[attr-defined]
+            self.i18n.catalog.gettext, self._ngettext, newstyle=True)
         self.env.filters["date"] = self.i18n.date
         self.env.filters["month"] = self.i18n.month
         self.env.filters["number"] = self.i18n.number
@@ -257,6 +259,9 @@ class SiteRenderer:
         self.env.globals["plural"] = lambda n, one, many=None: one if n == 1 else (many or one + "s")
 
     # -- rendering helpers ---------------------------------------------------------------
+
+    def _ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.i18n.catalog.ngettext(singular, plural, n).replace("%(num)s", self.i18n.number(n))
 
     def render_fragment(self, template: str, ctx: PageContext, **context: Any) -> str:
         return self.env.get_template(template).render(h=ctx, hub=self.hub, options=self.options, **context)
