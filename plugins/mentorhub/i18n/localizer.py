@@ -40,6 +40,9 @@ class Localizer:
         self.locale = _parse_locale(lang)
         self.english = self.locale.language == "en"
         self._list_locale = Locale.parse("en_GB") if self.english else self.locale
+        # CLDR formatting costs tens of microseconds a call and a big hub asks for the same
+        # dates, numbers, durations and words tens of thousands of times: remember them.
+        self._cache: dict[tuple[str, object], str] = {}
 
     def __repr__(self) -> str:
         return f"Localizer({self.lang!r})"
@@ -63,7 +66,12 @@ class Localizer:
     def date(self, value: dt.date | None) -> str:
         if value is None:
             return ""
-        return format_date(value, "d MMM y" if self.english else "medium", locale=self.locale)
+        key = ("date", value)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = format_date(value, "d MMM y" if self.english else "medium",
+                                                   locale=self.locale)
+        return found
 
     def month(self, value: dt.date) -> str:
         """`November 2026`, `noviembre de 2026`: a heading over a month of sessions."""
@@ -79,22 +87,40 @@ class Localizer:
 
     def number(self, value: float) -> str:
         """Whole numbers with grouping ("1,234", "1.234"); others with one decimal."""
-        if float(value).is_integer():
-            return format_decimal(int(value), "#,##0", locale=self.locale)
-        return format_decimal(value, "#,##0.0", locale=self.locale)
+        key = ("number", value)
+        found = self._cache.get(key)
+        if found is None:
+            if float(value).is_integer():
+                found = format_decimal(int(value), "#,##0", locale=self.locale)
+            else:
+                found = format_decimal(value, "#,##0.0", locale=self.locale)
+            self._cache[key] = found
+        return found
 
     def percent(self, value: float) -> str:
         return format_percent(value, locale=self.locale)
 
     def language(self, code: str) -> str:
         """A language's name in the UI language: `es` → "Spanish", "español", "Spanisch"."""
-        return str(self.locale.languages.get(code) or _ENGLISH_FALLBACK.get(code, code))
+        key = ("language", code)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = str(self.locale.languages.get(code)
+                                           or _ENGLISH_FALLBACK.get(code, code))
+        return found
 
     def languages(self, codes: Sequence[str]) -> list[str]:
         return [self.language(c) for c in codes]
 
     def duration(self, minutes: int) -> str:
         """90 → "1 hour 30 minutes" ("1 hora 30 minutos"): CLDR's unit patterns."""
+        key = ("duration", minutes)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._duration(minutes)
+        return found
+
+    def _duration(self, minutes: int) -> str:
         hours, rest = divmod(minutes, 60)
         parts = []
         if hours:
@@ -105,13 +131,19 @@ class Localizer:
 
     def choice(self, vocabulary: str, value: str) -> str:
         """A stored choice as an inline word: ("format", "peer-circle") → "peer circle"."""
+        key = (vocabulary, value)
+        found = self._cache.get(key)
+        if found is not None:
+            return found
         word = CHOICES.get(vocabulary, {}).get(value)
         if not word:
-            return fallback_word(value)
-        text = self.catalog.gettext(word)
-        if text == word:  # "mentor" is also the singular of a plural entry ("mentor"/"mentors")
-            text = self.catalog.ngettext(word, word, 1)
-        return text
+            found = fallback_word(value)
+        else:
+            found = self.catalog.gettext(word)
+            if found == word:  # "mentor" is also the singular of a plural entry ("mentor"/"mentors")
+                found = self.catalog.ngettext(word, word, 1)
+        self._cache[key] = found
+        return found
 
     def choice_label(self, vocabulary: str, value: str) -> str:
         """The same word starting with a capital, for filters and headings: "Peer circle"."""
