@@ -21,9 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
 from mkdocs.config.defaults import MkDocsConfig
-
-from ..i18n import localizer
 
 _TREE: contextvars.ContextVar[Tree | None] = contextvars.ContextVar("mentorhub_tree", default=None)
 
@@ -57,10 +56,18 @@ def configure(config: MkDocsConfig, tree: Tree) -> None:
         return
     up = "" if tree.is_root else "../"
     config.extra["alternate"] = [
-        {"name": localizer(lang).language(lang), "lang": lang,
+        {"name": native_name(lang), "lang": lang,
          "link": up + tree_prefix(lang, tree) or "./"}
         for lang in tree.languages
     ]
+
+
+def native_name(lang: str) -> str:
+    """A language's name in itself, as switchers show it: "español", "português (Brasil)"."""
+    try:
+        return str(Locale.parse(lang.replace("-", "_")).get_display_name() or lang)
+    except (ValueError, UnknownLocaleError):
+        return lang
 
 
 def tree_prefix(lang: str, tree: Tree) -> str:
