@@ -34,7 +34,7 @@ def test_check_lists_every_problem_and_exits_1(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "content/people/a.md:4: languages: 'xx' is not an ISO 639-1 language code" in result.stderr
     assert "content/people/b.md:5: consent: expected true or false, got 'no'" in result.stderr
-    assert "2 problem(s) found." in result.stderr
+    assert "\n2 problems found." in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -82,3 +82,12 @@ def test_check_imports_only_what_it_needs() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=False, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_one_problem_reads_in_the_singular(tmp_path: Path) -> None:
+    project = write_project(tmp_path, {
+        "content/people/a.md": "---\nname: A\nroles: [peer]\nlanguages: [xx]\nconsent: true\n---\n",
+    })
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.rstrip().endswith("\n1 problem found.")

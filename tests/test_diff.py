@@ -131,7 +131,7 @@ def test_diff_against_the_work_tree(repo: Path, capsys: pytest.CaptureFixture[st
     assert "- **Changed** resources: `guide` (A guide)" in out
     assert "- **Removed** stories: `old-story` (An old story)" in out
     assert "- **Not published (content problem)** people: `broken`" in out
-    assert "content problem(s)" in out and "content/people/broken.md" in out
+    assert "content problems: files with a problem" in out and "content/people/broken.md" in out
     assert "| mentees | 1 | 2 | +1 |" in out
     assert "| unpaired mentees | 1 | 2 | +1 |" in out
     assert "| stories | 1 | 0 | -1 |" in out

@@ -20,6 +20,7 @@ from .hub.loader import LoadResult
 from .hub.models import Hub, Source
 from .hub.printable import one_line
 from .hub.schema import RECORD_TYPES
+from .i18n import ENGLISH
 
 #: KPI figures to compare: (kpi.json key path, label). Counts and rates only.
 KPI_ROWS: tuple[tuple[str, str], ...] = (
@@ -288,8 +289,10 @@ def to_markdown(impact: Impact, base_label: str, as_of: str) -> str:
     out = ["## What this change does to the hub", "",
            f"Compared with {code(base_label)}, as of {as_of}.", ""]
     if impact.head_problems:
-        out += [f"> [!WARNING]\n> {len(impact.head_problems)} content problem(s): files with a "
-                "problem are not published. The first ones:", ""]
+        problems = ENGLISH.ngettext("%(num)s content problem", "%(num)s content problems",
+                                    len(impact.head_problems))
+        out += [f"> [!WARNING]\n> {problems}: files with a problem are not published. "
+                "The first ones:", ""]
         out += [f"- {code(p)}" for p in impact.head_problems[:10]]
         out.append("")
     out += ["### Records", ""]

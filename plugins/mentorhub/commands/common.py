@@ -47,4 +47,8 @@ def print_problems(result: LoadResult) -> None:
     print(format_problems(result.problems), file=sys.stderr)
     if os.environ.get("GITHUB_ACTIONS") == "true":
         print(format_problems(result.problems, github=True))
-    print(f"\n{len(result.problems)} problem(s) found.", file=sys.stderr)
+    from ..i18n import ENGLISH  # only when there is something to report: Babel takes ~45 ms to import
+
+    count = len(result.problems)
+    print("\n" + ENGLISH.ngettext("%(num)s problem found.", "%(num)s problems found.", count),
+          file=sys.stderr)

@@ -29,7 +29,7 @@ from mkdocs.structure.toc import get_toc
 from ..hub.languages import LANGUAGES
 from ..hub.loader import LoadResult, load_hub
 from ..hub.problems import format_problems
-from ..i18n import check_catalog
+from ..i18n import ENGLISH, check_catalog
 from ..site.build_date import build_date
 from ..site.page_html import to_html
 from ..site.render import Page, ProfileSection, RenderOptions, SiteRenderer
@@ -167,10 +167,13 @@ class HubPlugin(BasePlugin[HubConfig]):
         if self.command == "serve":
             for problem in result.problems:
                 log.warning(str(problem))
-            log.warning(f"{len(result.problems)} content problem(s); those files are not shown")
+            log.warning(ENGLISH.ngettext("%(num)s content problem; that file is not shown",
+                                         "%(num)s content problems; those files are not shown",
+                                         len(result.problems)))
             return
         raise PluginError(
-            f"{len(result.problems)} content problem(s):\n{format_problems(result.problems)}"
+            ENGLISH.ngettext("%(num)s content problem:", "%(num)s content problems:", len(result.problems))
+            + f"\n{format_problems(result.problems)}"
         )
 
     def _free_page_lang(self, html: str, page: MkDocsPage) -> str | None:
