@@ -91,3 +91,12 @@ def test_one_problem_reads_in_the_singular(tmp_path: Path) -> None:
     result = run_cli("check", cwd=project)
     assert result.returncode == 1
     assert result.stderr.rstrip().endswith("\n1 problem found.")
+
+
+def test_check_counts_read_in_the_singular_and_plural(tmp_path: Path) -> None:
+    project = write_project(tmp_path, {
+        "content/people/a.md": "---\nname: A\nroles: [peer]\nlanguages: [en]\nconsent: true\n---\n",
+    })
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "OK: 1 person, 0 resources, 0 sessions, 0 stories, 3 skills."

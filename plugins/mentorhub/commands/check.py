@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gettext
 import os
 import sys
 from typing import Any
@@ -25,6 +26,9 @@ def run(args: argparse.Namespace) -> int:
     hub = load_valid_hub(args.project)
     if hub is None:
         return 1
+    # The CLI speaks English, with real plural forms ("1 resource"); stdlib gettext keeps
+    # `check` from importing Babel, and the words are in the catalog for a translated CLI.
+    ngettext = gettext.NullTranslations().ngettext
     options = hub_options(args.project / "mkdocs.yml")
     today = _today(options)
     warnings = content_warnings(hub, today, args.project)
@@ -32,12 +36,19 @@ def run(args: argparse.Namespace) -> int:
         print(format_problems(warnings), file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":
             print(format_problems(warnings, github=True))
-        print(f"\n{len(warnings)} warning(s): published as they are, but probably mistakes.\n",
-              file=sys.stderr)
-    print(
-        f"OK: {len(hub.people)} people, {len(hub.resources)} resources, "
-        f"{len(hub.sessions)} sessions, {len(hub.stories)} stories, {len(hub.skills)} skills."
-    )
+        summary = ngettext("%(num)s warning: published as it is, but probably a mistake.",
+                           "%(num)s warnings: published as they are, but probably mistakes.",
+                           len(warnings))
+        print("\n" + summary % {"num": len(warnings)} + "\n", file=sys.stderr)
+    counts = [
+        ngettext("%(num)s person", "%(num)s people", len(hub.people)),
+        ngettext("%(num)s resource", "%(num)s resources", len(hub.resources)),
+        ngettext("%(num)s session", "%(num)s sessions", len(hub.sessions)),
+        ngettext("%(num)s story", "%(num)s stories", len(hub.stories)),
+        ngettext("%(num)s skill", "%(num)s skills", len(hub.skills)),
+    ]
+    sizes = [len(hub.people), len(hub.resources), len(hub.sessions), len(hub.stories), len(hub.skills)]
+    print("OK: " + ", ".join(text % {"num": size} for text, size in zip(counts, sizes, strict=True)) + ".")
     stale = options.get("stale_after_days", DEFAULT_STALE_AFTER_DAYS)
     notes = stale_notes(hub, args.project, today,
                         stale if isinstance(stale, int) and not isinstance(stale, bool)
