@@ -15,7 +15,6 @@ them the hook does nothing.
 from __future__ import annotations
 
 import dataclasses
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +24,15 @@ from mkdocs.structure.pages import Page
 
 from mentorhub.commands.new import file_text
 from mentorhub.hub.schema import PERSON
+from mentorhub.i18n import localizer
 from mentorhub.mkdocs.shared import find_hub_plugin
-from mentorhub.site.contribute import edit_base, edit_url, new_file_url, repository_file_url
+from mentorhub.site.contribute import (
+    edit_base,
+    edit_invitation,
+    edit_url,
+    new_file_url,
+    repository_file_url,
+)
 
 HOOK_NAME = "contribute_links hook"
 NEW_PERSON_NAME = "Your Name"
@@ -82,7 +88,6 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     """A visible invitation under each content page, beside Material's pencil icon."""
     if not page.edit_url or not isinstance(page.meta.get("mentorhub"), dict):
         return None
-    return (
-        f'{html}\n<p class="mh-edit" data-pagefind-ignore="all">Something missing or out of date? '
-        f'<a href="{escape(page.edit_url)}" rel="edit">Propose an edit</a></p>\n'
-    )
+    hub = find_hub_plugin(config, HOOK_NAME)
+    i18n = hub.renderer.i18n if hub.renderer is not None else localizer("en")
+    return f"{html}\n{edit_invitation(page.edit_url, i18n)}\n"

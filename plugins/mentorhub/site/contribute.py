@@ -9,8 +9,11 @@ here: `…/edit/<branch>/<path>`, `…/new/<branch>/<folder>?filename=…&value=
 
 from __future__ import annotations
 
+import html
 import re
 from urllib.parse import quote, urlencode, urljoin
+
+from ..i18n import Localizer
 
 _ACTION = re.compile(r"/(-/)?(edit|blob)/")
 
@@ -56,3 +59,11 @@ def repository_file_url(base: str, content_folder: str, path: str) -> str:
     if not blob_base or not content_folder or not blob_base.endswith("/" + suffix):
         return ""
     return blob_base[: -len(suffix)] + quote(path)
+
+
+def edit_invitation(edit_url_: str, i18n: Localizer) -> str:
+    """The visible "propose an edit" line under a content page, in the UI language."""
+    link = i18n.gettext(
+        'Something missing or out of date? <a href="%(url)s" rel="edit">Propose an edit</a>',
+        url=html.escape(edit_url_))
+    return f'<p class="mh-edit" data-pagefind-ignore="all">{link}</p>'
