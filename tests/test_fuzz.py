@@ -266,7 +266,8 @@ def assert_hub_is_handled(files: dict[str, bytes]) -> None:
             line_count = len(re.split(rb"\r\n|\r|\n", raw))  # the line breaks the loader counts
             assert int(match["line"]) <= line_count, f"past line {line_count}: {line[:300]!r}"
         lines = err.rstrip("\n").split("\n")
-        assert lines[-2:] == ["", f"{len(result.problems)} problem(s) found."], err[-500:]
+        count = len(result.problems)
+        assert lines[-2:] == ["", f"{count} problem{'s' if count != 1 else ''} found."], err[-500:]
         assert len(lines) - 2 == len(result.problems), "a problem took more than one line"
         for annotation in out.splitlines():  # only when GITHUB_ACTIONS=true
             assert _ANNOTATION.match(annotation), annotation[:300]

@@ -90,7 +90,7 @@ FILES = {
         ---
         My bio, in English.
         """,
-    "content/about.md": """\
+    "content/pages/about.md": """\
         ---
         title: About us
         lang: en
@@ -234,8 +234,9 @@ def test_a_records_own_language_marks_its_text(spanish_site: Path) -> None:
     assert '<div class="mh-body" lang="en">' in leo
     mia = (spanish_site / "people/mia/index.html").read_text(encoding="utf-8")
     assert '<div class="mh-body">' in mia and 'lang="es"' not in mia.split("<body", 1)[1]
-    about = (spanish_site / "about/index.html").read_text(encoding="utf-8")
-    assert '<div lang="en">' in about and "This page is written in English." in about
+    about = (spanish_site / "pages/about/index.html").read_text(encoding="utf-8")
+    assert '<html lang="es"' in about
+    assert '<div class="mh-body" lang="en">' in about and "This page is written in English." in about
 
 
 @pytest.mark.parametrize("lang", ["fr", "pt", "de"])

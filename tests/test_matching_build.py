@@ -112,7 +112,7 @@ def test_mentors_see_mentees_they_could_help(project: Path) -> None:
     assert 'href="../ravi/"' in amara and 'href="../rosa/"' in amara
     assert "<li>seeks Grant writing — 1 of 4 mentors offers it</li>" in amara
     assert "not taking mentees" in _section(project, "cleo", "Mentees you could help")
-    assert "May be inactive: profile last confirmed 1 January 2024" in _section(
+    assert "May be inactive: profile last confirmed 1 Jan 2024" in _section(
         project, "sam", "Mentees you could help")
 
 

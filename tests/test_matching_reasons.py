@@ -91,7 +91,7 @@ def test_golden_explanations() -> None:
     assert mentors == {
         "ben": ("full", "All your places are taken."),
         "cleo": ("closed", "You are not taking mentees (availability: closed)."),
-        "dina": ("inactive", "May be inactive: profile last confirmed 18 October 2025, so not "
+        "dina": ("inactive", "May be inactive: profile last confirmed 18 Oct 2025, so not "
                  "suggested to mentees for now."),
     }
 

@@ -54,8 +54,8 @@ def test_confirmed_before_joined_and_a_future_story_are_warnings(
         "content/stories/next-year.md:3: date: 2027-06-30 is in the future (the hub describes 2026-11-22) "
         "(a story tells what already happened: check the year)",
     ]
-    assert "2 warning(s)" in captured.err
-    assert captured.out.startswith("OK: 1 people, 0 resources, 0 sessions, 2 stories")
+    assert "2 warnings: published as they are" in captured.err
+    assert captured.out.startswith("OK: 1 person, 0 resources, 0 sessions, 2 stories")
 
 
 def test_in_github_actions_they_are_warning_annotations(
