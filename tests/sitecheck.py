@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
-from mentorhub.verify.config import read_config
+from mentorhub.hub.site_config import read_config
 from mentorhub.verify.pages import link_problems, read_page
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from mentorhub.commands.cli import main
-from mentorhub.verify.config import read_config
+from mentorhub.hub.site_config import read_config
 
 from conftest import REPO, copy_demo, run_mkdocs
 

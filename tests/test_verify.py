@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from mentorhub.commands.cli import main
-from mentorhub.verify.config import read_config
+from mentorhub.hub.site_config import read_config
 from mentorhub.verify.pages import link_problems, page_problems, read_page
 
 from conftest import copy_fixture_hub

@@ -26,6 +26,7 @@ import yaml
 from ..changes import KpiFunction, SuggestionFunction, compare, to_markdown
 from ..hub.loader import LoadResult, load_hub
 from ..hub.models import Hub
+from ..hub.site_config import read_config
 from ..impact.kpis import DEFAULT_MIN_RESPONSES, DEFAULT_TREND_DAYS, compute_kpis
 from ..site.build_date import build_date
 from .common import add_project_argument, content_dir, load_project
@@ -50,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     project: Path = args.project
     try:
-        settings = plugin_settings(project / "mkdocs.yml")
+        settings = read_config(project / "mkdocs.yml").plugins
         with tempfile.TemporaryDirectory(prefix="mentorhub-diff-") as tmp:
             base = load_revision(project, args.base, Path(tmp) / "base")
             head = load_revision(project, args.head, Path(tmp) / "head") if args.head \
@@ -111,24 +112,6 @@ def _safe_member(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
 
 
 # -- options from mkdocs.yml --------------------------------------------------------------------
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as plain data, ignoring tags such as `!!python/name:` (never built)."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def plugin_settings(config_file: Path) -> dict[str, dict[str, Any]]:
-    """Plugin name → its options in mkdocs.yml ({} when absent)."""
-    if not config_file.is_file():
-        return {}
-    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    plugins = data.get("plugins", []) if isinstance(data, Mapping) else []
-    entries = plugins.items() if isinstance(plugins, Mapping) else (
-        next(iter(p.items())) if isinstance(p, Mapping) else (p, None) for p in plugins)
-    return {str(name): dict(options) if isinstance(options, Mapping) else {} for name, options in entries}
 
 
 def _text(value: Any) -> str | None:

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from ..hub.site_config import read_config
 from ..impact.kpis import (
     DEFAULT_MIN_RESPONSES,
     DEFAULT_TREND_DAYS,
@@ -20,7 +21,6 @@ from ..impact.kpis import (
 )
 from ..impact.pages import WITHHELD, Format, last_months
 from ..site.build_date import build_date
-from ..verify.config import read_config
 from .common import add_project_argument, load_valid_hub
 
 SKILL_ROWS = 10  # largest gaps shown in the table; --json has every skill

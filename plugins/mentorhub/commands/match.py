@@ -10,7 +10,6 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any, TextIO
 
 import yaml
@@ -18,6 +17,7 @@ import yaml
 from ..hub.models import Hub
 from ..hub.printable import json_safe, one_line
 from ..hub.problems import did_you_mean
+from ..hub.site_config import read_config
 from ..matching import (
     MatchContext,
     MatchOptions,
@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
     if hub is None:
         return 1
     try:
-        hub_settings, settings = plugin_settings(args.project / "mkdocs.yml")
+        plugins = read_config(args.project / "mkdocs.yml").plugins
+        hub_settings, settings = plugins.get("mentorhub", {}), plugins.get("mentorhub-matching", {})
         today = build_date(args.as_of or hub_settings.get("as_of"))
         stale = hub_settings.get("stale_after_days", DEFAULT_STALE_AFTER_DAYS)
         options = options_from_settings(today, settings, stale if isinstance(stale, int) else
@@ -85,32 +86,6 @@ def run(args: argparse.Namespace) -> int:
 
 
 # -- mkdocs.yml -----------------------------------------------------------------------------
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Safe YAML that reads MkDocs' `!ENV` and `!!python/name:` tags as null instead of failing."""
-
-
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
-    return None
-
-
-_TolerantLoader.add_multi_constructor("!", _ignore_tag)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
-
-
-def plugin_settings(config_file: Path) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The `mentorhub` and `mentorhub-matching` options in mkdocs.yml ({} when absent)."""
-    if not config_file.is_file():
-        return {}, {}
-    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    plugins = data.get("plugins", []) if isinstance(data, Mapping) else []
-    found: dict[str, dict[str, Any]] = {}
-    entries = plugins.items() if isinstance(plugins, Mapping) else (
-        next(iter(p.items())) if isinstance(p, Mapping) else (p, None) for p in plugins)
-    for name, options in entries:
-        found[str(name)] = dict(options) if isinstance(options, Mapping) else {}
-    return found.get("mentorhub", {}), found.get("mentorhub-matching", {})
 
 
 # -- output ---------------------------------------------------------------------------------

@@ -8,42 +8,24 @@ public page.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..hub.models import Hub
+from ..hub.site_config import read_config
 
 DEFAULT_STALE_AFTER_DAYS = 365  # the `mentorhub` plugin's default
 MOST_NOTES = 20  # a big hub can have hundreds; the rest are counted
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml as plain data, ignoring tags such as `!!python/name:` (never built).
-
-    The same read as `mentorhub diff` and `match` do; kept apart so that `check` does
-    not import KPIs or matching.
-    """
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def hub_options(config_file: Path) -> dict[str, Any]:
     """The `mentorhub` plugin's options in mkdocs.yml ({} when absent or unreadable)."""
     try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+        return dict(read_config(config_file).plugins.get("mentorhub", {}))
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return {}
-    plugins = data.get("plugins", []) if isinstance(data, Mapping) else []
-    entries = plugins.items() if isinstance(plugins, Mapping) else (
-        next(iter(p.items())) if isinstance(p, Mapping) and p else (p, None) for p in plugins)
-    for name, options in entries:
-        if name == "mentorhub":
-            return dict(options) if isinstance(options, Mapping) else {}
-    return {}
 
 
 def stale_notes(hub: Hub, project: Path, today: dt.date, stale_after_days: int) -> list[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from ..verify.config import read_config
+from ..hub.site_config import read_config
 from ..verify.report import verify_site
 from .common import add_project_argument, content_dir
 

@@ -6,5 +6,5 @@ and checking a hub's `mkdocs.yml` against what the engine expects. It reads cont
 through `hub/` (to know which values must never appear) and imports nothing else of ours.
 """
 
-# Nothing is imported here: `check` and `kpi` read mkdocs.yml through verify.config
+# Nothing is imported here: `check` and `kpi` read mkdocs.yml through hub.site_config
 # and should not pay for jsonschema and the HTML checks.
