@@ -1,4 +1,10 @@
-"""`mentorhub new TYPE "Title"`: write a well-formed file to fill in."""
+"""`mentorhub new TYPE ["Title"]`: write a new record file.
+
+In a terminal it asks for each field (commands/new_questions.py) and writes a file that
+passes `mentorhub check`. Otherwise (or with --no-input) it writes a skeleton whose
+`FILL IN` placeholders fail `check` with "fill in this field" until they are replaced,
+so a half-done file is never published.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +17,15 @@ from typing import Any
 
 import yaml
 
-from ..hub.schema import PERSON, RECORD_TYPES, RESOURCE, SESSION, STORY, RecordType
+from ..hub.fields import Boolean, Date, ListOf
+from ..hub.loader import load_hub
+from ..hub.problems import format_problems
+from ..hub.schema import PERSON, PLACEHOLDER, RECORD_TYPES, RESOURCE, SESSION, STORY, RecordType
+from ..hub.vocabulary import SkillVocabulary
 from ..site.build_date import build_date
 from .common import add_project_argument, content_dir
 from .new_ids import MAX_ID_LENGTH, IdError, check_id, id_from_title
+from .new_questions import Cancelled, Questions
 
 _BODIES = {
     PERSON.name: "A few sentences about you: what you do, what you can help with, what you hope to learn.\n",
@@ -30,24 +41,36 @@ _BODIES = {
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("new", help="write a new person, resource, session or story file")
     parser.add_argument("type", choices=[t.name for t in RECORD_TYPES])
-    parser.add_argument("title", help="the person's name or the record's title")
+    parser.add_argument("title", nargs="?",
+                        help="the person's name or the record's title (asked in a terminal)")
     parser.add_argument("--id", dest="file_id", metavar="ID",
                         help="the file's id (its name without .md) instead of one made from the title; "
                         "needed for titles in non-Latin scripts")
+    asking = parser.add_mutually_exclusive_group()
+    asking.add_argument("--interactive", action="store_true",
+                        help="ask for each field even when not run in a terminal")
+    asking.add_argument("--no-input", action="store_true",
+                        help="never ask: write a skeleton with FILL IN placeholders")
     add_project_argument(parser)
     parser.set_defaults(run=run)
 
 
 def front_matter(record_type: RecordType, title: str, today: dt.date) -> dict[str, Any]:
-    """Required fields filled with examples, plus the usual optional ones."""
+    """The skeleton: required fields and the usual optional ones as FILL IN placeholders.
+
+    Only the contributor can say who they are, what they offer and that they consent,
+    so nothing that would pass as a real answer is prefilled.
+    """
     values: dict[str, Any] = {}
     for field in record_type.fields:
         if field.name in ("name", "title"):
             values[field.name] = title
-        elif field.kind.__class__.__name__ == "Date" and field.required:
+        elif isinstance(field.kind, Date) and field.required:
             values[field.name] = today
+        elif isinstance(field.kind, Boolean) and not field.required:
+            continue  # e.g. draft: false is the default anyway
         elif field.required or field.example is not None:
-            values[field.name] = field.example
+            values[field.name] = [PLACEHOLDER] if isinstance(field.kind, ListOf) else PLACEHOLDER
     if record_type is PERSON:
         values.update(joined=today, confirmed=today)
     return values
@@ -66,7 +89,12 @@ def file_text(record_type: RecordType, title: str, today: dt.date, *, comments: 
     With `comments`, each field's line ends with what the field means, for people
     who fill the file in a browser without the README at hand.
     """
-    yaml_text = yaml.dump(front_matter(record_type, title, today), Dumper=_PlainDumper,
+    return record_text(record_type, front_matter(record_type, title, today), comments=comments)
+
+
+def record_text(record_type: RecordType, values: dict[str, Any], *, comments: bool = False) -> str:
+    """A record file: `values` as front matter, then the type's body template."""
+    yaml_text = yaml.dump(values, Dumper=_PlainDumper,
                           sort_keys=False, allow_unicode=True, default_flow_style=None)
     if comments:
         docs = {f.name: f.doc for f in record_type.fields}
@@ -83,12 +111,26 @@ def file_text(record_type: RecordType, title: str, today: dt.date, *, comments: 
 def run(args: argparse.Namespace) -> int:
     record_type = next(t for t in RECORD_TYPES if t.name == args.type)
     today = build_date()
+    interactive = args.interactive or (
+        not args.no_input and sys.stdin.isatty() and sys.stdout.isatty())
+    if interactive:
+        try:
+            values = _ask(args, record_type, today)
+        except Cancelled as exc:
+            return _refuse(f"stopped: {exc}; nothing was written")
+        title = str(values.get("name") or values.get("title"))
+        text = record_text(record_type, values)
+    elif not args.title:
+        return _refuse("give the name or title (or run it in a terminal to be asked)")
+    else:
+        title, text = args.title, file_text(record_type, args.title, today)
     try:
         if args.file_id is not None:
             file_id = args.file_id
         else:
-            prefix = f"{today.isoformat()}-" if record_type is SESSION else ""
-            file_id = prefix + id_from_title(args.title, MAX_ID_LENGTH - len(prefix))
+            day = values.get("date", today) if interactive else today
+            prefix = f"{day.isoformat()}-" if record_type is SESSION else ""
+            file_id = prefix + id_from_title(title, MAX_ID_LENGTH - len(prefix))
         check_id(file_id, record_type)
     except IdError as exc:
         return _refuse(str(exc))
@@ -98,10 +140,35 @@ def run(args: argparse.Namespace) -> int:
     if refusal:
         return _refuse(refusal)
     try:
-        _write_new(path, file_text(record_type, args.title, today))
+        _write_new(path, text)
     except OSError as exc:
         return _refuse(f"cannot write {path}: {exc.strerror or exc}")
-    print(f"Wrote {path}. Fill it in, then run `mentorhub check`.")
+    if not interactive:
+        print(f"Wrote {path}. Replace each FILL IN, then run `mentorhub check`.")
+        return 0
+    return _report(args.project, content, path)
+
+
+def _ask(args: argparse.Namespace, record_type: RecordType, today: dt.date) -> dict[str, Any]:
+    """The answers, checked against this hub's skills and people."""
+    hub = load_hub(content_dir(args.project), display_root=args.project).hub
+    vocab = SkillVocabulary()
+    for skill in hub.skills.values():
+        vocab.add(skill)
+    questions = Questions(ask=input, say=print, vocab=vocab, people=hub.people, today=today)
+    return questions.record(record_type, args.title)
+
+
+def _report(project: Path, content: Path, path: Path) -> int:
+    """What `check` says about the new file: every answer was checked, but references
+    (a facilitator, a mentor) are checked against the whole hub."""
+    shown = path.relative_to(project).as_posix() if path.is_relative_to(project) else str(path)
+    problems = [p for p in load_hub(content, display_root=project).problems if p.path == shown]
+    if problems:
+        print(format_problems(problems), file=sys.stderr)
+        print(f"Wrote {path}; fix the lines above, then run `mentorhub check`.")
+        return 1
+    print(f"Wrote {path}. It passes `mentorhub check`; open a pull request with it.")
     return 0
 
 

@@ -298,6 +298,12 @@ _LANGUAGE_BY_NAME = {
 }
 
 
+def language_code(text: str) -> str | None:
+    """The ISO 639-1 code for a code or an English language name ('Spanish' → 'es')."""
+    word = text.strip().lower()
+    return word if word in LANGUAGES else _LANGUAGE_BY_NAME.get(word)
+
+
 @cache
 def _time_zones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())

@@ -23,7 +23,7 @@ from .frontmatter import FrontMatterError, decode, split
 from .models import FreePage, Hub, Person, Resource, Session, Skill, Source, Story
 from .problems import Problem, did_you_mean
 from .quoting import label, quote
-from .schema import PERSON, RECORD_TYPES, SESSION, SKILL_FIELDS, STORY, RecordType
+from .schema import PERSON, PLACEHOLDER, RECORD_TYPES, SESSION, SKILL_FIELDS, STORY, RecordType
 from .strict_yaml import Document, YamlError, load, size_budget
 from .vocabulary import SkillVocabulary
 
@@ -208,6 +208,9 @@ def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabula
                            f"{record_type.name} fields are: {', '.join(record_type.field_names)}", (key,))
         elif value is None:
             continue  # `field:` with nothing after it means "not given"
+        elif _is_placeholder(value):
+            record.problem(key, "fill in this field", f"{spec.doc}; or delete the line if it does "
+                           "not apply" if not spec.required else spec.doc)
         else:
             try:
                 record.values[key] = spec.kind.check(value, vocab)
@@ -232,6 +235,11 @@ _MISPLACED = {
                          "only with public: true",
     ("person", "phone"): "phone numbers are not published; organizers can keep one under 'private:'",
 }
+
+
+def _is_placeholder(value: Any) -> bool:
+    """`FILL IN`, alone or in a list, as `mentorhub new` writes it."""
+    return value == PLACEHOLDER or (isinstance(value, list) and PLACEHOLDER in value)
 
 
 def _yaml_example(value: Any) -> str:

@@ -32,6 +32,10 @@ from .fields import (
     TimeZone,
 )
 
+#: What `mentorhub new` writes where only the contributor can answer (consent, roles,
+#: languages …): the validator names it "fill in", so a file is never published half-done.
+PLACEHOLDER = "FILL IN"
+
 ROLES = ("mentor", "mentee", "peer")
 FORMATS = ("one-on-one", "group", "peer-circle", "async")
 AVAILABILITY = ("open", "limited", "closed")
