@@ -127,15 +127,15 @@ def test_people_directory_invites_people_to_add_themselves(site: Path, tmp_path:
     assert parts.netloc == "github.com"
     query = parse_qs(parts.query)
     assert query["filename"] == ["your-name.md"]
-    # The prefilled file is a valid profile as it stands.
+    # The prefilled file is well-formed; only its FILL IN answers stop it from being published.
     (tmp_path / "content" / "people").mkdir(parents=True)
     (tmp_path / "content" / "skills.yml").write_text(
         (SHOWCASE / "content" / "skills.yml").read_text(encoding="utf-8"), encoding="utf-8"
     )
     (tmp_path / "content" / "people" / "your-name.md").write_text(query["value"][0], encoding="utf-8")
     result = load_hub(tmp_path / "content")
-    assert result.problems == []
-    assert result.hub.people["your-name"].name == "Your Name"
+    assert result.problems and {p.message for p in result.problems} == {"fill in this field"}
+    assert "name: Your Name" in query["value"][0] and "consent: FILL IN" in query["value"][0]
     assert "https://github.com/org/hub/blob/main/CONTRIBUTING.md" in anchors
     page = (site / "people/index.html").read_text(encoding="utf-8")
     assert re.search(r">\s*Add yourself\s*</a>", page)
