@@ -49,6 +49,10 @@
     // search without words would make Pagefind download its whole index.
     var listWord = root.getAttribute("data-mh-list-word") || null;
     var messages = readMessages(root);
+    // "Ask for an introduction" on mentor cards: a link template from the page (its
+    // characters HTML-encoded, since it may carry the organizers' emails).
+    var intro = JSON.parse(root.getAttribute("data-mh-intro") || "null");
+    var empty = root.querySelector(".mh-finder__empty");
     var query = form.elements.namedItem("q");
     var defaultSort = form.elements.namedItem("sort").value;
 
@@ -99,6 +103,7 @@
         list.replaceChildren();
         more.hidden = true;
         status.textContent = messages.prompt;
+        if (empty) empty.hidden = true;
         return;
       }
       var filters = Object.assign({}, base);
@@ -121,6 +126,7 @@
       if (mine !== generation) return;
       root.removeAttribute("aria-busy");
       status.textContent = describe(results.length, term, chosen);
+      if (empty) empty.hidden = results.length > 0;
     }
 
     async function showMore(mine, moveFocus) {
@@ -129,7 +135,7 @@
       if (mine !== generation) return;
       var first = null;
       data.forEach(function (item) {
-        var entry = renderResult(item, term);
+        var entry = renderResult(item, term, intro);
         if (!first) first = entry;
         list.appendChild(entry);
       });
@@ -227,7 +233,7 @@
   }
 
   /* One result. Every value is set as text; only the excerpt's <mark> survives as markup. */
-  function renderResult(item, term) {
+  function renderResult(item, term, intro) {
     var meta = item.meta || {};
     var entry = element("li", "mh-result");
     if (meta.type) {
@@ -249,7 +255,29 @@
     }
     entry.appendChild(text);
     if (meta.tags) entry.appendChild(element("p", "mh-result__tags", meta.tags));
+    if (intro && meta.nointro) {
+      entry.appendChild(element("p", "mh-result__intro mh-result__intro--closed", meta.nointro));
+    } else if (intro) {
+      var ask = element("a", "md-button mh-result__intro", intro.label);
+      ask.href = introHref(intro.href, item.url, meta.title || "");
+      ask.rel = "nofollow noopener";
+      ask.setAttribute("aria-label", intro.label + ": " + (meta.title || ""));
+      var row = element("p", "");
+      row.appendChild(ask);
+      entry.appendChild(row);
+    }
     return entry;
+  }
+
+  /* The template's {mentor} (the profile's last path segment), {mentor_name} and {page}
+     (the profile's address), each URL-encoded as site/introductions.py encodes them. */
+  function introHref(template, url, name) {
+    var page = new URL(url, location.href);
+    var id = decodeURIComponent(page.pathname.replace(/\/(index\.html)?$/, "").replace(/\.html$/, "")
+      .split("/").pop());
+    return template.split("{mentor}").join(encodeURIComponent(id))
+      .split("{mentor_name}").join(encodeURIComponent(name))
+      .split("{page}").join(encodeURIComponent(page.href));
   }
 
   function element(tag, className, text) {

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Literal
 
 import yaml
+from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -31,6 +32,8 @@ from ..hub.loader import LoadResult, load_hub
 from ..hub.problems import format_problems
 from ..i18n import ENGLISH, check_catalog
 from ..site.build_date import build_date
+from ..site.contribute import edit_base
+from ..site.introductions import Contact, ContactError, contact_sentence, read_contact
 from ..site.page_html import to_html
 from ..site.render import Page, ProfileSection, RenderOptions, SiteRenderer
 from .languages import Tree, build_other_trees, configure, current_tree, hreflang_links
@@ -39,6 +42,7 @@ log = get_plugin_logger(__name__)
 
 CSS_URI = "assets/mentorhub/mentorhub.css"
 _ASSETS = Path(__file__).parent.parent / "assets"
+_THEME = Path(__file__).parent.parent / "theme"
 # libyaml's emitter writes the same values ~30x faster than the pure-Python one
 # (which took seconds per thousand pages); MkDocs reads back identical metadata.
 _DUMPER = yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper
@@ -59,6 +63,10 @@ class HubConfig(Config):
     """The date the hub describes (YYYY-MM-DD); default: SOURCE_DATE_EPOCH or today."""
     languages = c.ListOfItems(c.Type(str), default=[])
     """UI languages to publish (default: [theme.language]); the first at the root, others under /<lang>/."""
+    organizers = c.ListOfItems(c.Type(dict), default=[])
+    """Who runs the hub: a list of {name, email?, url?}; emails are published obfuscated."""
+    introductions = c.Optional(c.Type(dict))
+    """How "Ask for an introduction" reaches the organizers: {via: email}, {via: url, url} or {via: issue}."""
 
 
 class HubPlugin(BasePlugin[HubConfig]):
@@ -96,7 +104,12 @@ class HubPlugin(BasePlugin[HubConfig]):
             site_name=config.site_name,
             site_description=config.site_description or "",
             language=tree.lang,
+            contact=self._contact(config),
+            site_url=config.site_url or "",
         )
+        # The footer partial (partials/footer.html) shows the organizers' contact.
+        if str(_THEME) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(_THEME))
         self._check_catalog(self.options.language)
         return config
 
@@ -122,6 +135,12 @@ class HubPlugin(BasePlugin[HubConfig]):
         if not links or head_end < 0:
             return output
         return output[:head_end] + links + "\n" + output[head_end:]
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+        contact = self.options.contact if self.options else Contact()
+        i18n = self.renderer.i18n if self.renderer else ENGLISH
+        env.globals["mentorhub_contact"] = contact_sentence(contact, i18n)
+        return env
 
     @event_priority(-100)  # after every plugin, Pagefind included, has finished the root tree
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -187,6 +206,13 @@ class HubPlugin(BasePlugin[HubConfig]):
             return None
         ui = self.options.language.replace("_", "-").split("-")[0] if self.options else "en"
         return html if code == ui else f'<div lang="{code}">\n{html}\n</div>'
+
+    def _contact(self, config: MkDocsConfig) -> Contact:
+        try:
+            return read_contact(self.config.organizers, self.config.introductions,
+                                edit_base=edit_base(config.repo_url, config.edit_uri))
+        except ContactError as exc:
+            raise PluginError(f"mentorhub plugin option {exc} (see docs/introductions.md)") from exc
 
     @staticmethod
     def _check_catalog(language: str) -> None:

@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from ..search.index import PagefindError, build_index
+from ..search.intro import with_intro_reasons
 from ..search.meta import (
     PAGE_KEY,
     PAGE_TYPE,
@@ -35,6 +36,7 @@ from ..search.meta import (
 from ..search.pages import FIND_MENTOR_SRC, SEARCH_SRC, finder_pages, finders
 from ..search.pages import KIND as FINDER_KIND
 from .hub_plugin import HubPlugin
+from .matching_plugin import CIRCLES_SRC
 from .shared import find_hub_plugin
 
 log = get_plugin_logger(__name__)
@@ -85,8 +87,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.records = search_records(hub.result.hub, today=options.today,
                                       stale_after_days=options.stale_after_days,
                                       i18n=hub.renderer.i18n)
+        if options.contact.via:
+            self.records = with_intro_reasons(self.records, hub.result.hub, hub.renderer.i18n,
+                                              today=options.today, stale_after_days=options.stale_after_days)
+        circles = CIRCLES_SRC if "mentorhub-matching" in config.plugins else ""
         for page in finder_pages(hub.renderer, finders(self.records, hub.renderer.i18n),
-                                 page_size=max(1, self.config.page_size)):
+                                 page_size=max(1, self.config.page_size), circles_src=circles):
             hub.add_page(files, page, config)
         for uri, name in ASSETS.items():
             files.append(File.generated(config, uri, abs_src_path=str(_ASSETS / name)))

@@ -8,10 +8,14 @@ JavaScript. The form is wired up in the browser by `assets/search.js`.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from ..i18n import ENGLISH, Localizer
+from ..site.introductions import entities, intro_template
 from ..site.render import Page, PageContext, SiteRenderer
 from . import meta as sm
 from .messages import script_messages
@@ -148,14 +152,33 @@ def finders(records: Mapping[str, sm.SearchRecord], i18n: Localizer = ENGLISH) -
     ]
 
 
+def intro_config(renderer: SiteRenderer) -> Markup:
+    """Find a mentor's "Ask for an introduction" for the script: a link template and its
+    label, as JSON written in character references (it may carry the organizers' emails);
+    '' when the hub configured no introductions."""
+    href = intro_template(renderer.options.contact, renderer.i18n)
+    if not href:
+        return Markup("")
+    return entities(json.dumps({"href": href, "label": renderer.i18n.gettext("Ask for an introduction")},
+                               ensure_ascii=False))
+
+
 def finder_pages(renderer: SiteRenderer, finder_list: Sequence[Finder], *,
-                 page_size: int) -> list[Page]:
-    """Render each finder through `finder.html` (overridable like every hub template)."""
+                 page_size: int, circles_src: str = "") -> list[Page]:
+    """Render each finder through `finder.html` (overridable like every hub template).
+
+    Find a mentor also says what to do next: ask for an introduction when you find
+    someone, and join the hub or a peer circle (`circles_src`, if published) when no
+    mentor matches.
+    """
     pages = []
     for finder in finder_list:
         ctx = PageContext(finder.src_uri, renderer)
+        mentors = finder.src_uri == FIND_MENTOR_SRC
         markdown = renderer.render_fragment("finder.html", ctx, title=finder.title,
                                             finder=finder, page_size=page_size,
-                                            messages=script_messages(renderer.i18n, finder.results_noun))
+                                            messages=script_messages(renderer.i18n, finder.results_noun),
+                                            intro=intro_config(renderer) if mentors else Markup(""),
+                                            next_steps=mentors, circles_src=circles_src)
         pages.append(Page(finder.src_uri, finder.title, markdown, finder.intro, KIND))
     return pages

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,6 +24,14 @@ from ..hub.relations import Relations, relate
 from ..hub.schema import RESOURCE_KINDS
 from ..i18n import Localizer, localizer
 from . import urls
+from .introductions import (
+    Contact,
+    audience_sentence,
+    contact_sentence,
+    entities,
+    intro_href,
+    no_intro_reason,
+)
 from .sanitize import render_body
 
 T = TypeVar("T")
@@ -49,6 +57,9 @@ class RenderOptions:
     feeds: tuple[str, ...] = ()
     # The UI language (Material's `theme.language`): catalogs and CLDR formats (docs/i18n.md).
     language: str = "en"
+    # The organizers and "Ask for an introduction" (mentorhub options; docs/introductions.md).
+    contact: Contact = field(default_factory=Contact)
+    site_url: str = ""  # MkDocs' site_url: absolute page links in introduction requests
 
 
 @dataclass(frozen=True)
@@ -181,6 +192,31 @@ class PageContext:
 
     def free_capacity(self, person: Person) -> int:
         return self.site.hub.free_capacity(person)
+
+    # introductions (site/introductions.py) ----------------------------------------------
+    def page_url(self, src: str) -> str:
+        """A page's absolute URL when `site_url` is set, else its path from the site root."""
+        path = urls.dest_path(src, directory_urls=self.site.options.directory_urls)
+        path = path.removesuffix("index.html") if self.site.options.directory_urls else path
+        base = self.site.options.site_url
+        return (base if base.endswith("/") else base + "/") + path if base else "/" + path
+
+    def intro_href(self, person: Person) -> Markup:
+        """The mentor's "Ask for an introduction" link, as character references (it may
+        carry the organizers' emails); '' when the hub configured no introductions."""
+        href = intro_href(self.site.options.contact, self.i18n, mentor=person.id,
+                          mentor_name=person.name, page_url=self.page_url(person_src(person.id)))
+        return entities(href) if href else Markup("")
+
+    def no_intro_reason(self, person: Person) -> str:
+        return no_intro_reason(self.site.hub, person, self.i18n, stale=self.is_stale(person))
+
+    def intro_audience(self) -> Markup:
+        return audience_sentence(self.site.options.contact, self.i18n)
+
+    def organizers(self, fallback: str = "") -> Markup:
+        """The organizers' contact sentence, or `fallback` when none are configured."""
+        return contact_sentence(self.site.options.contact, self.i18n, fallback)
 
     def group_url(self, group: str) -> str:
         return self.link(group_src(self.site.group_slugs[group]))
