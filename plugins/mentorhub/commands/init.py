@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..site.build_date import build_date
-from ..verify.config import config_problems, read_config
+from ..verify.config import config_problems, config_suggestions, read_config
 from .scaffold import (
     AnswerError,
     HubAnswers,
@@ -145,6 +145,8 @@ def _check(project: Path) -> int:
     problems = list(config_problems(config))
     for problem in problems:
         print(problem)
+    for suggestion in config_suggestions(config):  # worth doing, but not a failure
+        print(f"suggestion: {suggestion}")
     if problems:
         print(f"\n{len(problems)} thing(s) to change in {project / 'mkdocs.yml'}.", file=sys.stderr)
         return 1

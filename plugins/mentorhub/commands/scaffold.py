@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from .. import __version__
 from ..hub.languages import LANGUAGES
+from ..site.introductions import ContactError, read_contact
 
 _PLACEHOLDER = re.compile(r"%%([a-z_]+)%%")
 _REPOSITORY = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}/[A-Za-z0-9._-]{1,100}")
@@ -55,6 +56,14 @@ def check_answers(answers: HubAnswers) -> HubAnswers:
     code = answers.language.strip()
     if code.split("-")[0].lower() not in LANGUAGES:
         raise AnswerError(f"UI language: '{code}' is not an ISO 639-1 code (e.g. en, es, pt-BR)")
+    contact = answers.contact.strip()
+    if contact:  # it becomes the mentorhub plugin's `organizers`, which the build checks
+        key = "url" if "://" in contact else "email"
+        try:
+            read_contact([{"name": "organizers", key: contact}], None, edit_base="")
+        except ContactError:
+            raise AnswerError(f"contact: '{contact}' is not an email address or an https:// page "
+                              "(e.g. mentoring@your-org.org)") from None
     url = answers.site_url.strip()
     return HubAnswers(
         name=answers.name.strip(), description=answers.description.strip(),
@@ -108,10 +117,29 @@ def _values(answers: HubAnswers) -> dict[str, str]:
         "today": answers.today,
         "preview_url": f"http://127.0.0.1:8000{path}",
         "contact_sentence": contact_sentence,
+        "mentorhub_options": _contact_options(answers),
     }
     for key in ("name", "description", "site_url", "edit_uri"):
         values[f"{key}_yaml"] = json.dumps(values[key], ensure_ascii=False)
     return values
+
+
+def _contact_options(answers: HubAnswers) -> str:
+    """The core plugin's `organizers` and `introductions`, from the contact init asked for:
+    an email receives introduction requests; a web page is listed, and requests go to
+    the repository's issue form (.github/ISSUE_TEMPLATE/introduction.yml)."""
+    contact = answers.contact.strip()
+    if not contact:
+        return ("\n    # Add your contact so readers can reach you and ask for introductions:\n"
+                "    # organizers: [{name: Hub organizers, email: you@example.org}]\n"
+                "    # introductions: {via: email}")
+    key, via = ("url", "issue") if "://" in contact else ("email", "email")
+    name = json.dumps(f"{answers.name} organizers", ensure_ascii=False)
+    return (":\n      organizers:\n"
+            f"        - name: {name}\n"
+            f"          {key}: {json.dumps(contact, ensure_ascii=False)}\n"
+            "      introductions:\n"
+            f"        via: {via}")
 
 
 def _fill(text: str, values: dict[str, str]) -> str:

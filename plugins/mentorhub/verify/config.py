@@ -53,3 +53,14 @@ def config_problems(config: HubConfig) -> Iterator[SiteProblem]:
     if order and order[0] != "mentorhub" and "mentorhub" in order:
         yield SiteProblem(shown, "plugins: '- mentorhub' must come before the other mentorhub plugins "
                                  "(move it up)")
+
+
+def config_suggestions(config: HubConfig) -> Iterator[str]:
+    """Settings a hub can do without but readers miss, each with the lines to add."""
+    if not config.exists or "mentorhub" not in config.plugins:
+        return
+    if not config.plugins["mentorhub"].get("organizers"):
+        yield (f"{config.path.name}: plugins: mentorhub: no 'organizers': readers see no contact and "
+               "cannot ask for an introduction (add under '- mentorhub:' e.g. "
+               "'organizers: [{name: Hub organizers, email: you@example.org}]' and "
+               "'introductions: {via: email}'; docs/introductions.md)")
