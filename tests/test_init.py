@@ -15,11 +15,12 @@ from mentorhub.commands import scaffold
 from mentorhub.commands.cli import main
 from mentorhub.site.build_date import build_date
 
-from conftest import run_mkdocs
+from conftest import REPO, run_mkdocs
 from test_workflows import tool, unpinned_uses, zizmor
 
 EXPECTED_FILES = {
-    ".github/CODEOWNERS", ".github/dependabot.yml", ".github/pull_request_template.md",
+    ".github/CODEOWNERS", ".github/dependabot.yml", ".github/ISSUE_TEMPLATE/introduction.yml",
+    ".github/pull_request_template.md",
     ".github/workflows/deploy.yml", ".github/workflows/pr.yml", ".gitignore",
     ".pre-commit-config.yaml", "CONTRIBUTING.md", "README.md", "content/skills.yml",
     "hooks/contribute_links.py", "mkdocs.yml", "overrides/main.html", "requirements.txt",
@@ -64,6 +65,37 @@ def test_the_answers_reach_the_files(empty_hub: Path) -> None:
     assert "@circulo" in (empty_hub / ".github/CODEOWNERS").read_text(encoding="utf-8")
     requirements = (empty_hub / "requirements.txt").read_text(encoding="utf-8")
     assert "\nmentorhub @ git+https://github.com/example-org/mentorhub@v0.1.0\n" in requirements
+
+
+def test_the_contact_becomes_the_organizers_and_introductions(empty_hub: Path) -> None:
+    config = yaml.safe_load((empty_hub / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["plugins"][0] == {"mentorhub": {
+        "organizers": [{"name": "Círculo de Mentoría organizers", "email": "organizers@circulo.example"}],
+        "introductions": {"via": "email"}}}
+    form = (empty_hub / ".github/ISSUE_TEMPLATE/introduction.yml").read_text(encoding="utf-8")
+    assert form == (REPO / ".github/ISSUE_TEMPLATE/introduction.yml").read_text(encoding="utf-8")
+
+
+def test_a_contact_page_sends_introductions_to_the_issue_form(tmp_path: Path) -> None:
+    flags = [*FLAGS[:FLAGS.index("--contact")], "--contact", "https://circulo.example/contact",
+             *FLAGS[FLAGS.index("--contact") + 2:]]
+    assert init(str(tmp_path / "hub"), *flags) == 0
+    config = yaml.safe_load((tmp_path / "hub/mkdocs.yml").read_text(encoding="utf-8"))
+    assert config["plugins"][0]["mentorhub"] == {
+        "organizers": [{"name": "Círculo de Mentoría organizers", "url": "https://circulo.example/contact"}],
+        "introductions": {"via": "issue"}}
+
+
+def test_init_check_suggests_organizers(empty_hub: Path, tmp_path: Path,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    text = (empty_hub / "mkdocs.yml").read_text(encoding="utf-8")
+    start = text.index("  - mentorhub:\n")
+    end = text.index("  # Mentor suggestions")
+    (tmp_path / "mkdocs.yml").write_text(text[:start] + "  - mentorhub\n" + text[end:], encoding="utf-8")
+    assert init("--check", str(tmp_path)) == 0  # a suggestion, not a failure
+    out = capsys.readouterr().out
+    assert out.startswith("suggestion: mkdocs.yml: plugins: mentorhub: no 'organizers': readers see no "
+                          "contact and cannot ask for an introduction")
 
 
 def test_the_hook_is_a_thin_import_of_the_package(empty_hub: Path) -> None:
@@ -135,6 +167,7 @@ def test_a_folder_that_is_not_empty_is_refused(tmp_path: Path, capsys: pytest.Ca
     ("--site-url", "http://example.org/", "site URL: 'http://example.org/' is not an https:// address"),
     ("--repository", "just-a-name", "repository: 'just-a-name' is not owner/name"),
     ("--language", "spanish", "UI language: 'spanish' is not an ISO 639-1 code"),
+    ("--contact", "mail me", "contact: 'mail me' is not an email address or an https:// page"),
 ])
 def test_bad_answers_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                  flag: str, value: str, message: str) -> None:
