@@ -18,7 +18,7 @@ from urllib.parse import parse_qs
 
 import pytest
 import yaml
-from pagefind_support import fragments
+from pagefind_support import all_index_bytes, fragments
 
 from mentorhub.i18n import ENGLISH
 from mentorhub.site.introductions import ContactError, intro_href, intro_template, read_contact
@@ -274,3 +274,11 @@ def test_full_or_closed_mentors_carry_the_reason_for_the_finder(fixture_hub_with
     assert by_title["Cleo Closed"]["nointro"] == ("Not taking mentees at the moment, so introductions "
                                                   "are paused.")
     assert "nointro" not in by_title["Mia Mentor"]
+
+
+@pytest.mark.build
+def test_the_search_index_and_every_page_keep_the_email_out(fixture_hub_with_intros: Path) -> None:
+    assert b"rosa.organizer" not in all_index_bytes(fixture_hub_with_intros)
+    for path in fixture_hub_with_intros.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".json", ".xml", ".js", ".txt"):
+            assert b"rosa.organizer@example.org" not in path.read_bytes(), path
