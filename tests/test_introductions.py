@@ -20,6 +20,7 @@ import pytest
 import yaml
 from pagefind_support import all_index_bytes, fragments
 
+from mentorhub.commands.cli import main
 from mentorhub.i18n import ENGLISH
 from mentorhub.site.introductions import ContactError, intro_href, intro_template, read_contact
 
@@ -282,3 +283,10 @@ def test_the_search_index_and_every_page_keep_the_email_out(fixture_hub_with_int
     for path in fixture_hub_with_intros.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".json", ".xml", ".js", ".txt"):
             assert b"rosa.organizer@example.org" not in path.read_bytes(), path
+
+
+@pytest.mark.build
+def test_verify_suggests_organizers_without_failing(fixture_hub_build: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["verify", "--project", str(fixture_hub_build)]) == 0
+    assert "suggestion: mkdocs.yml: plugins: mentorhub: no 'organizers'" in capsys.readouterr().err

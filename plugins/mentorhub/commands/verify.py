@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from ..hub.site_config import read_config
+from ..verify.config import config_suggestions
 from ..verify.report import verify_site
 from .common import add_project_argument, content_dir
 
@@ -48,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
     for problem in problems:
         where = problem.path if problem.path == config.path.name else f"{shown}/{problem.path}"
         print(f"{where}: {problem.message}")
+    for suggestion in config_suggestions(config):  # worth doing, but not a failure
+        print(f"suggestion: {suggestion}", file=sys.stderr)
     if problems:
         print(f"\n{len(problems)} problem(s) found in {shown}.", file=sys.stderr)
         return 1
