@@ -235,9 +235,8 @@ def format_date(value: dt.date | None, i18n: Localizer | None = None) -> str:
 
 def obfuscate_email(address: str) -> Markup:
     """A mailto link written as character references, so naive scrapers miss it."""
-    encoded = "".join(f"&#{ord(c)};" for c in address)
-    shown = "".join(f"&#{ord(c)};" for c in address.replace("@", " [at] "))
-    return Markup(f'<a class="mh-email" href="&#109;&#97;&#105;&#108;&#116;&#111;&#58;{encoded}">{shown}</a>')
+    return Markup('<a class="mh-email" href="{}">{}</a>').format(
+        entities("mailto:" + address), entities(address.replace("@", " [at] ")))
 
 
 def paginate(items: Sequence[T], size: int) -> list[Sequence[T]]:
