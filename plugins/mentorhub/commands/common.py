@@ -9,7 +9,9 @@ from pathlib import Path
 
 from ..hub.loader import LoadResult, load_hub
 from ..hub.models import Hub
-from ..hub.problems import format_problems
+from ..hub.problems import Problem, format_problems
+from ..hub.sealing import recipient_problem
+from .notes import hub_options
 
 
 def add_project_argument(parser: argparse.ArgumentParser) -> None:
@@ -30,7 +32,20 @@ def content_dir(project: Path) -> Path:
 
 
 def load_project(project: Path) -> LoadResult:
-    return load_hub(content_dir(project), display_root=project)
+    """The project's content, checked with the hub's `recipients` (a bad option is a problem)."""
+    recipients, problem = project_recipients(project)
+    result = load_hub(content_dir(project), display_root=project, recipients=recipients)
+    if problem:
+        result.problems.insert(0, Problem("mkdocs.yml", 1, "recipients", problem,
+                                          "see docs/contact.md"))
+    return result
+
+
+def project_recipients(project: Path) -> tuple[list[str], str | None]:
+    """The mentorhub plugin's `recipients` in mkdocs.yml, and why they are wrong (or None)."""
+    keys = hub_options(project / "mkdocs.yml").get("recipients", [])
+    problem = recipient_problem(keys)
+    return ([k.strip() for k in keys] if problem is None else []), problem
 
 
 def load_valid_hub(project: Path) -> Hub | None:

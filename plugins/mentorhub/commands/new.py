@@ -17,13 +17,14 @@ from typing import Any
 
 import yaml
 
-from ..hub.fields import Boolean, Date, ListOf
+from ..hub.fields import Boolean, Date, Email, FieldError, ListOf
 from ..hub.loader import load_hub
 from ..hub.problems import format_problems
 from ..hub.schema import PERSON, PLACEHOLDER, RECORD_TYPES, RESOURCE, SESSION, STORY, RecordType
 from ..hub.vocabulary import SkillVocabulary
 from ..site.build_date import build_date
-from .common import add_project_argument, content_dir
+from .age_tools import AgeError, seal, with_sealed_contact
+from .common import add_project_argument, content_dir, project_recipients
 from .new_ids import MAX_ID_LENGTH, IdError, check_id, id_from_title
 from .new_questions import Cancelled, Questions
 
@@ -51,6 +52,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                         help="ask for each field even when not run in a terminal")
     asking.add_argument("--no-input", action="store_true",
                         help="never ask: write a skeleton with FILL IN placeholders")
+    parser.add_argument("--seal-email", metavar="EMAIL",
+                        help="person: their hidden email, sealed to the hub's recipients as "
+                        "contact.sealed ('-' reads it from stdin)")
     add_project_argument(parser)
     parser.set_defaults(run=run)
 
@@ -139,6 +143,13 @@ def run(args: argparse.Namespace) -> int:
     refusal = _why_not_write(content, path, record_type.folder)
     if refusal:
         return _refuse(refusal)
+    if args.seal_email is not None:
+        if record_type is not PERSON:
+            return _refuse("--seal-email is for a person")
+        try:
+            text = _sealed(text, args.seal_email, args.project)
+        except AgeError as exc:
+            return _refuse(str(exc))
     try:
         _write_new(path, text)
     except OSError as exc:
@@ -170,6 +181,20 @@ def _report(project: Path, content: Path, path: Path) -> int:
         return 1
     print(f"Wrote {path}. It passes `mentorhub check`; open a pull request with it.")
     return 0
+
+
+def _sealed(text: str, email: str, project: Path) -> str:
+    """The new person's text with `email` sealed to the hub's recipients (never in plain text)."""
+    email = (sys.stdin.readline() if email == "-" else email).strip()
+    try:
+        Email().check(email, SkillVocabulary())
+    except FieldError:
+        raise AgeError("--seal-email: that is not an email address") from None
+    recipients, problem = project_recipients(project)
+    if problem or not recipients:
+        raise AgeError("--seal-email needs the organizers' age public keys as 'recipients' under "
+                       "the mentorhub plugin in mkdocs.yml" + (f" ({problem})" if problem else ""))
+    return with_sealed_contact(text, seal(email, recipients))
 
 
 def _refuse(message: str) -> int:

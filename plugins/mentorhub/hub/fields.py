@@ -21,6 +21,7 @@ from .pii import kind_of
 from .printable import CONTROL, SURROGATE
 from .problems import did_you_mean
 from .quoting import private_kind, quote, unquoted
+from .sealing import armor_problem
 from .strict_yaml import BigNumber
 from .timezones import time_zone_hint
 
@@ -357,6 +358,26 @@ _EMAIL = r"[^@\s]+@[^@\s]+\.[^@\s]+"
 
 
 @dataclass(frozen=True)
+class Sealed(Kind):
+    """An ASCII-armored age file (`contact.sealed`): checked for shape, never decrypted."""
+
+    def check(self, value: Any, vocab: Vocabulary) -> str:
+        if not isinstance(value, str):
+            raise FieldError(f"expected an armored age block, got {describe(value)}",
+                             "paste the whole block that 'mentorhub seal' prints, after 'sealed: |'")
+        problem = armor_problem(value)
+        if problem:
+            raise FieldError(f"the sealed block {problem}",
+                             "seal the email again with 'mentorhub seal' and paste the whole block")
+        return value.strip() + "\n"
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string",
+                "pattern": r"^\s*-----BEGIN AGE ENCRYPTED FILE-----\r?\n[A-Za-z0-9+/=\r\n]+"
+                           r"-----END AGE ENCRYPTED FILE-----\s*$"}
+
+
+@dataclass(frozen=True)
 class ListOf(Kind):
     item: Kind
     min_items: int = 0
@@ -468,6 +489,22 @@ class Struct(Kind):
         }
 
 
+
+
+@dataclass(frozen=True)
+class Contact(Struct):
+    """`contact`: a Struct that needs an email, a sealed email, or both."""
+
+    def check(self, value: Any, vocab: Vocabulary) -> dict[str, Any]:
+        result = super().check(value, vocab)
+        if "email" not in result and "sealed" not in result:
+            raise FieldError("needs 'email' or 'sealed'",
+                             "seal a hidden email with 'mentorhub seal', or write 'email: …'")
+        return result
+
+    def json_schema(self) -> dict[str, Any]:
+        return {**super().json_schema(),
+                "anyOf": [{"required": ["email"]}, {"required": ["sealed"]}]}
 
 
 def _key(key: str) -> str:

@@ -9,7 +9,7 @@ that exists and is not a draft, so one broken file does not cascade into others.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -77,8 +77,14 @@ def _gc_paused() -> Iterator[None]:
 
 
 @_gc_paused()
-def load_hub(content_dir: Path, display_root: Path | None = None) -> LoadResult:
-    """Read, validate and model everything under `content_dir`."""
+def load_hub(content_dir: Path, display_root: Path | None = None, *,
+             recipients: Sequence[str] = ()) -> LoadResult:
+    """Read, validate and model everything under `content_dir`.
+
+    `recipients` are the hub's age public keys: when there are any, a hidden email
+    must be sealed to them, and a plain one is an error (a warning otherwise, from
+    :mod:`.warnings`).
+    """
     root = display_root or content_dir.parent
     problems: list[Problem] = []
     found = walk_content(content_dir, root)
@@ -95,6 +101,8 @@ def load_hub(content_dir: Path, display_root: Path | None = None) -> LoadResult:
     ]
     _check_ids(parsed)
     _check_references(parsed)
+    if recipients:
+        _check_sealed_contacts(parsed)
     hub = _build_hub(parsed, vocab, pages)
     problems.extend(p for record in parsed for p in record.problems)
     return LoadResult(hub=hub, problems=sorted(problems), refused=found.refused, media=found.media)
@@ -393,8 +401,23 @@ def _person(r: _Parsed) -> Person:
         availability=v.get("availability", "open"), mentors=v.get("mentors", ()),
         joined=v.get("joined"), confirmed=v.get("confirmed"), links=v.get("links", ()),
         public_email=contact.get("email", "") if contact.get("public") is True else "",
+        # Flags only: neither the hidden email nor the sealed block enters the model.
+        plain_hidden_email=bool(contact.get("email")) and contact.get("public") is not True,
+        sealed_contact="sealed" in contact,
         body=r.body, lang=v.get("lang", ""),
     )
+
+
+def _check_sealed_contacts(parsed: list[_Parsed]) -> None:
+    """With recipients configured, a hidden email written in plain text is an error."""
+    for record in parsed:
+        contact = record.values.get("contact") if record.type is PERSON else None
+        if isinstance(contact, dict) and contact.get("email") and contact.get("public") is not True:
+            record.problem("contact", "holds a hidden email in plain text, readable by anyone "
+                           "who can read the repository",
+                           f"seal it for the organizers: mentorhub seal --person {record.id} "
+                           "(reads the email from stdin); or set public: true to publish it",
+                           ("contact", "email"))
 
 
 def _unpublished_people(parsed: list[_Parsed], good: list[_Parsed]) -> frozenset[str]:

@@ -51,6 +51,8 @@ class Person:
     confirmed: dt.date | None = None
     links: tuple[tuple[str, str], ...] = ()
     public_email: str = ""  # set only when contact.public is true
+    plain_hidden_email: bool = False  # contact.email without public: true (its value is not kept)
+    sealed_contact: bool = False  # contact.sealed is set (the block is not kept)
     body: str = ""
     lang: str = ""  # ISO 639-1 code of the text; "" = the hub's language
 

@@ -1,8 +1,9 @@
 """Warnings: valid content that is probably a mistake. The record is published as it is.
 
 Checked on the loaded hub, after validation, so they never hold a file back:
-a `confirmed` date earlier than `joined`, and a story dated after the day the hub
-describes.
+a `confirmed` date earlier than `joined`, a story dated after the day the hub
+describes, and a hidden email in plain text while the hub has no `recipients` to seal
+it to (with recipients it is an error, from the loader).
 """
 
 from __future__ import annotations
@@ -24,6 +25,13 @@ def content_warnings(hub: Hub, today: dt.date, project: Path) -> list[Problem]:
                                   f"{person.confirmed.isoformat()} is earlier than joined "
                                   f"({person.joined.isoformat()})",
                                   "a profile is confirmed on or after the day its person joined"))
+        if person.plain_hidden_email:
+            found.append(_warning(project, person.source.path, "contact",
+                                  "the hidden email is readable by anyone who can read the "
+                                  "repository (public: false only keeps it off the site)",
+                                  "organizers: add age public keys as 'recipients' to the mentorhub "
+                                  "plugin in mkdocs.yml, then seal it with 'mentorhub seal --person "
+                                  f"{person.id}'"))
     for story in hub.stories.values():
         if story.date > today:
             found.append(_warning(project, story.source.path, "date",

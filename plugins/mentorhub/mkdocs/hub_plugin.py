@@ -19,7 +19,7 @@ from typing import Literal
 import yaml
 from jinja2 import Environment
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
+from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -30,6 +30,7 @@ from mkdocs.structure.toc import get_toc
 from ..hub.languages import LANGUAGES
 from ..hub.loader import LoadResult, load_hub
 from ..hub.problems import format_problems
+from ..hub.sealing import recipient_problem
 from ..i18n import ENGLISH, check_catalog
 from ..site.build_date import build_date
 from ..site.contribute import edit_base
@@ -52,6 +53,20 @@ _NAV_PAGES = frozenset({
 })
 
 
+class _Recipients(c.ListOfItems[str]):
+    """`recipients`: age public keys; a wrong one stops the build with a clear message."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type(str), default=[])
+
+    def run_validation(self, value: object) -> list[str]:
+        keys = super().run_validation(value)
+        problem = recipient_problem(keys)
+        if problem:
+            raise ValidationError(problem)
+        return [key.strip() for key in keys]
+
+
 class HubConfig(Config):
     page_size = c.Type(int, default=48)
     """Cards per page on paginated listings (people by role, resources by kind, sessions, stories)."""
@@ -61,6 +76,8 @@ class HubConfig(Config):
     """A mentor whose `confirmed` date is older than this is shown as "may be inactive"."""
     as_of = c.Optional(c.Type(str))
     """The date the hub describes (YYYY-MM-DD); default: SOURCE_DATE_EPOCH or today."""
+    recipients = _Recipients()
+    """Age public keys (age1…) that `contact.sealed` is encrypted to (docs/contact.md)."""
     languages = c.ListOfItems(c.Type(str), default=[])
     """UI languages to publish (default: [theme.language]); the first at the root, others under /<lang>/."""
     organizers = c.ListOfItems(c.Type(dict), default=[])
@@ -115,7 +132,8 @@ class HubPlugin(BasePlugin[HubConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
-        self.result = load_hub(docs_dir, display_root=Path(config.config_file_path).parent)
+        self.result = load_hub(docs_dir, display_root=Path(config.config_file_path).parent,
+                               recipients=list(self.config.recipients))
         self._report(self.result)
         _keep_only_admitted(files, config, set(self.result.media))
         assert self.options is not None

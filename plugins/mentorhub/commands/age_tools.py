@@ -1,0 +1,131 @@
+"""age encryption for the `seal`, `contacts` and `new` commands (pyrage: no crypto of ours).
+
+Also the one place that rewrites a person file's `contact:` block, so `seal --person`
+and `new person --seal-email` write the same YAML.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import pyrage
+import yaml
+from pyrage import x25519
+
+from ..hub.frontmatter import FrontMatterError, split
+from ..hub.sealing import is_recipient
+
+
+class AgeError(Exception):
+    """A key, a file or a block could not be used; the message says what to do."""
+
+
+def seal(email: str, recipients: Sequence[str]) -> str:
+    """`email` encrypted to every recipient, as an ASCII-armored age file."""
+    try:
+        keys = [x25519.Recipient.from_str(key) for key in recipients]
+    except pyrage.RecipientError as exc:
+        raise AgeError(f"not an age public key: {exc}") from None
+    armored: bytes = pyrage.encrypt(email.encode("utf-8"), keys, armored=True)
+    return armored.decode("ascii")
+
+
+def open_sealed(block: str, identities: Sequence[x25519.Identity]) -> str:
+    """The plaintext of an armored block, with the organizer's identities."""
+    try:
+        return bytes(pyrage.decrypt(block.encode("ascii"), list(identities))).decode("utf-8")
+    except (pyrage.DecryptError, UnicodeError) as exc:
+        raise AgeError(f"cannot open it with this key ({exc})") from None
+
+
+def read_identities(path: Path) -> list[x25519.Identity]:
+    """The `AGE-SECRET-KEY-1…` lines of an age identity file (comments skipped)."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AgeError(f"cannot read the key file {path}: {exc}") from None
+    keys = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    try:
+        identities = [x25519.Identity.from_str(key) for key in keys]
+    except pyrage.IdentityError:
+        raise AgeError(f"{path} is not an age key file (make one with age-keygen)") from None
+    if not identities:
+        raise AgeError(f"{path} holds no age secret key (make one with age-keygen)")
+    return identities
+
+
+def new_identity(path: Path) -> str:
+    """Write a new X25519 identity to `path` (mode 0600, never over a file); its public key."""
+    identity = x25519.Identity.generate()
+    public = str(identity.to_public())
+    text = (f"# created by mentorhub contacts --new-identity\n# public key: {public}\n"
+            f"{identity}\n")
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
+                             0o600)
+    except FileExistsError:
+        raise AgeError(f"{path} already exists; not overwriting a key") from None
+    except OSError as exc:
+        raise AgeError(f"cannot write {path}: {exc.strerror or exc}") from None
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(text)
+    return public
+
+
+def check_recipients(keys: Sequence[str]) -> list[str]:
+    bad = [key for key in keys if not is_recipient(key)]
+    if bad:
+        raise AgeError("not an age public key (they start with age1…): "
+                       + ", ".join("a secret key" if k.upper().startswith("AGE-SECRET") else repr(k)
+                                   for k in bad))
+    return list(keys)
+
+
+def sealed_block(path: Path) -> str | None:
+    """A person file's `contact.sealed` block, or None."""
+    try:
+        values = split(path.read_bytes()).front_matter.data
+    except (OSError, FrontMatterError):
+        return None
+    contact = values.get("contact") if isinstance(values, dict) else None
+    sealed = contact.get("sealed") if isinstance(contact, dict) else None
+    return sealed if isinstance(sealed, str) else None
+
+
+_TOP_KEY = re.compile(r"[^\s#]")
+
+
+def with_sealed_contact(text: str, block: str) -> str:
+    """A person file's text with `contact:` replaced by the sealed block.
+
+    The rest of the file is kept byte for byte. A public email stays (it is on the page
+    anyway); a hidden plain email is removed, which is the point of sealing it.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        raise AgeError("the file does not start with a '---' front matter line")
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
+    if end is None:
+        raise AgeError("the front matter has no closing '---' line")
+    start = next((i for i in range(1, end) if lines[i].startswith("contact:")), None)
+    public_email = ""
+    if start is None:
+        start = stop = end
+    else:
+        stop = next((i for i in range(start + 1, end) if _TOP_KEY.match(lines[i][:1] or " ")), end)
+        try:
+            old = yaml.safe_load("\n".join(lines[start:stop]))
+        except yaml.YAMLError:
+            old = None
+        contact = old.get("contact") if isinstance(old, dict) else None
+        if isinstance(contact, dict) and contact.get("public") is True and contact.get("email"):
+            public_email = str(contact["email"])
+    new = ["contact:"]
+    if public_email:
+        new += [f"  email: {yaml.safe_dump(public_email, default_style=None).splitlines()[0]}",
+                "  public: true"]
+    new += ["  sealed: |", *(f"    {line}" for line in block.strip().splitlines())]
+    return "\n".join(lines[:start] + new + lines[stop:])

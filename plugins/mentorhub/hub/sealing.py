@@ -1,0 +1,70 @@
+"""Sealed contact details: checking age armor and age recipients without decrypting.
+
+A person's hidden email is stored as `contact.sealed`, an ASCII-armored age file
+encrypted to the hub's `recipients` (the organizers' public keys). The build never
+holds a key that opens it: it only checks that the block is well-formed armor (the
+BEGIN/END lines, base64 lines of the armor's width, and the age header line once
+decoded), so a pasted fragment or a stray edit is caught before an organizer needs
+the address. Encryption and decryption live in `commands/` (pyrage), not here.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+
+BEGIN = "-----BEGIN AGE ENCRYPTED FILE-----"
+END = "-----END AGE ENCRYPTED FILE-----"
+#: The first line of every age v1 file, once the armor is decoded.
+AGE_HEADER = b"age-encryption.org/v1\n"
+#: The armor's base64 lines are exactly this wide, except the last (age spec, "ASCII armor").
+_WIDTH = 64
+_BASE64_LINE = re.compile(r"[A-Za-z0-9+/]*={0,2}\Z")
+#: An age X25519 public key: Bech32 with the `age` prefix, 58 data characters.
+_RECIPIENT = re.compile(r"age1[qpzry9x8gf2tvdw0s3jn54khce6mua7l]{58}\Z")
+
+
+def armor_problem(text: str) -> str | None:
+    """Why `text` is not a well-formed armored age file, or None if it is.
+
+    The message describes the block and never quotes it.
+    """
+    lines = text.strip().splitlines()
+    if not lines or lines[0].strip() != BEGIN:
+        return f"does not start with the line '{BEGIN}'"
+    if len(lines) < 2 or lines[-1].strip() != END:
+        return f"does not end with the line '{END}' (was the block cut short?)"
+    body = [line.strip() for line in lines[1:-1]]
+    if not body:
+        return "holds no encrypted data between its BEGIN and END lines"
+    for number, line in enumerate(body, 1):
+        if not _BASE64_LINE.match(line):
+            return f"line {number} of the block is not base64"
+        last = number == len(body)
+        if (not last and len(line) != _WIDTH) or (last and not 0 < len(line) <= _WIDTH):
+            return f"line {number} of the block has the wrong length (was it re-wrapped?)"
+    try:
+        data = base64.b64decode("".join(body), validate=True)
+    except (binascii.Error, ValueError):
+        return "its base64 does not decode (was part of it lost?)"
+    if not data.startswith(AGE_HEADER):
+        return "is not an age file (its header is not 'age-encryption.org/v1')"
+    return None
+
+
+def is_recipient(key: str) -> bool:
+    """Whether `key` looks like an age X25519 public key (`age1…`)."""
+    return bool(_RECIPIENT.match(key))
+
+
+def recipient_problem(keys: object) -> str | None:
+    """Why a `recipients` option is wrong, or None (public keys: safe to quote)."""
+    if not isinstance(keys, list):
+        return "expected a list of age public keys (age1…)"
+    for index, key in enumerate(keys):
+        if not isinstance(key, str) or not is_recipient(key.strip()):
+            shown = repr(key)[:80] if not str(key).upper().startswith("AGE-SECRET-KEY") else "a secret key"
+            return (f"item {index + 1} ({shown}) is not an age public key: it starts with 'age1' "
+                    "and is 62 characters long (age-keygen prints it as 'public key: age1…')")
+    return None
