@@ -18,6 +18,10 @@ BEGIN = "-----BEGIN AGE ENCRYPTED FILE-----"
 END = "-----END AGE ENCRYPTED FILE-----"
 #: The first line of every age v1 file, once the armor is decoded.
 AGE_HEADER = b"age-encryption.org/v1\n"
+#: The header ends with its MAC line: "--- " and 43 base64 characters (age spec).
+_HEADER_END = re.compile(rb"\n--- [A-Za-z0-9+/]{43}\n")
+#: After the header: a 16-byte nonce and at least one chunk's 16-byte tag.
+_SMALLEST_PAYLOAD = 32
 #: The armor's base64 lines are exactly this wide, except the last (age spec, "ASCII armor").
 _WIDTH = 64
 _BASE64_LINE = re.compile(r"[A-Za-z0-9+/]*={0,2}\Z")
@@ -50,6 +54,9 @@ def armor_problem(text: str) -> str | None:
         return "its base64 does not decode (was part of it lost?)"
     if not data.startswith(AGE_HEADER):
         return "is not an age file (its header is not 'age-encryption.org/v1')"
+    end = _HEADER_END.search(data)
+    if end is None or len(data) - end.end() < _SMALLEST_PAYLOAD:
+        return "is incomplete: its age header or encrypted part is missing (was part of it lost?)"
     return None
 
 

@@ -74,12 +74,27 @@ def collect_secrets(content_dir: Path, display_root: Path) -> Secrets:
         if isinstance(contact, dict) and contact.get("public") is not True:
             secrets.extend(Secret(value, f"the hidden contact.email of {shown}")
                            for value in _strings(contact.get("email")))
+        if isinstance(contact, dict):
+            secrets.extend(Secret(line, f"the contact.sealed block of {shown}")
+                           for line in _sealed_lines(contact.get("sealed")))
         public.extend(value for key, item in data.items() if key not in ("private", "contact")
                       for _, value in _leaves(item, ""))
         public.append(parsed.body)
     published = "\n".join(public).casefold()
     kept = [s for s in secrets if len(s.value) >= MIN_SECRET_LENGTH and s.value.casefold() not in published]
     return Secrets(values=kept, draft_pages=draft_pages)
+
+
+def _sealed_lines(value: Any) -> list[str]:
+    """Each base64 line of a sealed block, so a leak of any part of it is found, not only
+    of the whole block. The first line starts with the encoded age header
+    (`age-encryption.org/v1` and `-> X25519 `), the same in every block: its first 44
+    characters are left out. Short lines could occur by chance and are skipped."""
+    if not isinstance(value, str):
+        return []
+    lines = [line.strip() for line in value.splitlines() if line.strip() and "-----" not in line]
+    parts = [line[44:] if index == 0 else line for index, line in enumerate(lines)]
+    return [part for part in parts if len(part) >= 16]
 
 
 def _strings(value: Any) -> list[str]:
