@@ -19,8 +19,10 @@ from conftest import REPO, run_mkdocs
 from test_workflows import tool, unpinned_uses, zizmor
 
 EXPECTED_FILES = {
-    ".github/CODEOWNERS", ".github/dependabot.yml", ".github/ISSUE_TEMPLATE/introduction.yml",
-    ".github/pull_request_template.md",
+    ".github/CODEOWNERS", ".github/dependabot.yml", ".github/pull_request_template.md",
+    ".github/ISSUE_TEMPLATE/config.yml", ".github/ISSUE_TEMPLATE/introduction.yml",
+    ".github/ISSUE_TEMPLATE/remove-profile.yml", ".github/ISSUE_TEMPLATE/report-profile.yml",
+    ".github/ISSUE_TEMPLATE/suggest-resource.yml",
     ".github/workflows/deploy.yml", ".github/workflows/pr.yml", ".gitignore",
     ".pre-commit-config.yaml", "CONTRIBUTING.md", "README.md", "content/skills.yml",
     "hooks/contribute_links.py", "mkdocs.yml", "overrides/main.html", "requirements.txt",
