@@ -122,7 +122,8 @@ class HubPlugin(BasePlugin[HubConfig]):
             site_description=config.site_description or "",
             language=tree.lang,
             contact=self._contact(config),
-            site_url=config.site_url or "",
+            edit_base=edit_base(config.repo_url, config.edit_uri),
+            site_url=_with_slash(config.site_url or ""),
         )
         # The footer partial (partials/footer.html) shows the organizers' contact.
         if str(_THEME) not in config.theme.dirs:
@@ -260,6 +261,10 @@ def page_source(page: Page, *, body: bool = True) -> str:
     }
     front_matter = yaml.dump(meta, Dumper=_DUMPER, sort_keys=True, allow_unicode=True)
     return "---\n" + front_matter + "---\n\n" + (page.markdown if body else "")
+
+
+def _with_slash(url: str) -> str:
+    return url if not url or url.endswith("/") else url + "/"
 
 
 def _permalink_symbol(config: MkDocsConfig) -> str:

@@ -16,6 +16,8 @@ from urllib.parse import quote, urlencode, urljoin
 from ..i18n import Localizer
 
 _ACTION = re.compile(r"/(-/)?(edit|blob)/")
+#: A GitHub repository's web-editor URL: issue forms are a GitHub feature.
+_GITHUB_REPOSITORY = re.compile(r"(https://github\.com/[^/?#]+/[^/?#]+)/(edit|blob)/")
 
 
 def edit_base(repo_url: str | None, edit_uri: str | None) -> str:
@@ -59,6 +61,19 @@ def repository_file_url(base: str, content_folder: str, path: str) -> str:
     if not blob_base or not content_folder or not blob_base.endswith("/" + suffix):
         return ""
     return blob_base[: -len(suffix)] + quote(path)
+
+
+def issue_form_url(base: str, template: str, title: str, fields: dict[str, str]) -> str:
+    """GitHub's "new issue" URL with an issue form chosen and its fields prefilled; '' off GitHub.
+
+    `base` is the editor URL of the content folder (:func:`edit_base`); the repository
+    is the part before `/edit/`. Form fields are prefilled by their `id`.
+    """
+    match = _GITHUB_REPOSITORY.match(base)
+    if not match:
+        return ""
+    query = urlencode({"template": template, "title": title, **fields})
+    return f"{match.group(1)}/issues/new?{query}"
 
 
 def edit_invitation(edit_url_: str, i18n: Localizer) -> str:

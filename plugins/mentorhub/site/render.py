@@ -24,6 +24,7 @@ from ..hub.relations import Relations, relate
 from ..hub.schema import RESOURCE_KINDS
 from ..i18n import Localizer, localizer
 from . import urls
+from .contribute import issue_form_url
 from .introductions import (
     Contact,
     audience_sentence,
@@ -53,13 +54,17 @@ class RenderOptions:
     # "Add yourself" and contributing-guide links (hooks/contribute_links.py); "" hides them.
     add_person_url: str = ""
     contributing_url: str = ""
+    # The content folder's web-editor URL (edit_uri) and the site's address, ending in "/":
+    # "Report this profile" opens the repository's issue form from them ("" hides it), and
+    # introduction requests link to the mentor's page.
+    edit_base: str = ""
+    site_url: str = ""
     # Feeds the mentorhub-feeds plugin publishes ("stories", "sessions", "resources").
     feeds: tuple[str, ...] = ()
     # The UI language (Material's `theme.language`): catalogs and CLDR formats (docs/i18n.md).
     language: str = "en"
     # The organizers and "Ask for an introduction" (mentorhub options; docs/introductions.md).
     contact: Contact = field(default_factory=Contact)
-    site_url: str = ""  # MkDocs' site_url: absolute page links in introduction requests
 
 
 @dataclass(frozen=True)
@@ -388,8 +393,17 @@ class SiteRenderer:
                 mentees=[self.hub.people[m] for m in self.hub.mentees_of.get(person.id, ())
                          if m in self.hub.people],
                 extra_sections=sections,
+                report_url=self._report_url(person),
             ))
         return pages
+
+    def _report_url(self, person: Person) -> str:
+        """The "report an inactive or wrong profile" issue form, naming this profile."""
+        path = f"people/{person.id}/" if self.options.directory_urls else f"people/{person.id}.html"
+        return issue_form_url(self.options.edit_base, "report-profile.yml",
+                              f"Profile report: {person.name}",
+                              {"profile": self.options.site_url + path if self.options.site_url
+                               else person.id})
 
     def _pager(self, base: str, number: int, count: int) -> dict[str, Any]:
         return {
