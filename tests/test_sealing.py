@@ -258,3 +258,23 @@ def test_verify_searches_the_site_for_sealed_lines(tmp_path: Path) -> None:
     found = [s.value for s in secrets.values]
     assert body[1] in found and body[0][44:] in found
     assert not any("YWdlLWVuY3J5cHRpb24" in value for value in found)  # the header every block shares
+
+
+def test_check_names_a_bad_recipient_in_mkdocs_yml(tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    write_project(tmp_path, {}, config=config_with([str(IDENTITY)]))  # a private key pasted by mistake
+    assert main(["check", "-p", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "mkdocs.yml:1: recipients: item 1 (a secret key) is not an age public key" in err
+    assert str(IDENTITY) not in err
+
+
+def test_sealing_into_a_file_keeps_comments_and_public_emails() -> None:
+    from mentorhub.commands.age_tools import with_sealed_contact
+
+    text = ("---\nname: A\ncontact:\n  email: a@example.org\n  public: true\n# a comment\n"
+            "consent: true\n---\nBody\n")
+    block = sealed()
+    new = with_sealed_contact(text, block)
+    assert new.startswith("---\nname: A\ncontact:\n  email: a@example.org\n  public: true\n  sealed: |\n")
+    assert new.endswith("    -----END AGE ENCRYPTED FILE-----\n# a comment\nconsent: true\n---\nBody\n")

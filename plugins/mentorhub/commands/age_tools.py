@@ -95,7 +95,7 @@ def sealed_block(path: Path) -> str | None:
     return sealed if isinstance(sealed, str) else None
 
 
-_TOP_KEY = re.compile(r"[^\s#]")
+_TOP_KEY = re.compile(r"\S")  # a key or a comment at column 0 ends the contact block
 
 
 def with_sealed_contact(text: str, block: str) -> str:
