@@ -196,3 +196,18 @@ def test_keyboard_reaches_every_finder_control_with_visible_focus(chromium: Any,
             assert style != unfocused[mark], f"{path} ({scheme}): focus changes nothing on {what}"
     finally:
         context.close()
+
+
+def test_the_skip_link_is_the_first_tab_stop_and_leads_to_the_finder(chromium: Any, demo_url: str) -> None:
+    """GOV.UK's pattern: Tab shows "Skip to content"; Enter, then Tab, is in the query box."""
+    page = chromium.new_page()
+    try:
+        page.goto(demo_url + "/find/", wait_until="networkidle")
+        page.keyboard.press("Tab")
+        skip = page.evaluate("() => [document.activeElement.className, document.activeElement.offsetHeight]")
+        assert "md-skip" in skip[0] and skip[1] > 0, skip
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.id") == "mh-q"
+    finally:
+        page.close()

@@ -37,6 +37,7 @@ from ..site.contribute import edit_base
 from ..site.introductions import Contact, ContactError, contact_sentence, read_contact
 from ..site.page_html import to_html
 from ..site.render import Page, ProfileSection, RenderOptions, SiteRenderer
+from ..site.wayfinding import add_skip_link, mark_current_tab
 from .languages import Tree, build_other_trees, configure, current_tree, hreflang_links
 
 log = get_plugin_logger(__name__)
@@ -149,6 +150,9 @@ class HubPlugin(BasePlugin[HubConfig]):
         return files
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
+        i18n = self.renderer.i18n if self.renderer is not None else ENGLISH
+        output = add_skip_link(output, i18n.gettext("Skip to content"))
+        output = mark_current_tab(output, page.url, i18n.gettext("Breadcrumb"))
         links = hreflang_links(page.url, self.tree) if self.tree else ""
         head_end = output.find("</head>")
         if not links or head_end < 0:
