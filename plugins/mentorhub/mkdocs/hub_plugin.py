@@ -32,10 +32,12 @@ from ..hub.loader import LoadResult, load_hub
 from ..hub.problems import format_problems
 from ..hub.sealing import recipient_problem
 from ..i18n import ENGLISH, check_catalog
+from ..site.arrows import hide_arrows
 from ..site.build_date import build_date
 from ..site.contribute import edit_base
 from ..site.introductions import Contact, ContactError, contact_sentence, read_contact
 from ..site.page_html import to_html
+from ..site.permalinks import name_permalinks
 from ..site.render import Page, ProfileSection, RenderOptions, SiteRenderer
 from ..site.wayfinding import add_skip_link, mark_current_tab
 from .languages import Tree, build_other_trees, configure, current_tree, hreflang_links
@@ -153,6 +155,8 @@ class HubPlugin(BasePlugin[HubConfig]):
         i18n = self.renderer.i18n if self.renderer is not None else ENGLISH
         output = add_skip_link(output, i18n.gettext("Skip to content"))
         output = mark_current_tab(output, page.url, i18n.gettext("Breadcrumb"))
+        output = name_permalinks(output, i18n.gettext("Link to this section"))
+        output = hide_arrows(output)
         links = hreflang_links(page.url, self.tree) if self.tree else ""
         head_end = output.find("</head>")
         if not links or head_end < 0:
