@@ -211,3 +211,32 @@ def test_the_skip_link_is_the_first_tab_stop_and_leads_to_the_finder(chromium: A
         assert page.evaluate("() => document.activeElement.id") == "mh-q"
     finally:
         page.close()
+
+
+# -- phone width -----------------------------------------------------------------------------
+
+PHONE_CHECK = """() => {
+  const charts = [...document.querySelectorAll('svg.mh-chart__svg')].map(svg => {
+    const box = svg.viewBox.baseVal, scale = svg.getBoundingClientRect().width / box.width;
+    return parseFloat(svg.getAttribute('font-size')) * scale });
+  return {overflow: document.documentElement.scrollWidth - window.innerWidth, charts} }"""
+
+
+def test_a_phone_sees_readable_charts_and_no_sideways_page(chromium: Any, demo_url: str,
+                                                           demo_site: Path) -> None:
+    """390×844 CSS px (a current phone): on every page type the page itself never scrolls
+    sideways, and chart text stays at 12px or more (the chart's own box scrolls instead)."""
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    try:
+        page = context.new_page()
+        charted = 0
+        for path in page_types(demo_site):
+            page.goto(demo_url + path, wait_until="networkidle")
+            found = page.evaluate(PHONE_CHECK)
+            assert found["overflow"] <= 0, f"{path}: the page scrolls sideways by {found['overflow']}px"
+            small = [round(size, 1) for size in found["charts"] if size < 12]
+            assert not small, f"{path}: chart text at {small}px on a phone"
+            charted += bool(found["charts"])
+        assert charted >= 2, "no charts were checked"
+    finally:
+        context.close()
