@@ -240,3 +240,19 @@ def test_a_phone_sees_readable_charts_and_no_sideways_page(chromium: Any, demo_u
         assert charted >= 2, "no charts were checked"
     finally:
         context.close()
+
+
+def test_print_keeps_cards_whole_and_drops_the_edit_invitation(chromium: Any, demo_url: str) -> None:
+    page = chromium.new_page()
+    try:
+        page.goto(demo_url + "/people/", wait_until="networkidle")
+        page.emulate_media(media="print")
+        styles = page.evaluate("""() => ({
+          card: getComputedStyle(document.querySelector('.mh-card')).breakInside,
+          heading: getComputedStyle(document.querySelector('.md-typeset h1')).breakAfter,
+          edit: [...document.querySelectorAll('.mh-edit, .mh-skip')]
+            .map(e => getComputedStyle(e).display)})""")
+    finally:
+        page.close()
+    assert styles["card"] == "avoid" and styles["heading"] == "avoid", styles
+    assert styles["edit"] and set(styles["edit"]) == {"none"}, styles
