@@ -131,21 +131,25 @@ def valid_pair(hub: Hub, options: MatchOptions, mentee: Person, mentor: Person) 
 def points(hub: Hub, options: MatchOptions, seeker: Person, other: Person,
            seeker_skills: tuple[str, ...], other_skills: Iterable[str],
            counts: Callable[[str], tuple[int, int]]) -> int:
-    """Score in thousandths: skill share by rarity + time-zone closeness + shared formats."""
+    """Score in thousandths: shared skills by rarity + time-zone closeness + a shared format.
+
+    Written from docs/matching.md: the skills part is 1 - the product of 1/(1 + rarity)
+    over the shared skills, the formats part is all or nothing.
+    """
     ws, wt, wf = options.weights.thousandths()
     theirs = set(other_skills)
-    total = covered = 0.0
+    shared = []
     for skill in dict.fromkeys(seeker_skills):
         df, n = counts(skill)
-        rarity = math.log((1 + n) / (1 + df)) + 1.0
-        total += rarity
         if skill in theirs:
-            covered += rarity
-    skill_points = round(ws * covered / total) if total > 0 else 0
+            shared.append(math.log((1 + n) / (1 + df)) + 1.0)
+    remaining = 1.0
+    for rarity in sorted(shared):
+        remaining /= 1.0 + rarity
+    skill_points = round(ws * (1.0 - remaining))
     g = gap(seeker, other)
     tz_points = round(wt * 0.5) if g is None else round(wt * (720 - g) / 720)
-    mine = set(seeker.formats)
-    fmt_points = round(wf * len(mine & set(other.formats)) / len(mine)) if mine else 0
+    fmt_points = wf if set(seeker.formats) & set(other.formats) else 0
     return skill_points + tz_points + fmt_points
 
 
@@ -231,3 +235,33 @@ def blocking_pairs(pairs: list[tuple[int, str, str]], room: dict[str, int],
         if mentee_wants and mentor_wants:
             found.append((e, t))
     return found
+
+
+def max_matching(pairs: list[tuple[str, str]], room: dict[str, int],
+                 seekers: list[str] | None = None) -> int:
+    """Most seekers that can each get one candidate, candidate t taking at most room[t].
+
+    Textbook augmenting paths (Ford–Fulkerson on the bipartite graph): an independent
+    reference for the scipy flows, fine for the few dozen pairs of a test hub.
+    """
+    options: dict[str, list[str]] = {}
+    for e, t in sorted(pairs):
+        options.setdefault(e, []).append(t)
+    holding: dict[str, list[str]] = {t: [] for t in room}
+
+    def place(e: str, seen: set[str]) -> bool:
+        for t in options.get(e, []):
+            if t in seen:
+                continue
+            seen.add(t)
+            if len(holding[t]) < room[t]:
+                holding[t].append(e)
+                return True
+            for other in list(holding[t]):
+                if place(other, seen):
+                    holding[t].remove(other)
+                    holding[t].append(e)
+                    return True
+        return False
+
+    return sum(1 for e in (seekers if seekers is not None else sorted(options)) if place(e, set()))

@@ -49,7 +49,7 @@ CONTENT = {
         "formats: [group]", "timezone: Europe/Berlin"),
     "content/people/rosa.md": _person(
         "Rosa Martínez", "roles: [mentee]", "languages: [es]", "seeks: [grant-writing]",
-        "formats: [group]", "timezone: America/Bogota"),
+        "formats: [group]", "timezone: America/Bogota", "prefers: [amara]"),
     "content/people/ravi.md": _person(
         "Ravi Iyer", "roles: [mentee]", "languages: [en]", "seeks: [python]",
         "timezone: Asia/Kolkata"),
@@ -92,7 +92,8 @@ def test_mentees_see_suggested_mentors_with_reasons(project: Path) -> None:
     for reason in ("offers Grant writing — 1 of 4 mentors does", "you both speak Spanish",
                    "6 hours apart", "both like group sessions"):
         assert f"<li>{reason}</li>" in rosa
-    assert 'value="0.875"' in rosa and "88%" in rosa
+    assert 'value="0.669"' in rosa and "67%" in rosa
+    assert "You asked for:" in rosa and "Amara Okafor</a> — suggested</li>" in rosa
     ravi = _section(project, "ravi", "Suggested mentors")
     assert 'href="../amara/"' in ravi
     for page in ("rosa", "ravi", "yuki", "pia", "quinn", "tara"):
@@ -152,11 +153,12 @@ def test_matches_json_is_the_contract_and_the_core_result(project: Path) -> None
     text = (project / "site/matches.json").read_text(encoding="utf-8")
     data = json.loads(text)
     jsonschema.validate(data, json.loads((SCHEMAS / "matches.schema.json").read_text()))
-    assert set(data) == {"mentees", "circles"}
+    assert set(data) == {"mentees", "circles", "preferences"}
+    assert data["preferences"] == {"rosa": [{"mentor": "amara", "outcome": "suggested"}]}
     assert list(data["mentees"]) == ["pia", "quinn", "ravi", "rosa", "tara", "yuki"]
     assert data["mentees"]["yuki"] == []
     assert data["mentees"]["rosa"][0] == {
-        "mentor": "amara", "score": 0.875,
+        "mentor": "amara", "score": 0.669,
         "reasons": ["offers Grant writing — 1 of 4 mentors does", "you both speak Spanish",
                     "6 hours apart", "both like group sessions"]}
     assert data["circles"] == [{"id": "public-speaking", "skill": "public-speaking",
@@ -179,7 +181,13 @@ def test_cohort_reports_beside_the_site_never_inside(project: Path) -> None:
         (r["mentee"], r["mentor"], r["score"]) for r in records]
     assert not list((project / "site").rglob("cohort*"))
     log = (project / "build.log").read_text(encoding="utf-8")
-    assert "Cohort proposal (stable matching): 3 of 6 unpaired mentees paired, 3 left." in log
+    assert ("Cohort proposal (the most unpaired mentees paired, then preferences, then the greatest "
+            "total score): "
+            "3 of 6 unpaired mentees paired, 3 left.") in log
+    summary = json.loads((reports / "cohort-summary.json").read_text(encoding="utf-8"))
+    jsonschema.validate(summary, json.loads((SCHEMAS / "cohort-summary.schema.json").read_text()))
+    assert summary["objective"] == "max-pairs" and summary["paired"] == 3
+    assert {u["mentee"]: u["kind"] for u in summary["unpaired"]}["yuki"] == "no-language"
     assert "yuki: No mentor who offers Python speaks Japanese." in log
 
 
@@ -196,7 +204,7 @@ def test_same_content_gives_byte_identical_output(project: Path, tmp_path: Path)
     result = run_mkdocs(again, "--strict")
     assert result.returncode == 0, result.stderr
     for name in ("site/matches.json", "site/circles/index.html", "site/people/rosa/index.html",
-                 "reports/cohort.json", "reports/cohort.csv"):
+                 "reports/cohort.json", "reports/cohort.csv", "reports/cohort-summary.json"):
         assert (again / name).read_bytes() == (project / name).read_bytes(), name
 
 
@@ -209,7 +217,7 @@ def test_the_command_line_agrees_with_the_site(project: Path, capsys: pytest.Cap
     assert "3 of 6 unpaired mentees paired" in err
     assert main(["match", "rosa", "--project", str(project)]) == 0
     out, _ = capsys.readouterr()
-    assert "Suggested mentors:\n  1. Amara Okafor (amara) — 88% match" in out
+    assert "Suggested mentors:\n  1. Amara Okafor (amara) — 67% match" in out
     assert "     · you both speak Spanish" in out
     assert main(["match", "--project", str(project)]) == 0
     out, _ = capsys.readouterr()
@@ -261,3 +269,19 @@ def test_the_demo_hub(demo_build: Path) -> None:
     records = json.loads((demo_build / "reports/cohort.json").read_text(encoding="utf-8"))
     unpaired = {p.id for p in hub.mentees() if not p.mentors}
     assert records and {r["mentee"] for r in records} <= unpaired
+
+
+def test_matching_yml_is_applied_never_published_and_checked(tmp_path: Path) -> None:
+    files = {**CONTENT, "content/matching.yml": "blocked:\n  - {mentee: ravi, mentor: amara}\n"}
+    root = write_project(tmp_path / "ok", files, CONFIG)
+    result = run_mkdocs(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert not (root / "site/matching.yml").exists(), "organizer controls are never published"
+    data = json.loads((root / "site/matches.json").read_text(encoding="utf-8"))
+    assert "amara" not in [s["mentor"] for s in data["mentees"]["ravi"]]
+    bad = write_project(tmp_path / "bad", {**CONTENT, "content/matching.yml":
+                                           "pinned:\n  - {mentee: ravi, mentor: amra}\n"}, CONFIG)
+    result = run_mkdocs(bad)
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert ("content/matching.yml:2: pinned.mentor: unknown person 'amra' (did you mean 'amara' or 'tara'?)"
+            in result.stderr)

@@ -1,4 +1,4 @@
-"""The cohort proposal: feasible, stable, and the same as textbook deferred acceptance."""
+"""The cohort proposal: feasible, maximum (checked by augmenting paths and brute force), best-scoring."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import itertools
 import json
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mentorhub.hub.models import Hub
 from mentorhub.matching import (
@@ -16,15 +17,19 @@ from mentorhub.matching import (
     cohort_summary,
     propose_cohort,
 )
+from mentorhub.matching.cohort import cohort_summary_json
 from mentorhub.matching.explain import TAKEN
 
 from matching_support import (
+    SKILL_IDS,
     TODAY,
     blocking_pairs,
     cohort_pairs,
     deferred_acceptance,
     free_places,
     hubs,
+    max_matching,
+    mentor_points,
     mentors,
     person,
     skill_vocabulary,
@@ -41,7 +46,7 @@ def _room(hub: Hub) -> dict[str, int]:
 
 @PROPERTY
 @given(hub=hubs(max_mentors=6, max_mentees=10))
-def test_cohort_is_feasible_and_stable(hub: Hub) -> None:
+def test_cohort_is_feasible_and_maximum(hub: Hub) -> None:
     cohort = propose_cohort(MatchContext(hub, OPTIONS))
     matching = {p.mentee: p.mentor for p in cohort.pairs}
     assert len(matching) == len(cohort.pairs), "each mentee at most once"
@@ -50,22 +55,32 @@ def test_cohort_is_feasible_and_stable(hub: Hub) -> None:
         mentee, mentor = hub.people[pair.mentee], hub.people[pair.mentor]
         assert not mentee.mentors, "only mentees without a current mentor"
         assert valid_pair(hub, OPTIONS, mentee, mentor)
+        assert round(pair.score * 1000) == mentor_points(hub, OPTIONS, mentee, mentor)
         load[mentor.id] = load.get(mentor.id, 0) + 1
     for mentor_id, count in load.items():
         assert count <= free_places(hub, hub.people[mentor_id]), "free places never exceeded"
     pairs = cohort_pairs(hub, OPTIONS)
-    assert blocking_pairs(pairs, _room(hub), matching) == []
-    assert matching == deferred_acceptance(pairs, _room(hub))
+    assert len(matching) == max_matching([(e, t) for _, e, t in pairs], _room(hub)), \
+        "as many pairs as augmenting paths (max flow) find"
     unpaired = {m.id for m in hub.people.values() if m.is_mentee and not m.mentors}
     assert cohort.unpaired == len(unpaired)
     assert set(cohort.left) == unpaired - set(matching)
     for mentee_id, why in cohort.left.items():
-        if why.kind == TAKEN:  # every fitting mentor is full of mentees who fit at least as well
-            for score, e, t in pairs:
+        if why.kind == TAKEN:  # every fitting mentor is full after the proposal
+            for _, e, t in pairs:
                 if e == mentee_id:
-                    rivals = [(s, e2) for s, e2, t2 in pairs if t2 == t and matching.get(e2) == t]
-                    assert len(rivals) == free_places(hub, hub.people[t])
-                    assert all(s > score or (s == score and e2 < e) for s, e2 in rivals)
+                    assert load.get(t, 0) == free_places(hub, hub.people[t])
+
+
+@PROPERTY
+@given(hub=hubs(max_mentors=6, max_mentees=10))
+def test_stable_grown_keeps_everyone_deferred_acceptance_pairs(hub: Hub) -> None:
+    options = MatchOptions(today=TODAY, cohort_objective="stable-grown")
+    grown = {p.mentee for p in propose_cohort(MatchContext(hub, options)).pairs}
+    pairs = cohort_pairs(hub, options)
+    stable = deferred_acceptance(pairs, _room(hub))
+    assert set(stable) <= grown, "nobody the stable matching pairs is left out"
+    assert len(grown) == max_matching([(e, t) for _, e, t in pairs], _room(hub))
 
 
 def _all_matchings(pairs: list[tuple[int, str, str]], room: dict[str, int]) -> list[dict[str, str]]:
@@ -81,15 +96,29 @@ def _all_matchings(pairs: list[tuple[int, str, str]], room: dict[str, int]) -> l
     return found
 
 
+@st.composite
+def scarce_hubs(draw: st.DrawFn) -> Hub:
+    """Few one-place mentors, more mentees, one language: every place is contested."""
+    skills = st.lists(st.sampled_from(SKILL_IDS[:3]), min_size=1, max_size=2, unique=True).map(tuple)
+    zones = st.sampled_from(("", "UTC", "Asia/Tokyo", "America/New_York"))
+    people = [person(f"t{i}", ("mentor",), languages=("en",), offers=draw(skills), capacity=1,
+                     timezone=draw(zones)) for i in range(draw(st.integers(1, 3)))]
+    people += [person(f"m{i}", ("mentee",), languages=("en",), seeks=draw(skills), timezone=draw(zones))
+               for i in range(draw(st.integers(2, 5)))]
+    return Hub(skills=skill_vocabulary(), people={p.id: p for p in people})
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(hub=hubs(max_mentors=3, max_mentees=5, max_peers=0))
-def test_cohort_is_the_only_stable_matching_by_brute_force(hub: Hub) -> None:
-    """Both sides rank pairs by one score (ties by id), so exactly one matching is stable."""
+@given(hub=st.one_of(hubs(max_mentors=3, max_mentees=5, max_peers=0), scarce_hubs()))
+def test_cohort_pairs_the_most_then_scores_the_most_by_brute_force(hub: Hub) -> None:
+    """Every possible assignment enumerated: none pairs more, none pairing as many scores more."""
     cohort = propose_cohort(MatchContext(hub, OPTIONS))
-    result = {p.mentee: p.mentor for p in cohort.pairs}
     pairs, room = cohort_pairs(hub, OPTIONS), _room(hub)
-    stable = [m for m in _all_matchings(pairs, room) if not blocking_pairs(pairs, room, m)]
-    assert stable == [result]
+    score = {(e, t): p for p, e, t in pairs}
+    best = max(((len(m), sum(score[(e, t)] for e, t in m.items())) for m in _all_matchings(pairs, room)),
+               default=(0, 0))
+    got = (len(cohort.pairs), sum(round(p.score * 1000) for p in cohort.pairs))
+    assert got == best
 
 
 def test_brute_force_sees_instability() -> None:
@@ -125,21 +154,45 @@ def _small_hub() -> Hub:
 
 
 def test_cohort_files_and_summary() -> None:
-    """No zones, default formats: every valid pair scores 600 + 125 + 150 = 0.875, a tie
-    that mentee ids break: mo gets bea; ned and ola are left (bea has one place, ama none)."""
+    """No zones, default formats. bea has the only free place (ama's is taken by rex); ned shares
+    two skills with her (s1, rarity ln(4/2) + 1, and s0, ln(4/3) + 1: 600 × (1 − 1/(2.693 × 2.288))
+    = 503, + 125 + 150 = 0.778), mo and ola one (s0: 338 + 275 = 0.613), so the best total pairs
+    ned; mo and ola are left."""
     cohort = propose_cohort(MatchContext(_small_hub(), OPTIONS))
-    assert json.loads(cohort_json(cohort)) == [{"mentee": "mo", "mentor": "bea", "score": 0.875}]
-    assert cohort_csv(cohort) == "mentee,mentor,score\nmo,bea,0.875\n"
+    assert json.loads(cohort_json(cohort)) == [{"mentee": "ned", "mentor": "bea", "score": 0.778}]
+    assert cohort_csv(cohort) == "mentee,mentor,score\nned,bea,0.778\n"
     assert cohort_summary(cohort) == [
-        "Cohort proposal (stable matching): 1 of 5 unpaired mentees paired, 4 left.",
+        "Cohort proposal (the most unpaired mentees paired, then preferences, then the greatest "
+        "total score): "
+        "1 of 5 unpaired mentees paired, 4 left.",
         "Left: 1 — no mentor who offers it shares a language; 1 — no mentor offers what they "
-        "seek; 2 — the mentors who fit went to mentees who fit as well or better.",
-        "  ned: The one mentor who fits is full after this proposal, with mentees who fit as "
-        "well or better.",
-        "  ola: The one mentor who fits is full after this proposal, with mentees who fit as "
-        "well or better.",
+        "seek; 2 — every mentor who fits is full, and pairing them would leave another mentee "
+        "unpaired.",
+        "  mo: The one mentor who fits is full after this proposal, and giving you a place would "
+        "leave another mentee without a mentor.",
+        "  ola: The one mentor who fits is full after this proposal, and giving you a place would "
+        "leave another mentee without a mentor.",
         "  pia: No mentor who offers Skill 2 speaks Spanish.",
         "  quy: No mentor offers Skill 3 yet.",
     ]
+    summary = json.loads(cohort_summary_json(cohort))
+    assert summary["objective"] == "max-pairs" and summary["paired"] == 1
+    assert [u["mentee"] for u in summary["unpaired"]] == ["mo", "ola", "pia", "quy"]
+    assert summary["unpaired"][2]["reason"] == "No mentor who offers Skill 2 speaks Spanish."
     assert {k: v.kind for k, v in cohort.left.items()} == {
-        "ned": TAKEN, "ola": TAKEN, "pia": "no-language", "quy": "no-offer"}
+        "mo": TAKEN, "ola": TAKEN, "pia": "no-language", "quy": "no-offer"}
+
+
+def test_a_mentee_whose_only_mentor_another_prefers_is_still_paired() -> None:
+    """The audit's case: a stable matching gives xena to ana (her best fit) and leaves bo, whose
+    only fit is xena, unpaired although yann could take ana. The maximum cohort pairs both."""
+    people = [
+        person("xena", ("mentor",), languages=("en",), offers=("s0", "s1"), capacity=1, timezone="UTC"),
+        person("yann", ("mentor",), languages=("en",), offers=("s0",), capacity=1, timezone="Asia/Tokyo"),
+        person("ana", ("mentee",), languages=("en",), seeks=("s0", "s1"), timezone="UTC"),
+        person("bo", ("mentee",), languages=("en",), seeks=("s1",)),
+    ]
+    hub = Hub(skills=skill_vocabulary(), people={p.id: p for p in people})
+    cohort = propose_cohort(MatchContext(hub, OPTIONS))
+    assert {p.mentee: p.mentor for p in cohort.pairs} == {"ana": "yann", "bo": "xena"}
+    assert cohort.left == {}

@@ -43,9 +43,10 @@ def golden_hub() -> Hub:
 def test_golden_reasons_and_scores() -> None:
     result = match_hub(golden_hub(), MatchOptions(today=TODAY))
     rosa = result.mentors_for["rosa"]
-    assert [(s.person, s.score) for s in rosa] == [("amara", 0.875)]
-    # 4 mentors; grant writing: rarity ln(5/2)+1 of a total ln(5/2)+1 + ln(5/4)+1 → all covered:
-    # 600 skill points; Madrid (+1) to Bogotá (−5) is 6 h: 250 × 6/12 = 125; group shared: 150.
+    assert [(s.person, s.score) for s in rosa] == [("amara", 0.782)]
+    # 4 mentors; shared: grant writing (rarity ln(5/2)+1 = 1.916) and python (ln(5/4)+1 = 1.223):
+    # 600 × (1 − 1/(2.916 × 2.223)) = 507.5 → 507 skill points; Madrid (+1) to Bogotá (−5) is 6 h:
+    # 250 × 6/12 = 125; a format shared: 150.
     assert rosa[0].reasons == (
         "offers Grant writing — 1 of 4 mentors does",
         "offers Python — 3 of 4 mentors do",
@@ -54,9 +55,10 @@ def test_golden_reasons_and_scores() -> None:
         "both like group sessions",
     )
     # ben is full (ines lists him, capacity 1), cleo closed: ravi gets amara only.
-    # Kolkata (+5:30) to Madrid (+1): 4 h 30: 250 × 7.5/12 = 156.25 → 156 points.
+    # python alone: 600 × (1 − 1/2.223) = 330.1 → 330; Kolkata (+5:30) to Madrid (+1): 4 h 30:
+    # 250 × 7.5/12 = 156.25 → 156 points; one-on-one shared: 150.
     ravi = result.mentors_for["ravi"]
-    assert [(s.person, s.score) for s in ravi] == [("amara", 0.906)]
+    assert [(s.person, s.score) for s in ravi] == [("amara", 0.636)]
     assert ravi[0].reasons == (
         "offers Python — 3 of 4 mentors do",
         "you both speak English",
@@ -64,13 +66,13 @@ def test_golden_reasons_and_scores() -> None:
         "both like one-on-one meetings",
     )
     # ines has no time zone: no time reason, and half the time-zone points (125).
-    assert [(s.person, s.score) for s in result.mentors_for["ines"]] == [("amara", 0.875)]
+    assert [(s.person, s.score) for s in result.mentors_for["ines"]] == [("amara", 0.605)]
     assert result.mentors_for["ines"][0].reasons == (
         "offers Python — 3 of 4 mentors do", "you both speak English",
         "both like one-on-one meetings")
     amara = result.mentees_for["amara"]
-    assert [(s.person, s.score) for s in amara] == [("ravi", 0.906), ("ines", 0.875), ("rosa", 0.875)]
-    assert amara[2].reasons == (
+    assert [(s.person, s.score) for s in amara] == [("rosa", 0.782), ("ravi", 0.636), ("ines", 0.605)]
+    assert amara[0].reasons == (
         "seeks Grant writing — 1 of 4 mentors offers it",
         "seeks Python — 3 of 4 mentors offer it",
         "you both speak Spanish",
@@ -114,11 +116,11 @@ def test_golden_exposure_cap() -> None:
     assert result.why_no_mentor["cy"].skills == ("python",)
     default = match_hub(hub, MatchOptions(today=TODAY))  # cap max(3, 3 × 1): everyone sees tess
     assert all(len(v) == 1 for v in default.mentors_for.values())
-    # bo: same clock (250) → 1.0; al: 8 h from Paris, 250 × 4/12 → 83 → 0.833; cy covers one of
-    # two skills, python (rarity 1) of python + public speaking (nobody offers it: ln 2 + 1) →
-    # 600 × 1/2.693 → 223, no zone → 125: 0.498.
+    # python, offered by the only mentor (rarity 1): 600 × (1 − 1/2) = 300 for all three, however
+    # many skills they list; bo: same clock (250) → 0.7; al: 8 h from Paris, 250 × 4/12 → 83 →
+    # 0.533; cy: no zone → 125: 0.575 (listing public speaking too costs nothing).
     assert [(s.person, s.score) for s in default.mentees_for["tess"]] == [
-        ("bo", 1.0), ("al", 0.833), ("cy", 0.498)]
+        ("bo", 0.7), ("cy", 0.575), ("al", 0.533)]
 
 
 @pytest.mark.parametrize(("gap", "words"), [

@@ -1,9 +1,11 @@
-"""Property tests: suggestions obey every hard rule and equal a naive all-pairs reference."""
+"""Property tests: suggestions obey every hard rule and reach everyone a maximum flow can."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,8 +15,10 @@ from mentorhub.i18n import ENGLISH
 from mentorhub.matching import MatchContext, MatchOptions, Weights, match_hub, matches_json
 from mentorhub.matching import pool as pool_module
 from mentorhub.matching.circles import circle_sizes, joins_circles
+from mentorhub.matching.cohort import propose_cohort
 from mentorhub.matching.explain import ALREADY, EXPOSURE, NO_LANGUAGE, NO_OFFER, UNAVAILABLE
 from mentorhub.matching.features import GROUP_FORMATS
+from mentorhub.matching.graph import _edges_one_by_one, stable_fill, stable_first
 from mentorhub.matching.peers import in_peer_pool
 from mentorhub.matching.reasons import FORMAT_PHRASES, hours_apart, interests
 from mentorhub.matching.suggest import suggest_mentors
@@ -23,11 +27,15 @@ from matching_support import (
     TODAY,
     free_places,
     gap,
+    greedy,
     hubs,
+    max_matching,
     mentees,
+    mentor_points,
     mentors,
+    person,
     points,
-    reference_suggestions,
+    skill_vocabulary,
     valid_pair,
 )
 
@@ -59,12 +67,83 @@ def ranking_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
 
 @settings(PROPERTY, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(hub=hubs(), options=options_strategy)
-def test_suggestions_equal_the_all_pairs_reference(ranking_path: str, hub: Hub,
-                                                   options: MatchOptions) -> None:
-    result = suggest_mentors(MatchContext(hub, options))
-    expected = reference_suggestions(hub, options)
-    got = {m: [(s.person, round(s.score * 1000)) for s in v] for m, v in result.mentors_for.items()}
+def test_suggestions_reach_everyone_a_maximum_flow_can(ranking_path: str, hub: Hub,
+                                                       options: MatchOptions) -> None:
+    """Cohort mentor first; then as many covered as a maximum flow allows, unpaired mentees first;
+    scores are the reference's; a list shorter than top_k has every other fitting mentor at cap."""
+    ctx = MatchContext(hub, options)
+    cohort = propose_cohort(ctx)
+    result = suggest_mentors(ctx, cohort=cohort)
+    lists = {m: [s.person for s in v] for m, v in result.mentors_for.items()}
+    for pair in cohort.pairs:
+        assert pair.mentor in lists[pair.mentee], "the cohort's mentor is among the suggestions"
+    shown: dict[str, int] = {}
+    for mentee_id, found in result.mentors_for.items():
+        for s in found:
+            assert round(s.score * 1000) == mentor_points(hub, options, hub.people[mentee_id],
+                                                          hub.people[s.person])
+            shown[s.person] = shown.get(s.person, 0) + 1
+    cap = {t.id: options.exposure_cap(free_places(hub, t)) for t in mentors(hub)}
+    # Reference: the cohort's pairs held, every other mentee covered by augmenting paths,
+    # those without a mentor first.
+    room = dict(cap)
+    for pair in cohort.pairs:
+        room[pair.mentor] -= 1
+    held = {p.mentee for p in cohort.pairs}
+    fits = [(e.id, t.id) for e in mentees(hub) if e.id not in held for t in mentors(hub)
+            if valid_pair(hub, options, e, t)]
+    unpaired = sorted({e for e, _ in fits if not hub.people[e].mentors})
+    others = sorted({e for e, _ in fits} - set(unpaired))
+    covered = {m for m, v in lists.items() if v and m not in held}
+    assert len(covered) == max_matching(fits, room, unpaired + others)
+    assert len(covered & set(unpaired)) == max_matching(fits, room, unpaired)
+    for mentee in mentees(hub):
+        if len(lists[mentee.id]) < options.top_k:
+            for t in mentors(hub):
+                if t.id not in lists[mentee.id] and valid_pair(hub, options, mentee, t):
+                    assert shown.get(t.id, 0) == cap[t.id], "a short list: every other fit is at cap"
+
+
+@PROPERTY
+@given(hub=hubs(max_mentees=12), options=options_strategy)
+def test_vectorised_first_round_is_the_greedy(hub: Hub, options: MatchOptions) -> None:
+    """`stable_first` and `stable_fill` (deferred acceptance in numpy rounds) equal the
+    textbook greedy, with quota 1 and with quota top_k."""
+    ctx = MatchContext(hub, options)
+    graph = ctx.mentor_graph
+    room = np.array([options.exposure_cap(free_places(hub, t)) for t in graph.mentors], dtype=np.int64)
+    got, left = stable_first(graph.edges, len(ctx.mentees), np.ones(len(ctx.mentees), dtype=bool), room)
+    pairs = [(mentor_points(hub, options, e, t), e.id, t.id) for e in mentees(hub) for t in mentors(hub)
+             if valid_pair(hub, options, e, t)]
+    expected = greedy(pairs, 1, {t.id: options.exposure_cap(free_places(hub, t)) for t in mentors(hub)})
+    assert {ctx.mentees[i].id: graph.mentors[int(j)].id for i, j in enumerate(got) if j >= 0} == {
+        e: found[0][0] for e, found in expected.items() if found}
+    assert int(left.sum()) == int(room.sum()) - int((got >= 0).sum())
+    quota = np.full(len(ctx.mentees), options.top_k, dtype=np.int64)
+    chosen, _ = stable_fill(graph.edges, quota, room)
+    filled: dict[str, list[str]] = {}
+    for i, j in zip(graph.edges.seeker[chosen], graph.edges.candidate[chosen], strict=True):
+        filled.setdefault(ctx.mentees[int(i)].id, []).append(graph.mentors[int(j)].id)
+    wide = greedy(pairs, options.top_k, {t.id: options.exposure_cap(free_places(hub, t))
+                                         for t in mentors(hub)})
+    assert {e: sorted(v) for e, v in filled.items()} == {
+        e: sorted(t for t, _ in found) for e, found in wide.items() if found}
+
+
+@PROPERTY
+@given(hub=hubs(), options=options_strategy)
+def test_feasible_edges_are_the_hard_rules_with_the_reference_points(hub: Hub,
+                                                                      options: MatchOptions) -> None:
+    ctx = MatchContext(hub, options)
+    graph = ctx.mentor_graph
+    got = {(ctx.mentees[int(i)].id, graph.mentors[int(j)].id, int(p)) for i, j, p in
+           zip(graph.edges.seeker, graph.edges.candidate, graph.edges.points, strict=True)}
+    expected = {(e.id, t.id, mentor_points(hub, options, e, t)) for e in mentees(hub)
+                for t in mentors(hub) if valid_pair(hub, options, e, t)}
     assert got == expected
+    slow = _edges_one_by_one(graph.pool, graph.queries)
+    assert [a.tolist() for a in (slow.seeker, slow.candidate, slow.points)] == [
+        a.tolist() for a in (graph.edges.seeker, graph.edges.candidate, graph.edges.points)]
 
 
 @PROPERTY
@@ -162,6 +241,11 @@ def test_every_empty_list_is_explained_truthfully(hub: Hub, options: MatchOption
         assert set(why.skills) <= set(mentee.seeks) and why.text.endswith(".")
     for mentor in mentors(hub):
         assert bool(result.mentees_for[mentor.id]) != (mentor.id in result.why_no_mentee)
+        why_none = result.why_no_mentee.get(mentor.id)
+        if why_none is not None and why_none.kind == "not-suggested":
+            for mentee in mentees(hub):
+                if valid_pair(hub, options, mentee, mentor):
+                    assert len(result.mentors_for[mentee.id]) == options.top_k, (mentee, why_none)
 
 
 @settings(PROPERTY, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
@@ -190,12 +274,17 @@ def test_peer_suggestions(ranking_path: str, hub: Hub, options: MatchOptions) ->
 
 @PROPERTY
 @given(hub=hubs(max_mentees=14), options=options_strategy,
-       sizes=st.tuples(st.integers(2, 4), st.integers(0, 3)), hours=st.sampled_from([0, 3, 10, 12]))
-def test_circles(hub: Hub, options: MatchOptions, sizes: tuple[int, int], hours: int) -> None:
+       sizes=st.tuples(st.integers(2, 4), st.integers(0, 3)), hours=st.sampled_from([0, 3, 10, 12]),
+       per_facilitator=st.integers(1, 3))
+def test_circles(hub: Hub, options: MatchOptions, sizes: tuple[int, int], hours: int,
+                 per_facilitator: int) -> None:
     low, extra = sizes
     options = MatchOptions(today=TODAY, circle_min=low, circle_max=low + extra,
-                           circle_max_hours_apart=hours, stale_after_days=options.stale_after_days)
+                           circle_max_hours_apart=hours, stale_after_days=options.stale_after_days,
+                           circle_max_per_facilitator=per_facilitator)
     circles = match_hub(hub, options).circles
+    led = Counter(c.facilitator for c in circles if c.facilitator)
+    assert all(n <= per_facilitator for n in led.values()), "nobody leads more than the cap"
     seen: set[str] = set()
     for circle in circles:
         members = [hub.people[m] for m in circle.members]
@@ -227,3 +316,21 @@ def test_circle_sizes(count: int, low: int, extra: int) -> None:
     if sizes:
         assert max(sizes) - min(sizes) <= 1
         assert count - sum(sizes) < low or sum(sizes) == count or len(sizes) * (low + extra) == sum(sizes)
+
+
+def test_circles_take_the_rarest_goal_first_and_spread_facilitators() -> None:
+    """Three mentees seek only s1, and they and three more seek s0: taking s0 first (most
+    seekers, the old order) would use up the s1 trio and place 3; rarest first places all 6.
+    One mentor offers both skills: with the default cap of 2 she leads both circles, with a
+    cap of 1 only the first, and the second circle goes to the other facilitator."""
+    both = ("group",)
+    people = [person(f"m{i}", ("mentee",), languages=("en",), seeks=("s0", "s1") if i < 3 else ("s0",),
+                     formats=both) for i in range(6)]
+    people += [person("ada", ("mentor",), languages=("en",), offers=("s0", "s1"), formats=both, capacity=2),
+               person("bea", ("mentor",), languages=("en",), offers=("s0",), formats=both, capacity=0)]
+    hub = Hub(skills=skill_vocabulary(), people={p.id: p for p in people})
+    circles = match_hub(hub, MatchOptions(today=TODAY, circle_max=3)).circles
+    assert sorted((c.skill, c.members, c.facilitator) for c in circles) == [
+        ("s0", ("m3", "m4", "m5"), "ada"), ("s1", ("m0", "m1", "m2"), "ada")]
+    capped = match_hub(hub, MatchOptions(today=TODAY, circle_max=3, circle_max_per_facilitator=1)).circles
+    assert sorted((c.skill, c.facilitator) for c in capped) == [("s0", "bea"), ("s1", "ada")]

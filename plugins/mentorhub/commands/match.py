@@ -16,7 +16,7 @@ import yaml
 
 from ..hub.models import Hub
 from ..hub.printable import json_safe, one_line
-from ..hub.problems import did_you_mean
+from ..hub.problems import did_you_mean, format_problems
 from ..hub.site_config import read_config
 from ..matching import (
     MatchContext,
@@ -27,14 +27,15 @@ from ..matching import (
     match_hub,
     matches_document,
     options_from_settings,
-    propose_cohort,
 )
+from ..matching.controls import check_controls, load_controls
 from ..matching.options import DEFAULT_STALE_AFTER_DAYS
 from ..matching.peers import in_peer_pool
+from ..matching.preferences import preference_problems
 from ..matching.reasons import duration
 from ..matching.result import circle_record
 from ..site.build_date import build_date
-from .common import add_project_argument, load_valid_hub
+from .common import add_project_argument, content_dir, load_valid_hub
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -64,6 +65,12 @@ def run(args: argparse.Namespace) -> int:
     except (ValueError, yaml.YAMLError) as exc:
         print(f"mkdocs.yml: {exc}", file=sys.stderr)
         return 2
+    controls, problems = load_controls(content_dir(args.project), args.project)
+    problems += check_controls(controls, hub)
+    if problems:
+        print(format_problems(problems), file=sys.stderr)
+        return 1
+    options = controls.apply(options)
     result = match_hub(hub, options)
     if args.person:
         if args.person not in hub.people:
@@ -76,7 +83,9 @@ def run(args: argparse.Namespace) -> int:
         else:
             _print_lines(person_lines(hub, result, args.person))
         return 0
-    cohort = propose_cohort(MatchContext(hub, options))
+    cohort = result.cohort
+    for problem in preference_problems(MatchContext(hub, options)):
+        print(f"warning: {problem}", file=sys.stderr)
     if args.json:
         _print_json(matches_document(result))
         _print_lines(cohort_summary(cohort), file=sys.stderr)

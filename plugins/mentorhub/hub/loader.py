@@ -352,6 +352,7 @@ def _check_references(parsed: list[_Parsed]) -> None:
                 if mentor is not None and "mentor" not in mentor.values.get("roles", ("mentor",)):
                     record.problem("mentors", f"{quote(mentor_id)} does not have the mentor role",
                                    path=("mentors", index))
+            _check_prefers(record, published["person"], check)
         elif record.type is SESSION:
             check(record, "facilitators", "person", v.get("facilitators", ()))
             check(record, "participants", "person", v.get("participants", ()))
@@ -399,6 +400,7 @@ def _person(r: _Parsed) -> Person:
         timezone=v.get("timezone", ""), formats=v.get("formats", ("one-on-one",)),
         capacity=v.get("capacity", 1 if "mentor" in v["roles"] else 0),
         availability=v.get("availability", "open"), mentors=v.get("mentors", ()),
+        prefers=v.get("prefers", ()),
         joined=v.get("joined"), confirmed=v.get("confirmed"), links=v.get("links", ()),
         public_email=contact.get("email", "") if contact.get("public") is True else "",
         # Flags only: neither the hidden email nor the sealed block enters the model.
@@ -475,3 +477,25 @@ def _story(r: _Parsed) -> Story:
         confidence_before=confidence.get("before"), confidence_after=confidence.get("after"),
         quote=v.get("quote", ""), body=r.body, lang=v.get("lang", ""),
     )
+
+
+def _check_prefers(record: _Parsed, people: dict[str, _Parsed],
+                   check: Callable[[_Parsed, str, str, Iterable[str]], None]) -> None:
+    """`prefers`: mentees only; each a published person with the mentor role, not themselves.
+
+    Whether a preferred mentor fits the hard rules (a language, a skill) is matching's
+    to say (mentorhub.matching.preferences): it depends on both profiles.
+    """
+    prefers = record.values.get("prefers", ())
+    if prefers and "mentee" not in record.values.get("roles", ()):
+        record.problem("prefers", "only people with the mentee role list preferred mentors",
+                       "add 'mentee' to roles or remove 'prefers'")
+    check(record, "prefers", "person", prefers)
+    for index, mentor_id in enumerate(prefers):
+        mentor = people.get(mentor_id)
+        if mentor_id == record.id:
+            record.problem("prefers", "a person cannot prefer themselves as mentor",
+                           path=("prefers", index))
+        elif mentor is not None and "mentor" not in mentor.values.get("roles", ("mentor",)):
+            record.problem("prefers", f"{quote(mentor_id)} does not have the mentor role",
+                           "each preferred person must be a mentor", path=("prefers", index))

@@ -47,6 +47,7 @@ class Person:
     capacity: int = 0
     availability: str = "open"
     mentors: tuple[str, ...] = ()
+    prefers: tuple[str, ...] = ()  # a mentee's preferred mentors, most wanted first
     joined: dt.date | None = None
     confirmed: dt.date | None = None
     links: tuple[tuple[str, str], ...] = ()

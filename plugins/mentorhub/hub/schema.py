@@ -119,6 +119,7 @@ PERSON = RecordType(
         Field("capacity", Integer(minimum=0, maximum=100), "most mentees at once (mentors, default 1)"),
         Field("availability", Choice(AVAILABILITY), "open, limited or closed (never suggested)"),
         Field("mentors", _people_ids(), "a mentee's current mentors (person ids)"),
+        Field("prefers", _people_ids(), "mentors a mentee would like, most wanted first (person ids)"),
         Field("joined", Date(), "date they joined"),
         Field("confirmed", Date(), "last date they confirmed the profile is current"),
         Field("links", MapOf(HttpsUrl()), "name: https:// link"),

@@ -9,7 +9,15 @@ docs/matching.md.
 from __future__ import annotations
 
 from .circles import Circle, propose_circles
-from .cohort import Cohort, CohortPair, cohort_csv, cohort_json, cohort_summary, propose_cohort
+from .cohort import (
+    Cohort,
+    CohortPair,
+    cohort_csv,
+    cohort_json,
+    cohort_summary,
+    cohort_summary_json,
+    propose_cohort,
+)
 from .context import MatchContext
 from .explain import Explanation
 from .options import MatchOptions, Weights, options_from_settings
@@ -29,6 +37,7 @@ __all__ = [
     "cohort_csv",
     "cohort_json",
     "cohort_summary",
+    "cohort_summary_json",
     "match_hub",
     "matches_document",
     "matches_json",

@@ -2,13 +2,13 @@
 
 Pairs are taken in one global order — score (high first), then seeker id, then
 candidate id — and a pair is accepted when the seeker still wants more and the
-candidate still has room. Used twice:
+candidate still has room. When both sides rank pairs by the same score this greedy
+result *is* the stable matching that mentee-proposing deferred acceptance finds.
 
-* suggestions: quota = top_k, room = the fair-exposure cap, so a popular mentor is
-  shown to the mentees it fits best and then to nobody else;
-* the cohort: quota = 1, room = free places. When both sides rank pairs by the same
-  score this greedy result *is* the stable matching that mentee-proposing deferred
-  acceptance finds (see docs/matching.md); tests check it against brute force.
+This lazy, pool-driven version ranks a few candidates per seeker at a time (no
+whole graph needed); the cohort's `stable-grown` objective starts from it. The
+suggestions use the vectorised equivalent on the whole feasible graph
+(`graph.stable_fill`), which tests check against the same textbook greedy.
 
 Each seeker's ranking is produced lazily in batches from the pool, and a candidate
 whose room runs out leaves the pool, so the work follows the pairs actually looked at.
@@ -24,15 +24,20 @@ from .pool import Pool, Query
 FIRST_BATCH = 6
 
 
-def allocate(pool: Pool, queries: Sequence[Query], quota: int, room: list[int]) -> list[list[int]]:
-    """For each query, the keys of the candidates it is given, best first."""
+def allocate(pool: Pool, queries: Sequence[Query], quota: int | Sequence[int],
+             room: list[int]) -> list[list[int]]:
+    """For each query, the keys of the candidates it is given, best first.
+
+    `quota` is one number for everyone or one per query; `room` is used up in place.
+    """
+    quotas = [quota] * len(queries) if isinstance(quota, int) else list(quota)
     for position, places in enumerate(room):
         if places <= 0:
             pool.remove(position)
     taken: list[list[int]] = [[] for _ in queries]
     batches: list[list[int]] = []
     cursor = [0] * len(queries)
-    sizes = [max(FIRST_BATCH, quota + 2)] * len(queries)
+    sizes = [max(FIRST_BATCH, q + 2) for q in quotas]
     heap: list[tuple[int, int, int, int]] = []
 
     def advance(seeker: int) -> None:
@@ -57,8 +62,9 @@ def allocate(pool: Pool, queries: Sequence[Query], quota: int, room: list[int]) 
             cursor[seeker] = 0
 
     for seeker, query in enumerate(queries):
-        batches.append(pool.top(query, sizes[seeker]))
-        advance(seeker)
+        batches.append(pool.top(query, sizes[seeker]) if quotas[seeker] > 0 else [])
+        if quotas[seeker] > 0:
+            advance(seeker)
     while heap:
         _, seeker, candidate, key = heapq.heappop(heap)
         if room[candidate] > 0:
@@ -66,7 +72,7 @@ def allocate(pool: Pool, queries: Sequence[Query], quota: int, room: list[int]) 
             room[candidate] -= 1
             if room[candidate] == 0:
                 pool.remove(candidate)
-            if len(taken[seeker]) >= quota:
+            if len(taken[seeker]) >= quotas[seeker]:
                 continue
         advance(seeker)
     return taken

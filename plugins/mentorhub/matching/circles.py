@@ -2,16 +2,18 @@
 
 Who joins: mentees who said they meet in groups or peer circles (`formats` has
 `group` or `peer-circle`). Each mentee joins at most one circle. Skills are taken
-in order of how many such mentees seek them (then id), languages in order of how
-many of those mentees speak them (then code); within a language, members are laid
+fewest seekers first (then id), so rarer goals get their circles before popular
+ones take their seekers; languages in order of how many of those mentees speak
+them (then code); within a language, members are laid
 out around the clock and cut into runs no more than `circle_max_hours_apart` wide,
 then into circles of `circle_min`–`circle_max` people of as even a size as fits.
 People without a time zone form circles among themselves.
 
 Each circle gets a suggested facilitator when one exists: a mentor who offers the
 skill, meets in groups, speaks the circle's language, is not closed and not
-inactive. Mentors with free places come first, then those facilitating fewer
-circles so far, then the smallest time-zone gap, then id.
+inactive, and not already proposed for `circle_max_per_facilitator` circles (default
+2). Mentors with free places come first, then those facilitating fewer circles so
+far, then the smallest time-zone gap, then id.
 """
 
 from __future__ import annotations
@@ -66,7 +68,9 @@ def propose_circles(ctx: MatchContext) -> tuple[Circle, ...]:
     assigned: set[str] = set()
     facilitating: Counter[str] = Counter()
     made: list[Circle] = []
-    for skill in sorted(seekers, key=lambda s: (-len(seekers[s]), s)):
+    # Fewest seekers first: a skill few mentees seek has no other chance to form a circle,
+    # while the many who seek a popular skill can still fill circles of their own after.
+    for skill in sorted(seekers, key=lambda s: (len(seekers[s]), s)):
         free = [p for p in seekers[skill] if p.id not in assigned]
         spoken = Counter(c for p in free for c in dict.fromkeys(p.languages))
         for language in sorted(spoken, key=lambda c: (-spoken[c], c)):
@@ -135,6 +139,8 @@ def _facilitator(ctx: MatchContext, leaders: list[Person], language: str, member
     for mentor in leaders:
         if language not in mentor.languages or mentor.id in member_ids:
             continue
+        if facilitating[mentor.id] >= ctx.options.circle_max_per_facilitator:
+            continue  # spread the load: nobody is proposed for more circles than the cap
         offset = ctx.offset(mentor)
         gap = 0 if middle is None else (MINUTES_PER_DAY if offset is None else gap_minutes(middle, offset))
         rank = (int(ctx.hub.free_capacity(mentor) == 0), facilitating[mentor.id], gap, mentor.id)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from functools import cached_property
 
 from ..hub.models import Hub, Person, Skill
 from .features import Scorer, format_mask, rarity, utc_offset_minutes
+from .graph import MentorGraph, feasible_edges
 from .options import MatchOptions
 from .pool import Pool, Query
 
@@ -55,9 +57,27 @@ class MatchContext:
     def mentor_pool(self, mentors: list[Person]) -> Pool:
         return Pool(mentors, lambda p: p.offers, self.scorer, [self.offset(m) for m in mentors])
 
+    @cached_property
+    def blocked_for(self) -> dict[str, set[str]]:
+        """Mentee id → mentors the organizers blocked for them (content/matching.yml)."""
+        found: dict[str, set[str]] = {}
+        for mentee, mentor in self.options.blocked:
+            found.setdefault(mentee, set()).add(mentor)
+        return found
+
+    @cached_property
+    def mentor_graph(self) -> MentorGraph:
+        """Every feasible (mentee, available mentor) pair with its points, built once per build
+        and shared by the suggestions and the cohort."""
+        mentors = self.available_mentors()
+        pool = self.mentor_pool(mentors)
+        queries = [self.mentee_query(m, pool) for m in self.mentees]
+        return MentorGraph(mentors, pool, queries, feasible_edges(pool, queries))
+
     def mentee_query(self, mentee: Person, pool: Pool) -> Query:
         skills = tuple(dict.fromkeys(mentee.seeks))
-        exclude = [pool.position[i] for i in (mentee.id, *mentee.mentors) if i in pool.position]
+        never = (mentee.id, *mentee.mentors, *self.blocked_for.get(mentee.id, ()))
+        exclude = [pool.position[i] for i in never if i in pool.position]
         return Query(
             skills=skills,
             rarities=tuple(self.rarity(s) for s in skills),

@@ -21,8 +21,9 @@ NO_OFFER = "no-offer"
 NO_LANGUAGE = "no-language"
 ALREADY = "already-paired"
 UNAVAILABLE = "unavailable"
+BLOCKED = "blocked"  # every fitting mentor is blocked for this mentee in content/matching.yml
 EXPOSURE = "exposure"  # suggestions: every fitting mentor reached the fair-exposure cap
-TAKEN = "taken"  # cohort: every fitting mentor was filled by mentees who fit them as well or better
+TAKEN = "taken"  # cohort: every fitting mentor is full and pairing the mentee would unpair another
 NO_SEEKER = "no-seeker"
 NOT_SUGGESTED = "not-suggested"
 NO_PEER = "no-peer"
@@ -120,6 +121,8 @@ class Explainer:
         available = (pools[0] if len(pools) == 1 else set().union(*pools)).intersection(speaking)
         available.discard(mentee.id)
         available.difference_update(mentee.mentors)
+        blocked = self.ctx.blocked_for.get(mentee.id, set())
+        available.difference_update(blocked)
         if available:
             return self._fits(otherwise, len(available), offered)
         offering = set().union(*(self._offerers[s] for s in offered)) - me
@@ -136,6 +139,12 @@ class Explainer:
                 ALREADY, _("You already work with every mentor who offers %(skills)s and speaks "
                            "%(languages)s.", skills=self._labels(offered), languages=languages),
                 tuple(offered))
+        fitting = fitting - blocked
+        if not fitting:
+            return Explanation(
+                BLOCKED, _("The organizers have set aside the mentors who fit; ask them about a "
+                           "match."),
+                tuple(offered))
         status = Counter(self._status[m] or "" for m in fitting)
         parts = [_unavailable(self.i18n, k, n) for k, n in sorted(status.items())]
         return Explanation(
@@ -148,10 +157,10 @@ class Explainer:
         ngettext = self.i18n.ngettext
         if otherwise == TAKEN:
             text = ngettext(
-                "The one mentor who fits is full after this proposal, with mentees who fit as well "
-                "or better.",
-                "All %(num)s mentors who fit are full after this proposal, with mentees who fit as "
-                "well or better.", available)
+                "The one mentor who fits is full after this proposal, and giving you a place would "
+                "leave another mentee without a mentor.",
+                "All %(num)s mentors who fit are full after this proposal, and giving you a place "
+                "would leave another mentee without a mentor.", available)
         else:
             text = ngettext(
                 "The one mentor who fits is already suggested to as many mentees as fair exposure "
@@ -194,10 +203,10 @@ class Explainer:
         k = self.ctx.options.top_k
         return Explanation(
             NOT_SUGGESTED, self.i18n.ngettext(
-                "The mentees who seek what you offer already have %(num)s suggestion each that fits "
-                "them at least as well.",
-                "The mentees who seek what you offer already have %(num)s suggestions each that fit "
-                "them at least as well.", k),
+                "Every mentee who seeks what you offer and shares a language with you already has "
+                "%(num)s suggestion.",
+                "Every mentee who seeks what you offer and shares a language with you already has "
+                "%(num)s suggestions.", k),
             tuple(offers))
 
     # -- peers -----------------------------------------------------------------------------

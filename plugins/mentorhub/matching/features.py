@@ -2,7 +2,9 @@
 
 A score is a sum of three parts, each rounded to whole thousandths ("points"), so it
 is an exact multiple of 0.001 in 0–1: equal scores are truly equal and the id
-breaks the tie, on every platform.
+breaks the tie, on every platform. Each part depends only on what the pair shares
+(skills and their rarity, the clock gap, a format), never on how much a profile
+lists, so scores compare across mentees and are monotone in what is shared.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import numpy as np
+import numpy.typing as npt
+
 from ..hub.schema import FORMATS
 
 SCALE = 1000
@@ -22,6 +27,8 @@ HALF_DAY = MINUTES_PER_DAY // 2
 FORMAT_BITS = {name: 1 << i for i, name in enumerate(FORMATS)}
 #: Formats in which one person meets several at once: what circles and facilitators need.
 GROUP_FORMATS = frozenset({"group", "peer-circle"})
+#: Stands for "no time zone" in arrays of UTC offsets (no real offset is this far out).
+NO_OFFSET = -100_000
 
 
 @functools.lru_cache(maxsize=4096)
@@ -56,6 +63,19 @@ def rarity(offered_by: int, total: int) -> float:
     return math.log((1 + total) / (1 + offered_by)) + 1.0
 
 
+def skill_share(rarities: Iterable[float]) -> float:
+    """1 - product of 1 / (1 + rarity) over the shared skills: in 0-1, 0 for none.
+
+    Each shared skill closes part of the remaining gap to 1, a rarer skill more
+    (rarity >= 1, so one skill alone gives at least 0.5): more shared skills and
+    rarer shared skills always score higher, and nothing else moves it.
+    """
+    remaining = 1.0
+    for value in sorted(rarities):  # a fixed order: the same skills give the same float
+        remaining /= 1.0 + value
+    return 1.0 - remaining
+
+
 def format_mask(formats: Iterable[str]) -> int:
     mask = 0
     for name in formats:
@@ -71,9 +91,13 @@ class Scorer:
     timezone: int
     formats: int
 
-    def skill_points(self, covered: float, total: float) -> int:
-        """The share of the seeker's skills (by rarity) that the other person covers."""
-        return round(self.skills * covered / total) if total > 0 else 0
+    def skill_points(self, rarities: Iterable[float]) -> int:
+        """Points for the shared skills alone: `skill_share` of their rarities.
+
+        Only what the pair shares counts, never how many skills the seeker listed, so
+        scores compare across seekers and more detail on a profile never costs points.
+        """
+        return round(self.skills * skill_share(rarities))
 
     def timezone_points(self, gap: int | None) -> int:
         """1 for the same local time down to 0 for 12 hours apart; a missing zone counts half."""
@@ -82,12 +106,34 @@ class Scorer:
         return round(self.timezone * (HALF_DAY - gap) / HALF_DAY)
 
     def format_points(self, mine: int, theirs: int) -> int:
-        """The share of the seeker's formats the other person also likes."""
-        wanted = mine.bit_count()
-        return round(self.formats * (mine & theirs).bit_count() / wanted) if wanted else 0
+        """Full points when they like at least one format in common, else none.
+
+        Not a share of the seeker's formats: accepting more ways to meet must never
+        score lower than accepting one.
+        """
+        return self.formats if mine & theirs else 0
 
     def place_points(self, my_offset: int | None, their_offset: int | None,
                      my_formats: int, their_formats: int) -> int:
         """Time-zone and format points together: everything but the skills."""
         gap = None if my_offset is None or their_offset is None else gap_minutes(my_offset, their_offset)
         return self.timezone_points(gap) + self.format_points(my_formats, their_formats)
+
+
+def place_points(scorer: Scorer, offset: int | None, formats: int, offsets: npt.NDArray[np.int64],
+                 masks: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """`Scorer.place_points` for one seeker against many candidates at once.
+
+    The same arithmetic in the same order (an exact integer product, one correctly
+    rounded division, round half to even), so every value equals the scalar one.
+    """
+    known = offsets != NO_OFFSET
+    if offset is None:
+        tz = np.full(len(offsets), round(scorer.timezone * 0.5), dtype=np.int64)
+    else:
+        d = np.abs(offset - offsets) % MINUTES_PER_DAY
+        gap = np.minimum(d, MINUTES_PER_DAY - d)
+        tz = np.rint((scorer.timezone * (HALF_DAY - gap)) / HALF_DAY).astype(np.int64)
+        tz[~known] = round(scorer.timezone * 0.5)
+    shared = (masks & formats) != 0
+    return tz + np.where(shared, scorer.formats, 0).astype(np.int64)

@@ -22,7 +22,13 @@ DEFAULT_EXPOSURE_MIN = 3
 DEFAULT_CIRCLE_MIN = 3
 DEFAULT_CIRCLE_MAX = 6
 DEFAULT_CIRCLE_MAX_HOURS_APART = 10.0
+#: Most circles one mentor is proposed to facilitate: spreads the load over mentors.
+DEFAULT_CIRCLE_MAX_PER_FACILITATOR = 2
 DEFAULT_WEIGHTS = {"skills": 0.6, "timezone": 0.25, "formats": 0.15}
+#: The cohort's objective: "max-pairs" (most pairs, then best total score) or
+#: "stable-grown" (the stable matching grown by augmenting paths); see cohort.py.
+DEFAULT_COHORT_OBJECTIVE = "max-pairs"
+COHORT_OBJECTIVES = ("max-pairs", "stable-grown")
 
 
 @dataclass(frozen=True)
@@ -62,12 +68,22 @@ class MatchOptions:
     circle_min: int = DEFAULT_CIRCLE_MIN
     circle_max: int = DEFAULT_CIRCLE_MAX
     circle_max_hours_apart: float = DEFAULT_CIRCLE_MAX_HOURS_APART
+    cohort_objective: str = DEFAULT_COHORT_OBJECTIVE
+    circle_max_per_facilitator: int = DEFAULT_CIRCLE_MAX_PER_FACILITATOR
+    #: From content/matching.yml (controls.py): (mentee, mentor) pairs always proposed
+    #: in the cohort, and pairs never suggested nor proposed.
+    pinned: tuple[tuple[str, str], ...] = ()
+    blocked: frozenset[tuple[str, str]] = frozenset()
     #: The words of reasons and explanations: the site's UI language (docs/i18n.md).
     i18n: Localizer = field(default=ENGLISH, compare=False)
 
     def exposure_cap(self, free_places: int) -> int:
-        """Most suggestion lists one mentor may appear in: max(min, per_place × free places)."""
-        return max(self.exposure_min, self.exposure_per_place * free_places)
+        """Most suggestion lists one mentor may appear in: max(min, per_place × free places).
+
+        Never below the free places themselves, so a mentor the cohort proposal gives
+        to several mentees can be shown to each of them.
+        """
+        return max(self.exposure_min, self.exposure_per_place * free_places, free_places)
 
     def problems(self) -> list[str]:
         """What is wrong with these options, in words (empty when they are usable)."""
@@ -91,6 +107,10 @@ class MatchOptions:
             found.append("circle_max_size: must be at least circle_min_size")
         if not 0 <= self.circle_max_hours_apart <= 12:
             found.append("circle_max_hours_apart: must be between 0 and 12")
+        if self.circle_max_per_facilitator < 1:
+            found.append("circle_max_per_facilitator: must be at least 1")
+        if self.cohort_objective not in COHORT_OBJECTIVES:
+            found.append(f"cohort_objective: must be one of {', '.join(COHORT_OBJECTIVES)}")
         return found
 
 
@@ -98,6 +118,7 @@ class MatchOptions:
 SETTING_NAMES = (
     "top_k", "stale_after_days", "weights", "exposure_per_place", "exposure_min",
     "circle_min_size", "circle_max_size", "circle_max_hours_apart", "reports_dir",
+    "cohort_objective", "circle_max_per_facilitator",
 )
 
 
@@ -126,6 +147,9 @@ def options_from_settings(today: dt.date, settings: Mapping[str, Any],
         circle_max=_int(settings, "circle_max_size", DEFAULT_CIRCLE_MAX),
         circle_max_hours_apart=_number(settings, "circle_max_hours_apart",
                                        DEFAULT_CIRCLE_MAX_HOURS_APART),
+        cohort_objective=str(settings.get("cohort_objective", DEFAULT_COHORT_OBJECTIVE)),
+        circle_max_per_facilitator=_int(settings, "circle_max_per_facilitator",
+                                        DEFAULT_CIRCLE_MAX_PER_FACILITATOR),
     )
     problems = options.problems()
     if problems:

@@ -18,11 +18,14 @@ from __future__ import annotations
 import heapq
 from array import array
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from ..hub.models import Person
-from .features import Scorer, format_mask
+from .features import NO_OFFSET, Scorer, format_mask, place_points
 
 _EMPTY: frozenset[int] = frozenset()
 #: Classes up to this size are ranked directly; larger ones are walked in a cached order.
@@ -42,13 +45,6 @@ class Query:
     formats: int  # format bit mask
     exclude: frozenset[int] = _EMPTY  # pool positions never to return (themselves, current mentors)
 
-    @property
-    def total_rarity(self) -> float:
-        total = 0.0
-        for value in self.rarities:
-            total += value
-        return total
-
 
 class Pool:
     """Candidates sorted by id; `position` is their index in that order."""
@@ -64,6 +60,8 @@ class Pool:
         self.include_unrelated = include_unrelated
         self._skills = [tuple(dict.fromkeys(skills_of(p))) for p in self.people]
         self._attrs = [(offsets[i], format_mask(p.formats)) for i, p in enumerate(self.people)]
+        self._offsets = np.array([NO_OFFSET if o is None else o for o in offsets], dtype=np.int64)
+        self._formats = np.array([f for _, f in self._attrs], dtype=np.int64)
         self.by_skill: dict[str, set[int]] = {}
         by_language: dict[str, set[int]] = {}
         for i, person in enumerate(self.people):
@@ -72,11 +70,22 @@ class Pool:
             for code in person.languages:
                 by_language.setdefault(code, set()).add(i)
         self.by_language = {k: frozenset(v) for k, v in by_language.items()}
+        # Who offers what before any removal: whole-graph solvers (cohort, exposure flow)
+        # need every feasible pair, including mentors the greedy has since filled.
+        self.all_by_skill = {k: frozenset(v) for k, v in self.by_skill.items()}
         self._allowed: dict[tuple[str, ...], frozenset[int]] = {}
         self._tables: dict[tuple[int | None, int], array[int]] = {}
         # (skill, seeker offset, seeker formats) → [that skill's candidates' keys, best first;
         # index of the first one not yet removed]
         self._orders: dict[tuple[str, int | None, int], list[Any]] = {}
+
+    def fresh(self) -> Pool:
+        """The same candidates with nobody removed, sharing the cached place tables."""
+        copy = object.__new__(Pool)
+        copy.__dict__.update(self.__dict__)
+        copy.by_skill = {k: set(v) for k, v in self.all_by_skill.items()}
+        copy._orders = {}
+        return copy
 
     # -- keys ------------------------------------------------------------------------------
 
@@ -111,15 +120,11 @@ class Pool:
         """Per candidate: place points (time zone + formats) as a key, for one seeker profile."""
         table = self._tables.get((offset, formats))
         if table is None:
-            scorer, stride = self.scorer, self.stride
-            cache: dict[tuple[int | None, int], int] = {}
-            values = []
-            for i, attrs in enumerate(self._attrs):
-                points = cache.get(attrs)
-                if points is None:
-                    points = cache[attrs] = scorer.place_points(offset, attrs[0], formats, attrs[1])
-                values.append(points * stride + stride - 1 - i)
-            table = self._tables[(offset, formats)] = array("q", values)
+            points = place_points(self.scorer, offset, formats, self._offsets, self._formats)
+            keys = points * self.stride + (self.stride - 1 - np.arange(len(points), dtype=np.int64))
+            table = array("q")
+            table.frombytes(keys.astype(np.int64).tobytes())
+            self._tables[(offset, formats)] = table
         return table
 
     def top(self, query: Query, limit: int, exclude: Iterable[int] = ()) -> list[int]:
@@ -144,13 +149,44 @@ class Pool:
             keys = [k for k in keys if self.person_at(k) not in banned]
         return keys[:limit]
 
+    def all_keys(self, query: Query, into: array[int] | None = None) -> array[int]:
+        """Every candidate who shares a skill and a language (removed ones too), unsorted.
+
+        For exact solvers that need the whole feasible graph; the set work is done in
+        C, one class of candidates (same covered skills) at a time.
+        """
+        keys = array("q") if into is None else into
+        present = [(bit, skill, offering) for bit, skill in enumerate(query.skills)
+                   if (offering := self.all_by_skill.get(skill))]
+        if not present:
+            return keys
+        allowed = self.speakers(query.languages)
+        table = self.place_table(query.offset, query.formats)
+        banned = query.exclude
+        if len(present) > MAX_CLASS_SKILLS:
+            masks: dict[int, int] = {}
+            for bit, _, members in present:
+                for i in members.intersection(allowed):
+                    masks[i] = masks.get(i, 0) | 1 << bit
+            for i, mask in masks.items():
+                if i not in banned:
+                    keys.append(table[i] + self._bonus(query, mask))
+        else:
+            for mask, group, _ in _intersections(present):
+                chosen = allowed.intersection(group)
+                others = [m for bit, _, m in present if not mask >> bit & 1]
+                if others:
+                    chosen = chosen.difference(*others)
+                if banned:
+                    chosen = chosen.difference(banned)
+                bonus = self._bonus(query, mask)
+                keys.extend(table[i] + bonus for i in chosen)
+        return keys
+
     def _bonus(self, query: Query, mask: int) -> int:
         """Skill points, as a key offset, for covering the skills in `mask`."""
-        covered = 0.0
-        for bit, rarity in enumerate(query.rarities):
-            if mask >> bit & 1:
-                covered += rarity
-        return self.scorer.skill_points(covered, query.total_rarity) * self.stride
+        shared = [rarity for bit, rarity in enumerate(query.rarities) if mask >> bit & 1]
+        return self.scorer.skill_points(shared) * self.stride
 
     def _rank_classes(self, query: Query, present: list[tuple[int, str, set[int]]],
                       allowed: frozenset[int], table: array[int], want: int) -> list[int]:
@@ -169,7 +205,7 @@ class Pool:
             keys.extend(k + bonus for k in found)
         return keys
 
-    def _walk(self, skill: str, query: Query, table: array[int], members: set[int],
+    def _walk(self, skill: str, query: Query, table: array[int], members: AbstractSet[int],
               others: list[set[int]], allowed: frozenset[int], want: int) -> list[int]:
         """The first `want` class members in this skill's cached order for the seeker's profile."""
         cache_key = (skill, query.offset, query.formats)
@@ -239,7 +275,8 @@ class Pool:
         return heapq.nlargest(want, keys)
 
 
-def _intersections(present: list[tuple[int, str, set[int]]]) -> list[tuple[int, set[int], str]]:
+def _intersections(present: Sequence[tuple[int, str, AbstractSet[int]]],
+                   ) -> list[tuple[int, AbstractSet[int], str]]:
     """(mask, candidates offering every skill in mask, the smallest such skill), level by level.
 
     Only non-empty intersections are extended, so the work follows the data: a seeker

@@ -9,10 +9,12 @@ from typing import Any
 
 from ..hub.models import Hub
 from .circles import Circle, propose_circles
+from .cohort import Cohort, propose_cohort
 from .context import MatchContext
 from .explain import Explainer, Explanation
 from .options import MatchOptions
 from .peers import suggest_peers
+from .preferences import PreferenceOutcome, preference_outcomes
 from .suggest import MentorSuggestions, Suggestion, suggest_mentors
 
 
@@ -25,6 +27,8 @@ class MatchResult:
     why_no_mentee: dict[str, Explanation]
     why_no_peer: dict[str, Explanation]
     circles: tuple[Circle, ...]
+    cohort: Cohort  # the organizers' proposal: its pairs are among the mentees' suggestions
+    preferences: dict[str, tuple[PreferenceOutcome, ...]]  # mentee id → preferred mentors' outcomes
 
     def circle_of(self, person_id: str) -> Circle | None:
         return self._member_of.get(person_id)
@@ -48,10 +52,11 @@ class MatchResult:
 
 
 def match_hub(hub: Hub, options: MatchOptions) -> MatchResult:
-    """Suggestions, peers and circles for a whole hub (pure: no files, no MkDocs)."""
+    """Suggestions, peers, circles and the cohort for a whole hub (pure: no files, no MkDocs)."""
     ctx = MatchContext(hub, options)
     explainer = Explainer(ctx)
-    mentors: MentorSuggestions = suggest_mentors(ctx, explainer)
+    cohort = propose_cohort(ctx, explainer)
+    mentors: MentorSuggestions = suggest_mentors(ctx, explainer, cohort)
     peers = suggest_peers(ctx, explainer)
     return MatchResult(
         mentors_for=mentors.mentors_for,
@@ -61,6 +66,9 @@ def match_hub(hub: Hub, options: MatchOptions) -> MatchResult:
         why_no_mentee=mentors.why_no_mentee,
         why_no_peer=peers.why_no_peer,
         circles=propose_circles(ctx),
+        cohort=cohort,
+        preferences=preference_outcomes(
+            ctx, {m: {s.person for s in v} for m, v in mentors.mentors_for.items()}),
     )
 
 
@@ -76,7 +84,8 @@ def circle_record(circle: Circle) -> dict[str, Any]:
 
 
 def matches_document(result: MatchResult) -> dict[str, Any]:
-    """`matches.json`: {"mentees": {id: [{"mentor", "score", "reasons"}]}, "circles": […]}."""
+    """`matches.json`: {"mentees": {id: [{"mentor", "score", "reasons"}]}, "circles": […],
+    "preferences": {id: [{"mentor", "outcome"}]}}."""
     return {
         "mentees": {
             mentee: [{"mentor": s.person, "score": s.score, "reasons": list(s.reasons)}
@@ -84,6 +93,10 @@ def matches_document(result: MatchResult) -> dict[str, Any]:
             for mentee, suggestions in sorted(result.mentors_for.items())
         },
         "circles": [circle_record(c) for c in result.circles],
+        "preferences": {
+            mentee: [{"mentor": p.mentor, "outcome": p.outcome} for p in outcomes]
+            for mentee, outcomes in sorted(result.preferences.items())
+        },
     }
 
 

@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from ..hub.models import Hub, Person
+from ..hub.problems import format_problems
 from ..i18n import localizer
 from ..matching import (
     MatchContext,
@@ -27,12 +28,14 @@ from ..matching import (
     cohort_csv,
     cohort_json,
     cohort_summary,
+    cohort_summary_json,
     match_hub,
     matches_json,
-    propose_cohort,
 )
 from ..matching import options as defaults
+from ..matching.controls import Controls, check_controls, load_controls
 from ..matching.peers import in_peer_pool
+from ..matching.preferences import preference_problems
 from ..site.render import Page, PageContext
 from .hub_plugin import HubPlugin
 from .languages import is_nested_build
@@ -72,6 +75,10 @@ class MatchingConfig(Config):
     """Most mentees in a proposed peer circle."""
     circle_max_hours_apart = c.Type((int, float), default=defaults.DEFAULT_CIRCLE_MAX_HOURS_APART)
     """Widest time-zone spread within a peer circle, in hours."""
+    circle_max_per_facilitator = c.Type(int, default=defaults.DEFAULT_CIRCLE_MAX_PER_FACILITATOR)
+    """Most peer circles one mentor is proposed to facilitate."""
+    cohort_objective = c.Choice(defaults.COHORT_OBJECTIVES, default=defaults.DEFAULT_COHORT_OBJECTIVE)
+    """The cohort proposal: max-pairs (most pairs, then best total score) or stable-grown."""
     reports_dir = c.Type(str, default="reports")
     """Folder for cohort.json and cohort.csv, relative to mkdocs.yml; never inside site_dir."""
 
@@ -82,6 +89,7 @@ class MatchingPlugin(BasePlugin[MatchingConfig]):
     def __init__(self) -> None:
         self.hub_plugin: HubPlugin | None = None
         self.options: MatchOptions | None = None
+        self.controls = Controls()
         self._cache: tuple[Hub, MatchResult] | None = None
 
     # -- events ------------------------------------------------------------------------
@@ -91,7 +99,13 @@ class MatchingPlugin(BasePlugin[MatchingConfig]):
         if hub_plugin.options is None:
             raise PluginError(f"the '{PLUGIN_NAME}' plugin must come after 'mentorhub' in mkdocs.yml")
         self.hub_plugin = hub_plugin
-        self.options = self._match_options(hub_plugin)
+        controls, problems = load_controls(Path(config.docs_dir), Path(config.config_file_path).parent)
+        if problems:
+            raise PluginError(f"{PLUGIN_NAME}: problems in {controls.path}:\n{format_problems(problems)}")
+        self.controls = controls
+        self.options = controls.apply(self._match_options(hub_plugin))
+        if self.options.problems():
+            raise PluginError(f"{PLUGIN_NAME}: " + "; ".join(self.options.problems()))
         self._cache = None
         self._reports_dir(config)  # fail early on a reports_dir inside the site
         hub_plugin.profile_sections.extend([self.mentors_section, self.mentees_section,
@@ -103,6 +117,10 @@ class MatchingPlugin(BasePlugin[MatchingConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         hub_plugin, hub = self._hub()
         assert hub_plugin.renderer is not None and self.options is not None
+        problems = check_controls(self.controls, hub)
+        if problems:
+            raise PluginError(f"{PLUGIN_NAME}: problems in {self.controls.path}:\n"
+                              f"{format_problems(problems)}")
         ctx = PageContext(CIRCLES_SRC, hub_plugin.renderer)
         i18n = hub_plugin.renderer.i18n
         title = i18n.gettext("Peer circles")
@@ -118,13 +136,17 @@ class MatchingPlugin(BasePlugin[MatchingConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         _, hub = self._hub()
         assert self.options is not None
-        _write(Path(config.site_dir) / "matches.json", matches_json(self.result(hub)))
+        result = self.result(hub)
+        _write(Path(config.site_dir) / "matches.json", matches_json(result))
         if is_nested_build():
             return  # the organizers' reports are written once, by the first language's build
-        cohort = propose_cohort(MatchContext(hub, self.options))
+        cohort = result.cohort
         reports = self._reports_dir(config)
         _write(reports / "cohort.json", cohort_json(cohort))
         _write(reports / "cohort.csv", cohort_csv(cohort))
+        _write(reports / "cohort-summary.json", cohort_summary_json(cohort))
+        for problem in preference_problems(MatchContext(hub, self.options)):
+            log.warning(str(problem))
         for line in cohort_summary(cohort):
             log.info(line)
         log.info(f"Cohort proposal written to {reports}")
@@ -137,7 +159,8 @@ class MatchingPlugin(BasePlugin[MatchingConfig]):
         result = self.result(ctx.site.hub)
         return ctx.render("matching_mentors.html", person=person,
                           suggestions=result.mentors_for.get(person.id, ()),
-                          why=result.why_no_mentor.get(person.id))
+                          why=result.why_no_mentor.get(person.id),
+                          preferences=result.preferences.get(person.id, ()))
 
     def mentees_section(self, person: Person, ctx: PageContext) -> str:
         if not person.is_mentor:
@@ -187,6 +210,8 @@ class MatchingPlugin(BasePlugin[MatchingConfig]):
             circle_min=cfg.circle_min_size,
             circle_max=cfg.circle_max_size,
             circle_max_hours_apart=float(cfg.circle_max_hours_apart),
+            cohort_objective=cfg.cohort_objective,
+            circle_max_per_facilitator=cfg.circle_max_per_facilitator,
             i18n=localizer(hub_plugin.options.language),
         )
         problems = options.problems()
