@@ -3,11 +3,13 @@ show them first, and each preferred mentor's outcome is said in words."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from hypothesis import HealthCheck, given, settings
 
 from mentorhub.hub.models import Hub
+from mentorhub.i18n import localizer
 from mentorhub.matching import MatchContext, MatchOptions, match_hub, matches_json, propose_cohort
 from mentorhub.matching.preferences import preference_problems
 
@@ -59,6 +61,18 @@ def test_outcomes_in_words_and_in_matches_json() -> None:
         {"mentor": "zoe", "outcome": "not possible: speaks no language you speak (speaks French)"},
         {"mentor": "wil", "outcome": "not taking mentees right now"},
     ]}
+
+
+def test_outcomes_are_in_the_site_language_and_problems_stay_in_english() -> None:
+    spanish = dataclasses.replace(OPTIONS, i18n=localizer("es"))
+    data = json.loads(matches_json(match_hub(_hub(), spanish)))
+    assert data["preferences"]["ana"] == [
+        {"mentor": "yann", "outcome": "sugerido"},
+        {"mentor": "zoe", "outcome": "no es posible: no habla ningún idioma que hables (habla francés)"},
+        {"mentor": "wil", "outcome": "no acepta mentorados por ahora"},
+    ]
+    problems = [str(p) for p in preference_problems(MatchContext(_hub(), spanish))]
+    assert problems and "speaks no language you speak (speaks French)" in problems[0]
 
 
 def test_a_preference_that_can_never_be_met_is_a_problem_that_says_why() -> None:
