@@ -22,6 +22,10 @@ if command -v npm >/dev/null 2>&1 \
    && ! [ tests/browser/node_modules/.package-lock.json -nt tests/browser/package-lock.json ]; then
   (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
 fi
+# The committed browser bundles of the join forms must be what their pinned sources build.
+if command -v npm >/dev/null 2>&1; then
+  scripts/vendor-js.sh --check
+fi
 # ProperDocs, the maintained MkDocs 1.x fork: tests/test_properdocs.py builds the
 # fixture hub with it. It gets its own environment so MkDocs and ProperDocs never
 # share one; reinstalled only when pyproject.toml changes.
