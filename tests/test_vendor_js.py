@@ -43,7 +43,8 @@ def test_ajv_bundle_validates_against_the_person_schema() -> None:
     out = _node(_load("ajv2020.min.js") + f"""
         const ajv = new globalThis.MentorhubAjv2020({{allErrors: true, strict: false}});
         const validate = ajv.compile({schema});
-        const good = validate({{name: "Ana", roles: ["mentor"], languages: ["en"], consent: true, offers: ["grant-writing"]}});
+        const good = validate({{name: "Ana", roles: ["mentor"], languages: ["en"], consent: true,
+                                offers: ["grant-writing"]}});
         const bad = validate({{name: "Ana", roles: ["wizard"], languages: ["en"]}});
         console.log(JSON.stringify({{good, bad, paths: validate.errors.map(e => e.instancePath)}}));
     """)
