@@ -43,6 +43,11 @@ def free_text_problems(
     return problems + _control_characters(path, body, body_line)
 
 
+def pii_problems(path: str, line: int, field_label: str, text: str) -> list[Problem]:
+    """A problem for each email address or phone number in one published text value."""
+    return [_problem(path, line, field_label, f) for f in find_pii(text, ())]
+
+
 def _control_characters(path: str, body: str, body_line: int) -> list[Problem]:
     """The first control character of each body line that has one (a NUL, an escape …)."""
     first: dict[int, str] = {}

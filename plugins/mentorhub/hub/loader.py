@@ -18,7 +18,7 @@ from typing import Any
 from .fields import ID_PATTERN, ID_RULE, FieldError
 from .files import SKILLS_FILE, display_path, walk_content
 from .free_pages import parse_page
-from .free_text import free_text_problems
+from .free_text import free_text_problems, pii_problems
 from .frontmatter import FrontMatterError, decode, split
 from .models import FreePage, Hub, Person, Resource, Session, Skill, Source, Story
 from .problems import Problem, did_you_mean
@@ -168,6 +168,12 @@ def _load_skills(path: Path, root: Path, problems: list[Problem], *,
                             f"{skill_id}.{key}", e.message, e.hint)
                     for e in exc.all()
                 )
+                continue
+            # Labels, aliases and descriptions are published on every skill page.
+            texts = values[key] if isinstance(values[key], tuple | list) else (values[key],)
+            for index, text in enumerate(texts):
+                at = document.line_of((skill_id, key, index)) if texts is values[key] else where
+                problems += pii_problems(shown, at, f"{skill_id}.{key}", str(text))
         for spec in SKILL_FIELDS:
             if spec.required and spec.name not in values and spec.name not in entry:
                 problems.append(Problem(shown, line, f"{skill_id}.{spec.name}", "missing required field"))
