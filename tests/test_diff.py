@@ -263,3 +263,20 @@ def test_escape_makes_markdown_and_html_inert() -> None:
         "a &lt;b&gt; &amp; \\[link\\]\\(x\\) \\`code\\` \\| \\*em\\*"
     )
     assert escape("two\nlines") == "two lines"
+
+
+def test_free_page_changes_are_listed(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A reviewer sees a changed home page or a new free page, not just records."""
+    write(repo, "content/index.md", "---\ntitle: Welcome\n---\nHello.\n")
+    write(repo, "content/pages/about.md", "---\ntitle: About us\n---\nWho we are.\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "pages")
+    write(repo, "content/index.md", "---\ntitle: Welcome\n---\nHello again.\n")
+    write(repo, "content/pages/faq.md", "---\ntitle: Questions [x](y)\n---\nAsk.\n")
+    write(repo, "content/pages/about.md", "---\ntitle: About us\ncolour: red\n---\nWho we are.\n")
+    code, out, _ = run_diff(capsys, "HEAD", "--project", str(repo))
+    assert code == 0
+    assert "| pages | 1 | 1 | 0 |" in out
+    assert "- **Added** pages: `pages/faq.md` (Questions \\[x\\]\\(y\\))" in out
+    assert "- **Changed** pages: `index.md` (Welcome)" in out
+    assert "- **Not published (content problem)** pages: `pages/about.md`" in out

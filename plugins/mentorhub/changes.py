@@ -53,7 +53,7 @@ SuggestionFunction = Callable[[Hub], Mapping[str, Sequence[str]]]
 
 @dataclass(frozen=True)
 class RecordChanges:
-    type: str  # people, resources, sessions, stories, skills
+    type: str  # people, resources, sessions, stories, skills, pages
     added: tuple[str, ...]
     changed: tuple[str, ...]
     removed: tuple[str, ...]
@@ -128,8 +128,11 @@ def compare(base: LoadResult, head: LoadResult, kpis_of: KpiFunction,
     )
 
 
+#: (row label, Hub attribute). Free pages are keyed by their path under content/
+#: (`index.md`, `pages/about.md`): a reviewer must see those change too.
 _COLLECTIONS = (("people", "people"), ("resources", "resources"), ("sessions", "sessions"),
-                ("stories", "stories"), ("skills", "skills"))
+                ("stories", "stories"), ("skills", "skills"), ("pages", "pages"))
+_PAGES_FOLDER = "pages"
 
 
 def _comparable(record: Any) -> Any:
@@ -158,8 +161,12 @@ def _ids_with_problems(result: LoadResult) -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for problem in result.problems:
         parts = PurePosixPath(problem.path).parts
-        folder = next((p for p in parts if p in folders), None)
-        if folder is not None and problem.path.endswith(".md"):
+        if not problem.path.endswith(".md"):
+            continue
+        folder = next((p for p in parts if p in folders or p == _PAGES_FOLDER), None)
+        if folder == _PAGES_FOLDER:  # a free page's key is its path from pages/ on
+            found.setdefault(folder, set()).add("/".join(parts[parts.index(folder):]))
+        elif folder is not None:
             found.setdefault(folder, set()).add(PurePosixPath(problem.path).stem)
     return found
 
