@@ -12,7 +12,7 @@ from typing import Any
 from ..hub.problems import format_problems
 from ..hub.warnings import content_warnings
 from ..site.build_date import build_date
-from .common import add_project_argument, load_valid_hub
+from .common import add_project_argument, load_project, print_problems
 from .notes import DEFAULT_STALE_AFTER_DAYS, hub_options, stale_notes
 
 
@@ -23,15 +23,17 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
-    hub = load_valid_hub(args.project)
-    if hub is None:
+    result = load_project(args.project)
+    print_problems(result)
+    if result.problems:
         return 1
+    hub = result.hub
     # The CLI speaks English, with real plural forms ("1 resource"); stdlib gettext keeps
     # `check` from importing Babel, and the words are in the catalog for a translated CLI.
     ngettext = gettext.NullTranslations().ngettext
     options = hub_options(args.project / "mkdocs.yml")
     today = _today(options)
-    warnings = content_warnings(hub, today, args.project)
+    warnings = content_warnings(hub, today, args.project, result.media)
     if warnings:
         print(format_problems(warnings), file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":

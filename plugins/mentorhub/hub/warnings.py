@@ -2,23 +2,30 @@
 
 Checked on the loaded hub, after validation, so they never hold a file back:
 a `confirmed` date earlier than `joined`, a story dated after the day the hub
-describes, and a hidden email in plain text while the hub has no `recipients` to seal
-it to (with recipients it is an error, from the loader).
+describes, a hidden email in plain text while the hub has no `recipients` to seal
+it to (with recipients it is an error, from the loader), and a link from the content
+root to a record, skill, page or image that is not there (:mod:`.root_links`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection
 from pathlib import Path
 
 from .models import Hub
 from .problems import Problem
+from .root_links import broken_root_links
 
 
-def content_warnings(hub: Hub, today: dt.date, project: Path) -> list[Problem]:
-    """Every warning, sorted; `project` is where the records' source paths start."""
-    found: list[Problem] = []
+def content_warnings(hub: Hub, today: dt.date, project: Path,
+                     media: Collection[str] = ()) -> list[Problem]:
+    """Every warning, sorted; `project` is where the records' source paths start.
+
+    `media`: the images under content/media/ (paths from content/, as in `LoadResult`).
+    """
+    found = broken_root_links(hub, media, project)
     for person in hub.people.values():
         if person.joined and person.confirmed and person.confirmed < person.joined:
             found.append(_warning(project, person.source.path, "confirmed",
