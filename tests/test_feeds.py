@@ -232,13 +232,23 @@ def test_every_page_links_the_feeds_in_its_head(built: Path) -> None:
         collector.feed((built / page).read_text(encoding="utf-8"))
         alternates = [
             dict(attrs) for tag, attrs in collector.start_tags
-            if tag == "link" and dict(attrs).get("rel") == "alternate"
+            if tag == "link" and "alternate" in str(dict(attrs).get("rel")).split()
         ]
         types = sorted(str(a["type"]) for a in alternates)
         assert types == ["application/atom+xml"] * 3, page
         for link in alternates:
             target = posixpath.normpath(posixpath.join(posixpath.dirname(page), str(link["href"])))
             assert (built / target).is_file(), f"{page}: {link['href']}"
+
+
+def test_feed_links_escape_materials_language_selector(built: Path) -> None:
+    """Material fetches the sitemap once per `link[rel=alternate]` (an exact match of the
+    attribute): the feed links must not match it, or every page downloads it per feed."""
+    collector = LinkCollector()
+    collector.feed((built / "index.html").read_text(encoding="utf-8"))
+    rels = [str(dict(a).get("rel")) for tag, a in collector.start_tags
+            if tag == "link" and dict(a).get("type") == "application/atom+xml"]
+    assert rels == ["alternate feed"] * 3
 
 
 def test_materials_sitemap_request_beside_each_feed_link_finds_the_sitemap(built: Path) -> None:
@@ -250,7 +260,7 @@ def test_materials_sitemap_request_beside_each_feed_link_finds_the_sitemap(built
         collector.feed((built / page).read_text(encoding="utf-8"))
         page_url = urljoin(base, page.removesuffix("index.html"))
         hrefs = [str(dict(a)["href"]) for tag, a in collector.start_tags
-                 if tag == "link" and dict(a).get("rel") == "alternate"]
+                 if tag == "link" and "alternate" in str(dict(a).get("rel")).split()]
         assert hrefs
         for href in hrefs:
             sitemap = urljoin(urljoin(page_url, href), "sitemap.xml")

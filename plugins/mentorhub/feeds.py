@@ -91,10 +91,11 @@ class FeedOptions:
 def feed_path(kind: str, extension: str = "xml") -> str:
     """Where a feed is written: at the site root (`feed-stories.xml`).
 
-    At the root, not in a folder, because Material's JavaScript fetches
-    `sitemap.xml` next to every `<link rel="alternate">` of a page (it takes them
-    for language versions): beside a root feed that is the site's own sitemap,
-    inside a folder it would be a 404 on every page load.
+    At the root, not in a folder: Material's JavaScript fetches `sitemap.xml` next to
+    every `<link rel="alternate">` of a page (it takes them for language versions).
+    Our tags say `rel="alternate feed"`, which its exact-match selector skips, but a
+    theme override could still say `alternate`: beside a root feed that is the site's
+    own sitemap, inside a folder it would be a 404 on every page load.
     """
     return f"feed-{kind}.{extension}"
 
@@ -290,14 +291,19 @@ def json_feed(feed: Feed) -> str:
 
 
 def autodiscovery_links(page_dest: str, feeds: Iterable[Feed]) -> str:
-    """`<link rel="alternate">` tags for a page's <head>, relative to the page.
+    """`<link rel="alternate feed">` tags for a page's <head>, relative to the page.
 
-    Atom only: each tag costs readers a sitemap request from Material's JavaScript
-    (see :func:`feed_path`), and the Atom feed links its JSON twin itself.
+    `alternate` is the token feed autodiscovery looks for; `feed` (WHATWG's keyword for
+    a syndication feed) is there because Material's JavaScript selects
+    `link[rel=alternate]`, an exact match of the whole attribute, and fetches the
+    sitemap once per match to switch languages: with plain `alternate`, every page
+    downloaded `sitemap.xml` once per feed. Hreflang links (mkdocs/languages.py) keep
+    plain `alternate`, which Material does need. Atom only: the Atom feed links its
+    JSON twin itself.
     """
     folder = posixpath.dirname(page_dest) or "."
     return "\n".join(
-        f'<link rel="alternate" type="{ATOM_TYPE}" title="{escape(feed.title)}" '
+        f'<link rel="alternate feed" type="{ATOM_TYPE}" title="{escape(feed.title)}" '
         f'href="{escape(posixpath.relpath(feed_path(feed.kind), folder))}">'
         for feed in feeds
     )
