@@ -10,12 +10,14 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -57,14 +59,49 @@ def require(condition: bool, reason: str) -> None:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    #: The path of `site_url` (`/mentorhub/`): the site also answers below it, as on GitHub
+    #: Pages, so pages whose URLs are absolute to it (404.html) can be tested as served.
+    mount = "/"
+
     def log_message(self, format: str, *args: Any) -> None:  # no access log in test output
         pass
 
+    def translate_path(self, path: str) -> str:
+        if self.mount != "/" and path.startswith(self.mount):
+            path = "/" + path.removeprefix(self.mount)
+        return super().translate_path(path)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing page gets the site's 404.html, with status 404, as static hosts do."""
+        page = Path(str(self.directory)) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def site_mount(project: Path) -> str:
+    """The path of the project's `site_url` (`/mentorhub/`), or `/` without one."""
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    found = re.search(r"^site_url:\s*(\S+)", config, re.M)
+    path = urlsplit(found.group(1)).path if found else "/"
+    return path if path.endswith("/") else path + "/"
+
 
 @contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve `directory` on 127.0.0.1 (a free port) in a thread; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, mount: str = "/") -> Iterator[str]:
+    """Serve `directory` on 127.0.0.1 (a free port) in a thread; yields the base URL.
+
+    The site answers at `/` and also below `mount` (`site_url`'s path); a missing path
+    gets the site's 404.html."""
+    handler = functools.partial(type("_Handler", (_QuietHandler,), {"mount": mount}),
+                                directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -154,9 +154,9 @@ def demo_site(demo_build: Path) -> Path:
 @pytest.fixture(scope="session")
 def demo_url(demo_site: Path) -> Iterator[str]:
     """The built demo site, served on 127.0.0.1 for the length of the session."""
-    from browser_support import serve
+    from browser_support import serve, site_mount
 
-    with serve(demo_site) as url:
+    with serve(demo_site, site_mount(demo_site.parent)) as url:
         yield url
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import AXE_SCRIPT, BROWSER_DIR, require
+from browser_support import AXE_SCRIPT, BROWSER_DIR, require, site_mount
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -33,14 +33,16 @@ SCHEMES: dict[str, tuple[str, dict[str, str]]] = {
     "indigo-amber": ("light", {"data-md-color-primary": "indigo", "data-md-color-accent": "amber"}),
 }
 Violation = tuple[str, str, str]  # (rule, impact, target)
+#: No page is here: the server answers with 404.html, three folders deep.
+NOT_FOUND = "no/such/page/"
 
 
 def page_types(site: Path) -> list[str]:
     """One URL per page type: a folder's direct pages share a type (people/*/, impact/groups/*/).
 
     Top-level pages (find/, impact/) are each their own type; the search page is also
-    checked with a query (it draws results). Not yet: 404.html, whose asset URLs are
-    absolute to site_url's path, so it is unstyled when served at the root as here.
+    checked with a query (it draws results), and 404.html as a server shows it for a
+    missing address several folders deep below `site_url`'s path.
     """
     types: dict[str, str] = {}
     for index in sorted(site.rglob("index.html")):
@@ -49,7 +51,8 @@ def page_types(site: Path) -> list[str]:
             continue
         key = "/".join((*parts[:-1], "*")) if len(parts) >= 2 else "/".join(parts)
         types.setdefault(key, "/" + "".join(f"{p}/" for p in parts))
-    return [*types.values(), "/search/?q=python"]
+    missing = [site_mount(site.parent) + NOT_FOUND] if (site / "404.html").is_file() else []
+    return [*types.values(), "/search/?q=python", *missing]
 
 
 def baseline() -> list[dict[str, str]]:
@@ -66,7 +69,8 @@ def accepted(rule: str, target: str, entries: list[dict[str, str]]) -> dict[str,
 def test_page_types_cover_the_site(demo_site: Path) -> None:
     """The generated list has record pages of every kind, not just the few top pages."""
     paths = page_types(demo_site)
-    for expected in ("/", "/people/", "/find/", "/find/resources/", "/impact/", "/thanks/"):
+    for expected in ("/", "/people/", "/find/", "/find/resources/", "/impact/", "/thanks/",
+                     "/mentorhub/" + NOT_FOUND):
         assert expected in paths
     for folder in ("people", "skills", "resources", "sessions", "stories", "impact/groups"):
         depth = folder.count("/") + 3

@@ -463,3 +463,6 @@ def test_recognition_counts_each_kind_of_contribution() -> None:
     assert [(c.person, c.count) for c in thanks.storytellers] == [
         ("ana", 2), ("cy", 1), ("di", 1)]
     assert thanks.contributors == 5  # ana, bo, cy, di and Outside Writer, nobody twice
+    # Authors known only by name (a foundation, a fund, someone without a profile) are
+    # counted apart from the hub's members, never as people.
+    assert (thanks.members, thanks.named) == (4, 1)

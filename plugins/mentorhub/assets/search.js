@@ -12,6 +12,9 @@
   var script = document.currentScript;
   var bundleUrl = new URL("../../pagefind/", script ? script.src : location.href).href;
   var DEBOUNCE_MS = 200;
+  // Below Material's tablet breakpoint the filters start folded, so a phone shows the
+  // first results without scrolling past every filter.
+  var NARROW = "(max-width: 44.984375em)";
   // The invisible listing words (see search_meta.py) never belong in an excerpt.
   var LIST_WORDS = /(<mark>)?mhfind[a-z]*(<\/mark>)?\s*/g;
   // Words on nearly every page: each would download a large chunk of the index (over
@@ -48,6 +51,12 @@
     // Searched for when nothing is typed: a word every page in scope carries, because a
     // search without words would make Pagefind download its whole index.
     var listWord = root.getAttribute("data-mh-list-word") || null;
+    // "Best match" with no words has nothing to rank by: this finder's order for it.
+    var wordlessSort = root.getAttribute("data-mh-wordless-sort") || "";
+    // A finder of one type ("Find a mentor") does not badge every result "Person".
+    var showType = root.getAttribute("data-mh-show-type") !== "false";
+    var filterBox = root.querySelector(".mh-finder__filters");
+    var filterSummary = filterBox && filterBox.querySelector(".mh-finder__filters-summary");
     var messages = readMessages(root);
     // "Ask for an introduction" on mentor cards: a link template from the page (its
     // characters HTML-encoded, since it may carry the organizers' emails).
@@ -73,6 +82,7 @@
     }
     form.hidden = false;
     fallback.hidden = true;
+    if (filterBox && window.matchMedia && window.matchMedia(NARROW).matches) filterBox.open = false;
 
     var generation = 0;  // only the newest search may draw results
     var results = [];
@@ -95,6 +105,7 @@
       var mine = ++generation;
       var state = read(form);
       writeUrl(state, defaultSort);
+      countFilters(state);
       term = state.q.trim();
       var chosen = Object.keys(state.filters).length > 0;
       if (!term && !chosen && !listAll) {
@@ -111,8 +122,9 @@
         filters[name] = { any: state.filters[name] };
       });
       var options = { filters: filters };
-      if (state.sort) {
-        var parts = state.sort.split(":");
+      var sort = state.sort || (term ? "" : wordlessSort);
+      if (sort) {
+        var parts = sort.split(":");
         options.sort = {};
         options.sort[parts[0]] = parts[1] || "asc";
       }
@@ -135,13 +147,23 @@
       if (mine !== generation) return;
       var first = null;
       data.forEach(function (item) {
-        var entry = renderResult(item, term, intro);
+        var entry = renderResult(item, term, intro, showType);
         if (!first) first = entry;
         list.appendChild(entry);
       });
       shown += batch.length;
       more.hidden = shown >= results.length;
       if (moveFocus && first) first.querySelector("a").focus();
+    }
+
+    /* "Filters (2 selected)" on the disclosure, so a folded one still says what applies. */
+    function countFilters(state) {
+      if (!filterSummary) return;
+      var n = Object.keys(state.filters).reduce(function (sum, name) {
+        return sum + state.filters[name].length; }, 0);
+      var forms = messages.filtersChosen;
+      filterSummary.textContent = n ? fill(forms[Math.min(messages.pluralIndex(n), forms.length - 1)], n, "")
+        : messages.filters;
     }
 
     /* Words come translated from the page (data-mh-messages); counts pick their plural
@@ -170,6 +192,7 @@
       none: "No results match", noneFor: "No results match \u201c{q}\u201d",
       withFilters: "with these filters. Try removing a filter.", filtered: ", filtered",
       prompt: "Type a word, or choose a filter, to search.",
+      filters: "Filters", filtersChosen: ["Filters ({n} selected)", "Filters ({n} selected)"],
       unavailable: "Search could not be loaded here (the site must be opened through a web " +
         "server). You can browse the directories instead."
     };
@@ -233,10 +256,10 @@
   }
 
   /* One result. Every value is set as text; only the excerpt's <mark> survives as markup. */
-  function renderResult(item, term, intro) {
+  function renderResult(item, term, intro, showType) {
     var meta = item.meta || {};
     var entry = element("li", "mh-result");
-    if (meta.type) {
+    if (meta.type && showType) {
       var type = element("p", "mh-result__type");
       type.appendChild(element("span", "mh-badge mh-badge--type", meta.type));
       entry.appendChild(type);

@@ -38,10 +38,22 @@ class Recognition:
     @property
     def contributors(self) -> int:
         """Distinct people and names credited anywhere."""
-        everyone = {(c.person or c.name) for kind in (self.facilitators, self.mentors,
-                                                      self.authors, self.storytellers)
-                    for c in kind}
-        return len(everyone)
+        return self.members + self.named
+
+    @property
+    def members(self) -> int:
+        """Distinct profiles credited anywhere: the hub's own people."""
+        return len({c.person for c in self._all() if c.person})
+
+    @property
+    def named(self) -> int:
+        """Distinct authors credited by a plain name only: organisations (a foundation, a
+        fund) and people without a profile here, which the hub cannot tell apart, so
+        they are counted apart from its members and never called people."""
+        return len({c.name for c in self._all() if not c.person})
+
+    def _all(self) -> tuple[Credit, ...]:
+        return (*self.facilitators, *self.mentors, *self.authors, *self.storytellers)
 
 
 def recognise(hub: Hub, as_of: dt.date) -> Recognition:

@@ -36,6 +36,7 @@ from ..site.arrows import hide_arrows
 from ..site.build_date import build_date
 from ..site.contribute import edit_base
 from ..site.introductions import Contact, ContactError, contact_sentence, read_contact
+from ..site.not_found import not_found_words
 from ..site.page_html import to_html
 from ..site.permalinks import name_permalinks
 from ..site.render import Page, ProfileSection, RenderOptions, SiteRenderer
@@ -167,7 +168,16 @@ class HubPlugin(BasePlugin[HubConfig]):
         contact = self.options.contact if self.options else Contact()
         i18n = self.renderer.i18n if self.renderer else ENGLISH
         env.globals["mentorhub_contact"] = contact_sentence(contact, i18n)
+        env.globals["mentorhub_not_found"] = not_found_words(i18n)
         return env
+
+    def on_post_template(self, output_content: str, /, *, template_name: str,
+                         config: MkDocsConfig) -> str | None:
+        """404.html is a theme template, not a page: give it the pages' skip link too."""
+        if template_name != "404.html":
+            return output_content
+        i18n = self.renderer.i18n if self.renderer is not None else ENGLISH
+        return add_skip_link(output_content, i18n.gettext("Skip to content"))
 
     @event_priority(-100)  # after every plugin, Pagefind included, has finished the root tree
     def on_post_build(self, *, config: MkDocsConfig) -> None:

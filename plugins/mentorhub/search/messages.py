@@ -67,6 +67,9 @@ def script_messages(i18n: Localizer, noun: str) -> dict[str, Any]:
         "withFilters": _("with these filters. Try removing a filter."),
         "filtered": _(", filtered"),
         "prompt": _("Type a word, or choose a filter, to search."),
+        # The finders' filter disclosure, and how many filter values are chosen in it.
+        "filters": _("Filters"),
+        "filtersChosen": plural_forms(i18n, "Filters ({n} selected)", "Filters ({n} selected)"),
         "unavailable": _("Search could not be loaded here (the site must be opened through a "
                          "web server). You can browse the directories instead."),
     }

@@ -87,7 +87,7 @@ def list_words_html(type_label: str) -> str:
 RELATED_LISTS = (".mh-card", ".mh-sessions", ".mh-people-list", ".mh-more", ".mh-pager")
 #: Fixed labels ("Languages", "Time zone") and badges ("mentor", "Open to mentees"):
 #: the same words on thousands of pages, which the filters already cover.
-FIXED_LABELS = (".mh-facts dt", ".mh-badge")
+FIXED_LABELS = (".mh-facts dt", ".mh-badge", ".mh-stale-why")
 #: Every part of an indexed page that Pagefind must skip.
 UNINDEXED = RELATED_LISTS + FIXED_LABELS
 
@@ -212,7 +212,10 @@ def _person(hub: Hub, labels: _Labels, person: Person, today: dt.date,
         stale = person.is_stale(today, stale_after_days)
         shown = labels.i18n.gettext(state)
         filters[AVAILABILITY] = [shown]
-        details.append(shown + (f" · {labels.i18n.gettext(STALE)}" if stale else ""))
+        # Said in words, as on the profile: why the mentor may be inactive.
+        why = labels.i18n.gettext("Profile not confirmed since %(date)s") % {
+            "date": labels.i18n.date(person.confirmed)}
+        details.append(shown + (f" · {labels.i18n.gettext(STALE)} · {why}" if stale else ""))
         # Open first, then limited, then full or closed; unconfirmed profiles last in each.
         rank = AVAILABILITY_ORDER.index(state)
         sorts[SORT_AVAILABILITY] = f"{rank}{int(stale)} {_sort_text(person.name, person.id)}"

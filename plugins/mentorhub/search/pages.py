@@ -52,6 +52,11 @@ class Finder:
     facets: tuple[Facet, ...]
     more_facets: tuple[Facet, ...] = ()  # behind a "More filters" disclosure
     sorts: tuple[tuple[str, str], ...] = (("", "Best match"),)  # (pagefind sort, label)
+    #: What "Best match" means with no words typed (nothing to rank by, so Pagefind's order
+    #: would be the index's): a sort every record in the finder's scope has, or "".
+    wordless_sort: str = ""
+    #: Each result says its type ("Person", "Resource"): only where the types are mixed.
+    show_type: bool = True
     list_without_query: bool = True  # list everything before anything is typed
     list_word: str = sm.LIST_ALL  # searched for when nothing is typed (see search_meta)
     fallback: tuple[tuple[str, str], ...] = ()  # (label, src_uri) of static directories
@@ -128,6 +133,9 @@ def finders(records: Mapping[str, sm.SearchRecord], i18n: Localizer = ENGLISH) -
                 facet(sm.FORMAT, _("Meets"), mentors, "checkbox"),
             ),
             sorts=(("availability:asc", _("Available first")), ("", _("Best match"))),
+            # Without words, the best match is whoever can take a mentee now.
+            wordless_sort="availability:asc",
+            show_type=False,
             list_word=sm.list_word("person"),
             fallback=((_("All mentors"), "people/mentors/index.md"), (_("People"), "people/index.md"),
                       (_("Skills"), "skills/index.md")),
@@ -145,6 +153,8 @@ def finders(records: Mapping[str, sm.SearchRecord], i18n: Localizer = ENGLISH) -
                 facet(sm.AUDIENCE, _("For"), resources, "checkbox"),
             ),
             sorts=(("title:asc", _("Title")), *by_date, ("", _("Best match"))),
+            wordless_sort="title:asc",
+            show_type=False,
             list_word=sm.list_word("resource"),
             fallback=((_("All resources"), "resources/index.md"),
                       (_("Resources by topic"), "resources/by-topic/index.md")),

@@ -170,6 +170,10 @@ class PageContext:
     def choice(self, vocabulary: str, value: str) -> str:
         return self.site.i18n.choice(vocabulary, value)
 
+    def choice_label(self, vocabulary: str, value: str) -> str:
+        """The capitalised word, as filters and the finders' results show it ("Mentor, Peer")."""
+        return self.site.i18n.choice_label(vocabulary, value)
+
     def title(self, table: str, key: str) -> str:
         return self.site.i18n.title(table, key)
 
