@@ -16,7 +16,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from browser_support import serve, site_mount
+from browser_support import AXE_SCRIPT, require, serve, site_mount
+from test_browser_a11y import SCHEMES
 
 from conftest import copy_demo, run_mkdocs
 
@@ -29,11 +30,14 @@ PHONE = {"width": 390, "height": 844}
 
 @pytest.fixture(scope="module")
 def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The showcase with four records a page, so its listings have pagers."""
+    """The showcase with four records a page, so its listings have pagers and its
+    finders a "Show more" button."""
     project = copy_demo(tmp_path_factory.mktemp("paged"))
     config = project / "mkdocs.yml"
     text, count = re.subn(r"page_size: \d+", "page_size: 4", config.read_text(encoding="utf-8"))
-    assert count == 1
+    text, search = re.subn(r"^  - mentorhub-search$", "  - mentorhub-search:\n      page_size: 4", text,
+                           flags=re.M)
+    assert count == 1 and search == 1
     config.write_text(text, encoding="utf-8")
     result = run_mkdocs(project, "--strict")
     assert result.returncode == 0, result.stderr
@@ -73,6 +77,36 @@ def test_the_pager_links_each_page_once_with_targets_to_tap(chromium: Any, paged
             apart = max(b["left"] - a["right"], a["left"] - b["right"],
                         b["top"] - a["bottom"], a["top"] - b["bottom"])
             assert apart >= 24, (a, b)
+
+
+CONTRAST = """async () => {
+  const found = await axe.run(document.querySelector('.mh-finder'),
+                              {runOnly: ['color-contrast'], resultTypes: ['violations', 'passes']});
+  const targets = kind => found[kind].flatMap(rule => rule.nodes.map(n => n.target.join(' ')));
+  return {violations: targets('violations'), passes: targets('passes')} }"""
+
+
+@pytest.mark.parametrize("scheme", list(SCHEMES))
+def test_secondary_buttons_are_measured_for_contrast(chromium: Any, paged_site: Path, scheme: str) -> None:
+    """The finder's secondary buttons, "Show more" included (shown here: 4 results a
+    page), pass axe's colour contrast in both schemes and the indigo/amber palette."""
+    require(AXE_SCRIPT.is_file(), "axe-core is not installed (cd tests/browser && npm ci)")
+    media, attributes = SCHEMES[scheme]
+    context = chromium.new_context(color_scheme=media)
+    try:
+        page = context.new_page()
+        with serve(paged_site) as url:
+            page.goto(url + "/find/", wait_until="networkidle")
+            page.wait_for_selector("[data-mh-more]:not([hidden])")
+        page.evaluate("a => Object.entries(a).forEach(([k, v]) => document.body.setAttribute(k, v))",
+                      attributes)
+        page.add_script_tag(path=str(AXE_SCRIPT))
+        found = page.evaluate(CONTRAST)
+    finally:
+        context.close()
+    assert found["violations"] == [], found["violations"]
+    measured = " ".join(found["passes"])
+    assert "data-mh-more" in measured and 'type="reset"' in measured, found["passes"]
 
 
 # -- finders -----------------------------------------------------------------------------------

@@ -136,7 +136,7 @@ def test_find_a_resource_by_topic_and_kind(browser_page: Any, demo_url: str, hub
     assert sorted(show_all(page)) == expected
     kind = hub.resources[next(iter(sorted(
         r.id for r in hub.resources.values() if "grant-writing" in r.topics)))].kind
-    page.select_option("#mh-f-kind", sm.label(kind))
+    page.select_option("#mh-f-kind", ENGLISH.choice_label("kind", kind))
     page.wait_for_url("**Kind=*")
     assert sorted(show_all(page)) == sorted(
         r.title for r in hub.resources.values() if "grant-writing" in r.topics and r.kind == kind)

@@ -7,6 +7,7 @@ import html
 import re
 
 from mentorhub.hub.models import Hub, Person, Resource, Session, Skill, Source, Story
+from mentorhub.i18n import ENGLISH
 from mentorhub.search import meta as sm
 from mentorhub.search.pages import FIND_MENTOR_SRC, FIND_RESOURCE_SRC, SEARCH_SRC, finders
 
@@ -137,10 +138,13 @@ def test_no_filter_value_is_an_id_or_code() -> None:
 
 
 def test_labels() -> None:
-    assert sm.label("one-on-one") == "One-on-one"
-    assert sm.label("peer-circle") == "Peer circle"
-    assert sm.label("lunch-and-learn") == "Lunch and learn"
-    assert sm.label("async") == "Async"
+    """One source for choice words (i18n/vocabulary.py): filters capitalise the inline word."""
+    assert ENGLISH.choice_label("format", "one-on-one") == "One-on-one"
+    assert ENGLISH.choice("format", "one-on-one") == "one-on-one"
+    assert ENGLISH.choice_label("format", "peer-circle") == "Peer circle"
+    assert ENGLISH.choice_label("session_format", "lunch-and-learn") == "Lunch and learn"
+    assert ENGLISH.choice_label("format", "async") == "Async"
+    assert not hasattr(sm, "label"), "a second source of choice labels"
 
 
 def test_rendered_facets_are_hidden_escaped_and_not_indexed_as_text() -> None:

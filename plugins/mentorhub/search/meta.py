@@ -106,14 +106,6 @@ STALE = N_("May be inactive")
 AVAILABILITY_ORDER = (OPEN, LIMITED, FULL, CLOSED)
 
 
-def label(value: str) -> str:
-    """`peer-circle` → `Peer circle`, `one-on-one` → `One-on-one`: the house style for choices."""
-    words = value.split("-")
-    if len(words) == 3 and words[1] == "on":  # one-on-one keeps its hyphens
-        return value.capitalize()
-    return " ".join(words).capitalize()
-
-
 @dataclass(frozen=True)
 class SearchRecord:
     """One page's facets. Tuples of pairs, sorted, so output is deterministic."""
