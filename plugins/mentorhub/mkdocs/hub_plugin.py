@@ -36,6 +36,7 @@ from ..site.arrows import hide_arrows
 from ..site.build_date import build_date
 from ..site.contribute import edit_base
 from ..site.introductions import Contact, ContactError, contact_sentence, read_contact
+from ..site.join_pages import SCRIPTS, STYLESHEET, join_pages
 from ..site.page_html import to_html
 from ..site.permalinks import name_permalinks
 from ..site.render import Page, ProfileSection, RenderOptions, SiteRenderer
@@ -45,6 +46,7 @@ from .languages import Tree, build_other_trees, configure, current_tree, hreflan
 log = get_plugin_logger(__name__)
 
 CSS_URI = "assets/mentorhub/mentorhub.css"
+_ASSET_URI = "assets/mentorhub/"
 _ASSETS = Path(__file__).parent.parent / "assets"
 _THEME = Path(__file__).parent.parent / "theme"
 # libyaml's emitter writes the same values ~30x faster than the pure-Python one
@@ -52,7 +54,7 @@ _THEME = Path(__file__).parent.parent / "theme"
 _DUMPER = yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper
 _NAV_PAGES = frozenset({
     "index.md", "people/index.md", "resources/index.md", "sessions/index.md",
-    "stories/index.md", "skills/index.md",
+    "stories/index.md", "skills/index.md", "join/index.md",
 })
 
 
@@ -149,6 +151,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         for page in renderer.pages():
             self.add_page(files, page, config)
         files.append(File.generated(config, CSS_URI, abs_src_path=str(_ASSETS / "mentorhub.css")))
+        self._add_join(files, config, renderer)
         return files
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
@@ -206,6 +209,16 @@ class HubPlugin(BasePlugin[HubConfig]):
         return converted.html
 
     # -- helpers ---------------------------------------------------------------------------
+
+    def _add_join(self, files: Files, config: MkDocsConfig, renderer: SiteRenderer) -> None:
+        """The "Join the hub" pages and the scripts only they load (docs/join.md)."""
+        options = renderer.options
+        # Only the finder reads filters from its address; the people directory does not.
+        find_src = options.find_mentor_src if options.find_mentor_src.startswith("find/") else ""
+        for page in join_pages(renderer, recipients=list(self.config.recipients), find_src=find_src):
+            self.add_page(files, page, config)
+        for uri in (*SCRIPTS, STYLESHEET):
+            files.append(File.generated(config, uri, abs_src_path=str(_ASSETS / uri.removeprefix(_ASSET_URI))))
 
     def _report(self, result: LoadResult) -> None:
         if not result.problems:
