@@ -215,7 +215,11 @@ class HubPlugin(BasePlugin[HubConfig]):
         options = renderer.options
         # Only the finder reads filters from its address; the people directory does not.
         find_src = options.find_mentor_src if options.find_mentor_src.startswith("find/") else ""
-        for page in join_pages(renderer, recipients=list(self.config.recipients), find_src=find_src):
+        root = Path(config.config_file_path).parent.resolve()
+        docs = Path(config.docs_dir).resolve()
+        content_dir = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.name
+        for page in join_pages(renderer, recipients=list(self.config.recipients), find_src=find_src,
+                               content_dir=content_dir):
             self.add_page(files, page, config)
         for uri in (*SCRIPTS, STYLESHEET):
             files.append(File.generated(config, uri, abs_src_path=str(_ASSETS / uri.removeprefix(_ASSET_URI))))

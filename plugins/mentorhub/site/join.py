@@ -352,7 +352,7 @@ def join_forms(hub: Hub, i18n: Localizer) -> list[JoinForm]:
 
 
 def form_config(form: JoinForm, hub: Hub, *, today: dt.date, new_base: str,
-                recipients: Sequence[str], find_url: str) -> dict[str, Any]:
+                recipients: Sequence[str], find_url: str, content_dir: str = "content") -> dict[str, Any]:
     """What join.js needs besides the form itself: the schema, the ids already taken, …
 
     `new_base` is the repository's "new file" URL of the content folder ('' without
@@ -364,6 +364,7 @@ def form_config(form: JoinForm, hub: Hub, *, today: dt.date, new_base: str,
     return {
         "type": form.record.name,
         "folder": form.record.folder,
+        "contentDir": content_dir,
         "schema": json_schema(form.record),
         "taken": sorted(taken),
         "reserved": sorted(form.record.reserved_ids),
@@ -415,7 +416,9 @@ SCRIPT_MESSAGES: dict[str, str] = {
     "sealed": N_("Your email is sealed: only the hub's organizers can read it."),
     "sealFailed": N_("Your email could not be sealed in this browser. Leave it out, or send it "
                      "to the organizers."),
-    "filtered": N_("%(shown)s of %(total)s shown"),
+    "chosen": N_("Chosen: %(list)s"),
+    "copied": N_("Copied."),
+    "copyFailed": N_("Could not copy: select the text above and copy it."),
 }
 
 

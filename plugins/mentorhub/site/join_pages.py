@@ -30,7 +30,7 @@ STYLESHEET = "assets/mentorhub/join.css"
 
 
 def join_pages(renderer: SiteRenderer, *, recipients: Sequence[str] = (),
-               find_src: str = "") -> list[Page]:
+               find_src: str = "", content_dir: str = "content") -> list[Page]:
     """/join/ and /join/<form>/ in the UI language."""
     i18n = renderer.i18n
     forms = join_forms(renderer.hub, i18n)
@@ -41,17 +41,18 @@ def join_pages(renderer: SiteRenderer, *, recipients: Sequence[str] = (),
     choices = [(form, i18n.gettext(CHOOSER[form.record.name][1])) for form in forms]
     pages = [Page(JOIN_SRC, title, renderer.render_fragment(
         "join_index.html", ctx, title=title, intro=intro, choices=choices), intro, KIND)]
-    pages += [_form_page(renderer, form, recipients=recipients, find_src=find_src) for form in forms]
+    pages += [_form_page(renderer, form, recipients=recipients, find_src=find_src,
+                         content_dir=content_dir) for form in forms]
     return pages
 
 
 def _form_page(renderer: SiteRenderer, form: JoinForm, *, recipients: Sequence[str],
-               find_src: str) -> Page:
+               find_src: str, content_dir: str) -> Page:
     ctx = PageContext(form.src_uri, renderer)
     options = renderer.options
     config = form_config(form, renderer.hub, today=options.today,
                          new_base=new_file_base(options.edit_base), recipients=recipients,
-                         find_url=ctx.link(find_src) if find_src else "")
+                         find_url=ctx.link(find_src) if find_src else "", content_dir=content_dir)
     markdown = renderer.render_fragment(
         "join_form.html", ctx, title=form.title, form=form, config=script_json(config),
         messages=script_json(script_messages(renderer.i18n)),
