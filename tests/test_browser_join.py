@@ -90,13 +90,14 @@ def continue_on_github(page: Any) -> tuple[str, str, str]:
     return parts.path, query["filename"][0], query["value"][0]
 
 
-def check_with(hub: Path, tmp: Path, folder: str, filename: str, text: str) -> subprocess.CompletedProcess[str]:
+def check_with(hub: Path, tmp: Path, folder: str, filename: str,
+               text: str) -> subprocess.CompletedProcess[str]:
     project = copy_fixture_hub(tmp / "check")
     for name in ("mkdocs.yml", "content/people/mia-mentor.md"):
         shutil.copy(hub / name, project / name)
     (project / "content" / folder / filename).write_text(text, encoding="utf-8")
-    return subprocess.run([sys.executable, "-m", "mentorhub.commands.cli", "check", "--project", str(project)],
-                          capture_output=True, text=True, timeout=120, check=False)
+    command = [sys.executable, "-m", "mentorhub.commands.cli", "check", "--project", str(project)]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
 
 
 def pick(page: Any, field: str, search: str, value: str) -> None:

@@ -20,11 +20,11 @@ from typing import Any
 
 import pytest
 from browser_support import require
+from test_schemas import as_json, fixtures, placement, validator_accepts
+from test_validation_cases import BASE, parse_case
 
 from mentorhub.hub.frontmatter import split
 from mentorhub.hub.schema import RECORD_TYPES, json_schema
-from test_schemas import as_json, fixtures, placement, validator_accepts
-from test_validation_cases import BASE, parse_case
 
 from conftest import FIXTURE_HUB
 

@@ -222,7 +222,8 @@ class HubPlugin(BasePlugin[HubConfig]):
                                content_dir=content_dir):
             self.add_page(files, page, config)
         for uri in (*SCRIPTS, STYLESHEET):
-            files.append(File.generated(config, uri, abs_src_path=str(_ASSETS / uri.removeprefix(_ASSET_URI))))
+            source = _ASSETS / uri.removeprefix(_ASSET_URI)
+            files.append(File.generated(config, uri, abs_src_path=str(source)))
 
     def _report(self, result: LoadResult) -> None:
         if not result.problems:

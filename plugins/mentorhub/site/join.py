@@ -187,7 +187,8 @@ class FormField:
     """One question of a join form, derived from a schema field."""
 
     name: str  # the front-matter key ("contact" and "body" are special)
-    widget: str  # text, textarea, lines, url, number, date, consent, radio, checkbox, pick, group, contact, body
+    # text, textarea, lines, url, number, date, consent, radio, checkbox, pick, group, contact, body
+    widget: str
     label: str
     help: str
     required: bool = False
@@ -255,7 +256,7 @@ def _zones() -> tuple[str, ...]:
     """Place-named IANA zones (`Europe/Berlin`), plus UTC; not the legacy aliases (`US/Eastern`)."""
     regions = ("Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/",
                "Europe/", "Indian/", "Pacific/")
-    return tuple(sorted(z for z in zoneinfo.available_timezones() if z.startswith(regions))) + ("UTC",)
+    return (*sorted(z for z in zoneinfo.available_timezones() if z.startswith(regions)), "UTC")
 
 
 def time_zone_options(i18n: Localizer) -> tuple[Option, ...]:
@@ -273,7 +274,8 @@ def _words(record: RecordType, name: str, i18n: Localizer, doc: str) -> tuple[st
     return i18n.gettext(label), i18n.gettext(help_) if help_ else ""
 
 
-def _choice_options(record: RecordType, name: str, choices: Sequence[str], i18n: Localizer) -> tuple[Option, ...]:
+def _choice_options(record: RecordType, name: str, choices: Sequence[str],
+                    i18n: Localizer) -> tuple[Option, ...]:
     words = CHOICE_WORDS.get((record.name, name))
     if name == "availability":
         return tuple(Option(c, i18n.gettext(AVAILABILITY_WORDS[c])) for c in choices)
@@ -359,8 +361,10 @@ def form_config(form: JoinForm, hub: Hub, *, today: dt.date, new_base: str,
     `edit_uri`); ids are those of published records only (a draft's id is not made
     public here: `mentorhub check` catches that clash in the pull request).
     """
-    taken = {PERSON.name: hub.people, RESOURCE.name: hub.resources, SESSION.name: hub.sessions,
-             STORY.name: hub.stories}[form.record.name]
+    records: dict[str, Mapping[str, object]] = {
+        PERSON.name: hub.people, RESOURCE.name: hub.resources,
+        SESSION.name: hub.sessions, STORY.name: hub.stories}
+    taken = records[form.record.name]
     return {
         "type": form.record.name,
         "folder": form.record.folder,
