@@ -283,3 +283,40 @@ def test_without_javascript_the_page_explains_the_pull_request_route(chromium: A
         assert route.locator("a", has_text="How to contribute").count() in (0, 1)
     finally:
         context.close()
+
+
+def axe_violations(page: Any) -> list[tuple[str, str]]:
+    from browser_support import AXE_SCRIPT, require
+
+    require(AXE_SCRIPT.is_file(), "axe-core is not installed (cd tests/browser && npm ci)")
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    # Material's footer is checked on the showcase by test_browser_a11y (its baseline).
+    found = page.evaluate("async () => (await axe.run({exclude: [['.md-footer']]}, "
+                          "{resultTypes: ['violations']})).violations")
+    return [(v["id"], " ".join(str(t) for n in v["nodes"] for t in n["target"])) for v in found]
+
+
+@pytest.mark.parametrize("path", ["/join/", "/join/profile/", "/join/resource/", "/join/session/",
+                                  "/join/story/"])
+def test_axe_finds_nothing_on_the_join_pages(page: Any, join_url: str, path: str) -> None:
+    page.goto(join_url + path)
+    if path != "/join/":
+        page.wait_for_selector("form[data-mh-ready]")
+    assert axe_violations(page) == []
+
+
+def test_axe_finds_nothing_after_a_failed_submit_or_on_the_file(page: Any, join_url: str) -> None:
+    open_form(page, join_url + "/join/profile/")
+    page.check("input[name=roles][value=mentor]")  # reveals the mentor-only questions
+    page.click("text=Show my file")
+    page.wait_for_selector(".mh-join__summary:not([hidden])")
+    assert axe_violations(page) == []
+    page.fill("#mh-j-name", "Axe Person")
+    pick(page, "languages", "english", "en")
+    pick(page, "offers", "py", "python")
+    page.check("#mh-j-consent")
+    page.click("text=Show my file")
+    page.wait_for_selector(".mh-join__result:not([hidden])")
+    page.mouse.move(0, 0)  # not hovering a button that moved under the pointer
+    assert axe_violations(page) == []
