@@ -20,7 +20,8 @@
   var result = root.querySelector(".mh-join__result");
   var idInput = form.elements.namedItem("id");
   var storageKey = "mentorhub-join:" + config.type;
-  var sealing = config.recipients.length > 0 && !!window.MentorhubAge;
+  // With recipients a hidden email is always sealed (or refused): never written in plain.
+  var sealing = config.recipients.length > 0;
   var idTouched = false;
   var currentText = "";
 
@@ -302,6 +303,7 @@
   function sealed(data) {
     var contact = data.contact;
     if (!contact || contact["public"] || !sealing) return Promise.resolve(data);
+    if (!window.MentorhubAge) return Promise.reject(new Error("the age library did not load"));
     var encrypter = new window.MentorhubAge.Encrypter();
     config.recipients.forEach(function (key) { encrypter.addRecipient(key); });
     return encrypter.encrypt(contact.email).then(function (bytes) {

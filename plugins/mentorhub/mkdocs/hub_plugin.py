@@ -36,7 +36,7 @@ from ..site.arrows import hide_arrows
 from ..site.build_date import build_date
 from ..site.contribute import edit_base
 from ..site.introductions import Contact, ContactError, contact_sentence, read_contact
-from ..site.join_pages import SCRIPTS, STYLESHEET, join_pages
+from ..site.join_pages import STYLESHEET, join_pages, scripts
 from ..site.page_html import to_html
 from ..site.permalinks import name_permalinks
 from ..site.render import Page, ProfileSection, RenderOptions, SiteRenderer
@@ -221,7 +221,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         for page in join_pages(renderer, recipients=list(self.config.recipients), find_src=find_src,
                                content_dir=content_dir):
             self.add_page(files, page, config)
-        for uri in (*SCRIPTS, STYLESHEET):
+        for uri in (*scripts(self.config.recipients), STYLESHEET):
             source = _ASSETS / uri.removeprefix(_ASSET_URI)
             files.append(File.generated(config, uri, abs_src_path=str(source)))
 

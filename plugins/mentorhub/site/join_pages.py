@@ -23,9 +23,16 @@ from .join import (
 )
 from .render import Page, PageContext, SiteRenderer
 
-#: Package assets the join pages load (copied into the site by the hub plugin).
-SCRIPTS = ("assets/mentorhub/vendor/ajv2020.min.js", "assets/mentorhub/vendor/age.min.js",
-           "assets/mentorhub/join.js")
+#: Package assets the join pages load (copied into the site by the hub plugin). The age
+#: library (150 KB) only where it is used: the profile form of a hub with `recipients`.
+AJV = "assets/mentorhub/vendor/ajv2020.min.js"
+AGE = "assets/mentorhub/vendor/age.min.js"
+JOIN_JS = "assets/mentorhub/join.js"
+
+
+def scripts(recipients: Sequence[str]) -> tuple[str, ...]:
+    """The scripts the site must carry for its join pages."""
+    return (AJV, AGE, JOIN_JS) if recipients else (AJV, JOIN_JS)
 STYLESHEET = "assets/mentorhub/join.css"
 
 
@@ -50,12 +57,14 @@ def _form_page(renderer: SiteRenderer, form: JoinForm, *, recipients: Sequence[s
                find_src: str, content_dir: str) -> Page:
     ctx = PageContext(form.src_uri, renderer)
     options = renderer.options
+    config_seals = bool(recipients) and form.record.name == "person"
     config = form_config(form, renderer.hub, today=options.today,
                          new_base=new_file_base(options.edit_base), recipients=recipients,
                          find_url=ctx.link(find_src) if find_src else "", content_dir=content_dir)
     markdown = renderer.render_fragment(
         "join_form.html", ctx, title=form.title, form=form, config=script_json(config),
         messages=script_json(script_messages(renderer.i18n)),
-        scripts=[ctx.file_link(s) for s in SCRIPTS], stylesheet=ctx.file_link(STYLESHEET),
+        scripts=[ctx.file_link(s) for s in (AJV, AGE, JOIN_JS) if s != AGE or config_seals],
+        stylesheet=ctx.file_link(STYLESHEET),
         chooser=ctx.link(JOIN_SRC))
     return Page(form.src_uri, form.title, markdown, form.intro, KIND)
