@@ -187,6 +187,7 @@ def test_a_bad_form_shows_the_errors_and_no_link(page: Any, join_url: str) -> No
     page.check("input[name=roles][value=mentor]")
     page.fill("#mh-j-id", "mia-mentor")  # taken
     page.fill("#mh-j-contact-email", "not an email")
+    page.fill("#mh-j-headline", "Write to mia@example.org")  # published text: check refuses it
     page.click("text=Show my file")
     summary = page.locator(".mh-join__summary")
     assert summary.is_visible()
@@ -197,6 +198,7 @@ def test_a_bad_form_shows_the_errors_and_no_link(page: Any, join_url: str) -> No
     assert "File name: This name is already taken. Change the file name below, e.g. add a number." in items
     assert any(i.startswith("Your email address: Enter an email address") for i in items)
     assert any(i.startswith("I agree that this profile is published on the hub: Tick the box") for i in items)
+    assert any(i.startswith("Headline: Do not write an email address here") for i in items)
     # Inline, beside each field, and the summary links there.
     assert page.locator("#mh-j-offers-error").inner_text() == "Choose at least one."
     assert page.get_attribute("#mh-j-contact-email", "aria-invalid") == "true"

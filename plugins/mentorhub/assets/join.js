@@ -192,6 +192,18 @@
     else if (config.reserved.indexOf(id) !== -1) add("id", message("idReserved"));
     else if (config.taken.indexOf(id) !== -1) add("id", message("idTaken"));
     if (config.type === "resource" && !answers.data.url && !answers.body) add("url", message("needsLinkOrBody"));
+    // `mentorhub check` refuses emails in published text (hub/pii.py): say so here first.
+    var email = new RegExp(config.emailPattern.replace(/^\^|\$$/g, ""));
+    Object.keys(answers.data).forEach(function (name) {
+      var value = answers.data[name];
+      var texts = typeof value === "string" ? [value] : Array.isArray(value) ? value : [];
+      var el = box(name);
+      var prose = el && /^(text|textarea|lines)$/.test(el.getAttribute("data-mh-widget"));
+      if (prose && texts.some(function (t) { return typeof t === "string" && email.test(t); })) {
+        add(name, message("noEmail"));
+      }
+    });
+    if (email.test(answers.body)) add("body", message("noEmail"));
     return found;
   }
 

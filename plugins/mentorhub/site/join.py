@@ -414,6 +414,8 @@ SCRIPT_MESSAGES: dict[str, str] = {
     "idLong": N_("Use at most %(max)s characters."),
     "idMissing": N_("Write a file name using letters a-z, digits and hyphens."),
     "needsLinkOrBody": N_("Give a link or write a description."),
+    "noEmail": N_("Do not write an email address here: everything here is published. Use the "
+                  "Email question instead."),
     "publicEmail": N_("Your email will be shown on your profile, hidden from simple spam robots."),
     "plainHidden": N_("This hub cannot seal emails: a hidden email is still readable by anyone "
                       "who can read the hub's repository. Leave it out, or show it on purpose."),
