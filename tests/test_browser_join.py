@@ -322,3 +322,49 @@ def test_axe_finds_nothing_after_a_failed_submit_or_on_the_file(page: Any, join_
     page.wait_for_selector(".mh-join__result:not([hidden])")
     page.mouse.move(0, 0)  # not hovering a button that moved under the pointer
     assert axe_violations(page) == []
+
+
+@pytest.fixture(scope="module")
+def plain_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The fixture hub without `edit_uri` (no repository to open) and without `recipients`."""
+    from browser_support import serve
+
+    project = copy_fixture_hub(tmp_path_factory.mktemp("plain-hub"))
+    config = project / "mkdocs.yml"
+    config.write_text("\n".join(line for line in config.read_text(encoding="utf-8").splitlines()
+                                if not line.startswith("edit_uri:")) + "\n", encoding="utf-8")
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    with serve(project / "site") as url:
+        yield project, url
+
+
+def test_without_a_repository_the_file_is_copied_and_a_hidden_email_is_a_warning(
+        chromium: Any, plain_hub: tuple[Path, str], tmp_path: Path) -> None:
+    project, url = plain_hub
+    context = chromium.new_context(permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    try:
+        open_form(tab, url + "/join/profile/")
+        tab.fill("#mh-j-name", "Pat Plain")
+        tab.check("input[name=roles][value=peer]")
+        pick(tab, "languages", "english", "en")
+        tab.fill("#mh-j-contact-email", "pat@example.org")
+        # Not sealed here: the same warning `mentorhub check` gives, in plain words.
+        assert "readable by anyone who can read the hub's repository" in tab.locator(
+            ".mh-join__contact-note").inner_text()
+        tab.check("#mh-j-consent")
+        tab.click("text=Show my file")
+        tab.wait_for_selector(".mh-join__result:not([hidden])")
+        assert tab.locator(".mh-join__github").is_hidden()
+        assert tab.locator(".mh-join__copy-note").is_visible()
+        text = tab.locator(".mh-join__text").inner_text()
+        assert 'contact:\n  email: "pat@example.org"\n  public: false\n' in text
+        tab.click(".mh-join__copy")
+        tab.wait_for_function("document.querySelector('.mh-join__copied').textContent !== ''")
+        assert tab.evaluate("navigator.clipboard.readText()") == text
+    finally:
+        context.close()
+    result = check_with(project, tmp_path, "people", "pat-plain.md", text)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "readable by anyone who can read the repository" in result.stdout + result.stderr
