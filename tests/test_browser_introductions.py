@@ -70,7 +70,8 @@ def test_no_results_shows_the_next_step(browser_page: Any, demo_url: str, hub: H
     assert page.locator(".mh-result").count() == 0
     empty = page.locator(".mh-finder__empty")
     assert empty.is_visible()
-    add = empty.locator("a", has_text="Add yourself")
+    assert empty.locator("a", has_text="Join the hub").get_attribute("href") == "../join/"
+    add = empty.locator("a", has_text="Add yourself")  # the pull-request route stays second
     assert (add.get_attribute("href") or "").startswith(
         "https://github.com/example-org/mentorhub/new/main/content/people?filename=your-name.md")
     empty.locator("a", has_text="Peer circles").click()

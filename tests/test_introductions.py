@@ -244,8 +244,9 @@ def test_find_a_mentor_carries_the_link_template_and_next_steps(fixture_hub_with
     empty = re.search(r'<div class="mh-finder__empty" hidden>(.*?)</div>', page, re.S)
     assert empty, "the no-results next step is missing"
     assert "add yourself" in empty.group(1)
-    # No contribute_links hook in this hub: "Add yourself" leads to the directory's how-to.
-    assert '<a class="md-button md-button--primary" href="../people/">Add yourself</a>' in empty.group(1)
+    # The next step is the join form (no contribute_links hook here, so no GitHub link).
+    join = '<a class="md-button md-button--primary mh-join-link" href="../join/">Join the hub</a>'
+    assert join in empty.group(1)
     assert 'href="../circles/"' in empty.group(1)
     # Without JavaScript, the fallback says where the button is.
     assert "Each mentor's profile has an “Ask for an introduction” button." in text

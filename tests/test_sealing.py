@@ -241,9 +241,16 @@ def test_no_sealed_text_or_identity_in_the_site_reports_or_cli(
     assert result.returncode == 0, result.stderr
     canaries = [HIDDEN, str(IDENTITY), "BEGIN AGE", "YWdlLWVuY3J5cHRpb24",
                 *[line for line in block.splitlines()[1:-1] if len(line) > 16]]
+    # Two files spell the armor header as a constant, not as data: the join form's age
+    # library and the profile form, whose embedded JSON Schema has the armor's pattern.
+    library = project / "site" / "assets" / "mentorhub" / "vendor" / "age.min.js"
+    assert library.is_file()  # recipients set: the profile form seals in the browser
+    spelled = {library, project / "site" / "join" / "profile" / "index.html"}
     for folder in ("site", "reports"):
         for path, text in all_text(project / folder):
-            assert not any(c in text for c in canaries), path
+            checked = canaries if path not in spelled else [c for c in canaries if c not in (
+                "BEGIN AGE", "YWdlLWVuY3J5cHRpb24")]
+            assert not any(c in text for c in checked), path
     for command in (["check"], ["match"], ["kpi"], ["verify", "site"]):
         main([*command, "-p", str(project)] if command[0] != "verify" else
              ["verify", str(project / "site"), "-p", str(project)])

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any, Protocol
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_interval, format_skeleton
+from babel.dates import format_date, format_interval, format_skeleton, get_timezone_location
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from babel.units import format_unit
@@ -108,6 +108,19 @@ class Localizer:
             found = self._cache[key] = str(self.locale.languages.get(code)
                                            or _ENGLISH_FALLBACK.get(code, code))
         return found
+
+    def time_zone(self, zone: str) -> tuple[str, str]:
+        """A time zone's CLDR city and location in the UI language.
+
+        `Europe/Berlin` → ("Berlín", "hora de Alemania (Berlín)") in Spanish: what the
+        join form lists, since people know their city, not an IANA id.
+        """
+        try:
+            city = str(get_timezone_location(zone, locale=self.locale, return_city=True))
+            where = str(get_timezone_location(zone, locale=self.locale))
+        except LookupError:  # a zone CLDR does not know: its own last segment
+            city = where = zone.rsplit("/", 1)[-1].replace("_", " ")
+        return city, where
 
     def languages(self, codes: Sequence[str]) -> list[str]:
         return [self.language(c) for c in codes]

@@ -36,6 +36,7 @@ from ..site.arrows import hide_arrows
 from ..site.build_date import build_date
 from ..site.contribute import edit_base
 from ..site.introductions import Contact, ContactError, contact_sentence, read_contact
+from ..site.join_pages import STYLESHEET, join_pages, scripts
 from ..site.not_found import not_found_words
 from ..site.page_html import to_html
 from ..site.permalinks import name_permalinks
@@ -46,6 +47,7 @@ from .languages import Tree, build_other_trees, configure, current_tree, hreflan
 log = get_plugin_logger(__name__)
 
 CSS_URI = "assets/mentorhub/mentorhub.css"
+_ASSET_URI = "assets/mentorhub/"
 _ASSETS = Path(__file__).parent.parent / "assets"
 _THEME = Path(__file__).parent.parent / "theme"
 # libyaml's emitter writes the same values ~30x faster than the pure-Python one
@@ -53,7 +55,7 @@ _THEME = Path(__file__).parent.parent / "theme"
 _DUMPER = yaml.CSafeDumper if yaml.__with_libyaml__ else yaml.SafeDumper
 _NAV_PAGES = frozenset({
     "index.md", "people/index.md", "resources/index.md", "sessions/index.md",
-    "stories/index.md", "skills/index.md",
+    "stories/index.md", "skills/index.md", "join/index.md",
 })
 
 
@@ -150,6 +152,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         for page in renderer.pages():
             self.add_page(files, page, config)
         files.append(File.generated(config, CSS_URI, abs_src_path=str(_ASSETS / "mentorhub.css")))
+        self._add_join(files, config, renderer)
         return files
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
@@ -216,6 +219,21 @@ class HubPlugin(BasePlugin[HubConfig]):
         return converted.html
 
     # -- helpers ---------------------------------------------------------------------------
+
+    def _add_join(self, files: Files, config: MkDocsConfig, renderer: SiteRenderer) -> None:
+        """The "Join the hub" pages and the scripts only they load (docs/join.md)."""
+        options = renderer.options
+        # Only the finder reads filters from its address; the people directory does not.
+        find_src = options.find_mentor_src if options.find_mentor_src.startswith("find/") else ""
+        root = Path(config.config_file_path).parent.resolve()
+        docs = Path(config.docs_dir).resolve()
+        content_dir = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.name
+        for page in join_pages(renderer, recipients=list(self.config.recipients), find_src=find_src,
+                               content_dir=content_dir):
+            self.add_page(files, page, config)
+        for uri in (*scripts(self.config.recipients), STYLESHEET):
+            source = _ASSETS / uri.removeprefix(_ASSET_URI)
+            files.append(File.generated(config, uri, abs_src_path=str(source)))
 
     def _report(self, result: LoadResult) -> None:
         if not result.problems:

@@ -35,6 +35,7 @@ from ..search.meta import (
 )
 from ..search.pages import FIND_MENTOR_SRC, SEARCH_SRC, finder_pages, finders
 from ..search.pages import KIND as FINDER_KIND
+from ..site.join import KIND as JOIN_KIND
 from .hub_plugin import HubPlugin
 from .matching_plugin import CIRCLES_SRC
 from .shared import find_hub_plugin
@@ -45,9 +46,10 @@ PLUGIN_NAME = "mentorhub-search"
 _ASSETS = Path(__file__).parent.parent / "assets"
 _THEME = Path(__file__).parent.parent / "theme"
 ASSETS = {"assets/mentorhub/search.css": "search.css", "assets/mentorhub/search.js": "search.js"}
-#: Generated pages that only repeat records (listings, group pages) or are search UI
-#: themselves stay out of the index, so a word finds the record, not every list it is on.
-NOT_INDEXED = frozenset({"listing", "group", FINDER_KIND})
+#: Generated pages that only repeat records (listings, group pages) or are search or
+#: form UI themselves (finders, join forms) stay out of the index, so a word finds the
+#: record, not every list or form it is on.
+NOT_INDEXED = frozenset({"listing", "group", FINDER_KIND, JOIN_KIND})
 
 
 class SearchConfig(Config):

@@ -42,9 +42,17 @@ def _with_action(base: str, action: str) -> str:
     return _ACTION.sub(lambda m: f"/{m.group(1) or ''}{action}/", base, count=1)
 
 
+def new_file_base(base: str) -> str:
+    """The web editor's "create a file" URL of the content folder (`…/new/main/content/`); '' if none.
+
+    The join form appends `FOLDER?filename=…&value=…` in the browser, as :func:`new_file_url` does.
+    """
+    return _with_action(base, "new")
+
+
 def new_file_url(base: str, folder: str, filename: str, text: str) -> str:
     """The web editor's "create a file" URL, prefilled with a name and a starting text."""
-    new_base = _with_action(base, "new")
+    new_base = new_file_base(base)
     if not new_base:
         return ""
     return f"{new_base}{quote(folder)}?{urlencode({'filename': filename, 'value': text})}"

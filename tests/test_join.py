@@ -1,0 +1,109 @@
+"""The join forms are generated from hub/schema.py: every field is asked, filled in or
+deliberately left out, and each question follows its field's kind, limits and choices."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from html import unescape
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mentorhub.hub.fields import Text
+from mentorhub.hub.loader import load_hub
+from mentorhub.hub.models import Hub
+from mentorhub.hub.schema import PERSON, RECORD_TYPES, RESOURCE, Field
+from mentorhub.i18n import localizer
+from mentorhub.site.join import OMITTED, TODAY, FormField, join_form, join_forms, time_zone_options
+
+from conftest import FIXTURE_HUB
+
+
+@pytest.fixture(scope="module")
+def hub() -> Hub:
+    return load_hub(FIXTURE_HUB / "content").hub
+
+
+def by_name(fields: tuple[FormField, ...]) -> dict[str, FormField]:
+    return {f.name: f for f in fields}
+
+
+def test_every_schema_field_is_asked_filled_in_or_left_out(hub: Hub) -> None:
+    for form in join_forms(hub, localizer("en")):
+        asked = {f.name for f in form.fields} - {"body"}
+        covered = asked | set(form.today_fields) | OMITTED.get(form.record.name, frozenset())
+        assert covered == set(form.record.field_names), form.record.name
+        assert set(form.today_fields) == TODAY.get(form.record.name, frozenset())
+
+
+def test_questions_follow_the_field_kinds(hub: Hub) -> None:
+    person = by_name(join_form(PERSON, hub, localizer("en")).fields)
+    assert person["name"].widget == "text" and person["name"].required
+    assert person["roles"].widget == "checkbox" and person["roles"].many
+    assert [o.value for o in person["roles"].options] == ["mentor", "mentee", "peer"]
+    assert person["languages"].widget == "pick" and person["languages"].required
+    assert person["offers"].show_if == ("roles", "mentor")
+    assert {o.value for o in person["offers"].options} == set(hub.skills)
+    assert person["capacity"].widget == "number"
+    assert (person["capacity"].minimum, person["capacity"].maximum) == (0, 100)
+    assert person["availability"].widget == "radio" and not person["availability"].required
+    assert person["headline"].max_length == 120
+    assert person["contact"].widget == "contact"
+    assert person["consent"].widget == "consent" and person["consent"].required
+    # People pickers: mentors only where the field names a mentee's mentors.
+    assert {o.value for o in person["prefers"].options} == {p.id for p in hub.mentors()}
+    resource = by_name(join_form(RESOURCE, hub, localizer("en")).fields)
+    assert resource["url"].widget == "url" and resource["authors"].widget == "lines"
+    assert resource["summary"].max_length == 300
+
+
+def test_a_changed_limit_in_the_schema_changes_the_form(hub: Hub) -> None:
+    """One source of truth: the form reads the schema, it does not copy it."""
+    fields = tuple(dataclasses.replace(f, kind=Text(max_length=7)) if f.name == "headline" else f
+                   for f in PERSON.fields)
+    changed = dataclasses.replace(PERSON, fields=fields)
+    assert by_name(join_form(changed, hub, localizer("en")).fields)["headline"].max_length == 7
+    extra = dataclasses.replace(PERSON, fields=(*PERSON.fields, Field("shoe_size", Text(), "a new field")))
+    assert "shoe_size" in by_name(join_form(extra, hub, localizer("en")).fields)
+
+
+def test_words_are_in_the_ui_language(hub: Hub) -> None:
+    person = by_name(join_form(PERSON, hub, localizer("es")).fields)
+    assert person["name"].label == "Tu nombre"
+    assert dict((o.value, o.label) for o in person["languages"].options)["de"] == "alemán"
+    assert dict((o.value, o.label) for o in person["roles"].options)["mentee"] != "mentee"
+    zones = {o.value: o for o in time_zone_options(localizer("es"))}
+    assert "Berlín" in zones["Europe/Berlin"].label
+    assert "US/Eastern" not in zones and "UTC" in zones
+
+
+def config_of(page: str) -> dict[str, Any]:
+    found = re.search(r'class="mh-join__config">(.*?)</script>', page, re.S)
+    assert found, "no form configuration in the page"
+    config: dict[str, Any] = json.loads(found.group(1))
+    return config
+
+
+@pytest.mark.build
+def test_the_join_pages_are_built(fixture_hub_build: Path) -> None:
+    site = fixture_hub_build / "site"
+    chooser = (site / "join" / "index.html").read_text(encoding="utf-8")
+    for record in RECORD_TYPES:
+        slug = "profile" if record.name == "person" else record.name
+        assert f'href="{slug}/"' in chooser
+        page = (site / "join" / slug / "index.html").read_text(encoding="utf-8")
+        # Scripts only here; the form chrome is not indexed; without JS: the pull-request route.
+        assert "assets/mentorhub/vendor/ajv2020.min.js" in page and "assets/mentorhub/join.js" in page
+        assert 'data-mh-join data-pagefind-ignore="all"' in page
+        assert '<form class="mh-join__form" novalidate hidden>' in page
+        assert "pull request" in unescape(page)
+        config = config_of(page)
+        assert config["newBase"] == "https://github.com/example-org/fixture-hub/new/main/content/"
+        assert config["folder"] == record.folder
+    people = config_of((site / "join/profile/index.html").read_text(encoding="utf-8"))
+    assert "mia-mentor" in people["taken"] and "dora-draft" not in people["taken"]  # drafts stay unnamed
+    assert "ajv2020" not in (site / "people" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../join/"' in (site / "people" / "index.html").read_text(encoding="utf-8")
