@@ -368,3 +368,57 @@ def test_without_a_repository_the_file_is_copied_and_a_hidden_email_is_a_warning
     result = check_with(project, tmp_path, "people", "pat-plain.md", text)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "readable by anyone who can read the repository" in result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def crowd_hub(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The fixture hub with 230 more people: its people lists are fetched, not in the page."""
+    from browser_support import serve
+    from test_join import add_people
+
+    project = copy_fixture_hub(tmp_path_factory.mktemp("crowd-hub"))
+    add_people(project / "content", 230)
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    with serve(project / "site") as url:
+        yield project, url
+
+
+def test_a_long_list_is_searched_kept_and_restored(page: Any, crowd_hub: tuple[Path, str],
+                                                   tmp_path: Path) -> None:
+    project, url = crowd_hub
+    html = (project / "site" / "join" / "session" / "index.html").read_text(encoding="utf-8")
+    assert "crowd-117" not in html  # not one of the 234 published people is in the page
+    open_form(page, url + "/join/session/")
+    status = page.locator("#mh-j-facilitators-status")
+    assert status.inner_text() == "Type a few letters to search the list (234 entries)."
+    pick(page, "facilitators", "member 17", "crowd-117")
+    assert page.locator("input[name=facilitators]").count() == 13  # 017, 117, 217, 170 … 179
+    chosen = page.locator("fieldset[data-mh-field=facilitators] .mh-pick__chosen")
+    assert chosen.inner_text() == "Chosen: Crowd Member 117"
+    page.fill("#mh-j-facilitators-filter", "crowd")
+    # The first 30 matches (Crowd Member 000 … 029), and the chosen 117, which stays.
+    page.wait_for_function("document.querySelectorAll('input[name=facilitators]').length === 31")
+    assert "Showing the first 30 matches" in status.inner_text()
+    assert page.is_checked("input[name=facilitators][value=crowd-117]")  # chosen stays chosen
+    page.fill("#mh-j-facilitators-filter", "zzz")
+    page.wait_for_function("document.querySelector('#mh-j-facilitators-status').textContent"
+                           ".startsWith('Nothing in the list matches')")
+    assert page.locator("input[name=facilitators]").count() == 1  # only the chosen one
+    page.fill("#mh-j-title", "Crowd notes")
+    page.fill("#mh-j-date", "2026-11-02")
+    page.check("input[name=format][value=workshop]")
+    pick(page, "topics", "py", "python")
+    page.reload()
+    page.wait_for_selector("form[data-mh-ready]")
+    assert page.is_checked("input[name=facilitators][value=crowd-117]")  # fetched to restore it
+    page.click("text=Show my file")
+    page.wait_for_selector(".mh-join__result:not([hidden])")
+    _, filename, text = continue_on_github(page)
+    assert 'facilitators: ["crowd-117"]' in text
+    shutil.copytree(project / "content", tmp_path / "hub" / "content")
+    shutil.copy(project / "mkdocs.yml", tmp_path / "hub" / "mkdocs.yml")
+    (tmp_path / "hub" / "content" / "sessions" / filename).write_text(text, encoding="utf-8")
+    command = [sys.executable, "-m", "mentorhub.commands.cli", "check", "--project", str(tmp_path / "hub")]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

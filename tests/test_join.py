@@ -4,6 +4,7 @@ deliberately left out, and each question follows its field's kind, limits and ch
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import re
 from html import unescape
@@ -15,7 +16,7 @@ import pytest
 from mentorhub.hub.fields import Text
 from mentorhub.hub.loader import load_hub
 from mentorhub.hub.models import Hub
-from mentorhub.hub.schema import PERSON, RECORD_TYPES, RESOURCE, Field
+from mentorhub.hub.schema import PERSON, RECORD_TYPES, RESOURCE, SESSION, Field
 from mentorhub.i18n import localizer
 from mentorhub.site.join import OMITTED, TODAY, FormField, join_form, join_forms, time_zone_options
 
@@ -104,6 +105,47 @@ def test_the_join_pages_are_built(fixture_hub_build: Path) -> None:
         assert config["newBase"] == "https://github.com/example-org/fixture-hub/new/main/content/"
         assert config["folder"] == record.folder
     people = config_of((site / "join/profile/index.html").read_text(encoding="utf-8"))
-    assert "mia-mentor" in people["taken"] and "dora-draft" not in people["taken"]  # drafts stay unnamed
+    assert people["takenUrl"] == "../data/ids-person.json"
+    taken = json.loads((site / "join/data/ids-person.json").read_text(encoding="utf-8"))
+    assert "mia-mentor" in taken and "dora-draft" not in taken  # drafts stay unnamed
     assert "ajv2020" not in (site / "people" / "index.html").read_text(encoding="utf-8")
     assert 'href="../join/"' in (site / "people" / "index.html").read_text(encoding="utf-8")
+
+
+def add_people(content: Path, count: int) -> None:
+    """`count` extra peers, enough to make the people lists too long for a page."""
+    for n in range(count):
+        (content / "people" / f"crowd-{n:03d}.md").write_text(
+            f"---\nname: Crowd Member {n:03d}\nroles: [peer]\nlanguages: [en]\nconsent: true\n---\n",
+            encoding="utf-8")
+
+
+def test_long_lists_are_fetched_not_written_into_the_page(tmp_path: Path) -> None:
+    """Every person in every people picker would make a large hub's forms megabytes."""
+    from mentorhub.site.join import INLINE_OPTIONS, data_uri, join_data
+    from mentorhub.site.join_pages import join_site
+    from mentorhub.site.render import RenderOptions, SiteRenderer
+
+    from conftest import copy_fixture_hub
+
+    project = copy_fixture_hub(tmp_path / "hub")
+    add_people(project / "content", INLINE_OPTIONS)
+    crowd = load_hub(project / "content").hub
+    assert len(crowd.people) > INLINE_OPTIONS
+    session = by_name(join_form(SESSION, crowd, localizer("en")).fields)
+    assert session["facilitators"].source == session["participants"].source == "people"
+    assert session["topics"].source == ""  # a short list stays in the page
+
+    site = join_site(SiteRenderer(crowd, RenderOptions(today=dt.date(2026, 11, 22))))
+    page = next(p for p in site.pages if p.src_uri == "join/session/index.md").markdown
+    assert "crowd-117" not in page and 'value="python"' in page
+    assert 'data-mh-source="../data/people.json"' in page
+    rows = json.loads(site.data[data_uri("people")])
+    assert ["crowd-117", "Crowd Member 117", "crowd-117"] in rows and len(rows) == len(crowd.people)
+    assert json.loads(site.data[data_uri("ids-person")]) == sorted(crowd.people)
+    assert set(join_data(join_forms(crowd, localizer("en")), crowd)) == set(site.data)
+    # A small hub keeps its lists in the page; only the ~400 time zones are always fetched.
+    small = join_site(SiteRenderer(load_hub(FIXTURE_HUB / "content").hub,
+                                   RenderOptions(today=dt.date(2026, 11, 22))))
+    assert sorted(small.data) == sorted([*(data_uri(f"ids-{r.name}") for r in RECORD_TYPES),
+                                         data_uri("time-zones")])

@@ -190,7 +190,7 @@
     else if (!new RegExp(config.idPattern).test(id)) add("id", message("idPattern"));
     else if (id.length > config.maxIdLength) add("id", message("idLong", { max: config.maxIdLength }));
     else if (config.reserved.indexOf(id) !== -1) add("id", message("idReserved"));
-    else if (config.taken.indexOf(id) !== -1) add("id", message("idTaken"));
+    else if (answers.taken.indexOf(id) !== -1) add("id", message("idTaken"));
     if (config.type === "resource" && !answers.data.url && !answers.body) add("url", message("needsLinkOrBody"));
     // `mentorhub check` refuses emails in published text (hub/pii.py): say so here first.
     var email = new RegExp(config.emailPattern.replace(/^\^|\$$/g, ""));
@@ -216,7 +216,9 @@
   }
 
   function focusTarget(el) {
-    return el.querySelector("input:not([type=search]), textarea, select") || el;
+    // A long list shows no choices until searched: its search box is where to start.
+    return el.querySelector("input:not([type=search]), textarea, select") ||
+      el.querySelector("input[type=search]") || el;
   }
 
   function clearErrors() {
@@ -365,20 +367,33 @@
     result.focus();
   }
 
+  /* The ids already taken (join/data/ids-<type>.json), fetched once, when first needed.
+     If they cannot be fetched the check is skipped: `mentorhub check` catches a clash. */
+  var takenIds = null;
+  function loadTaken() {
+    if (!takenIds) {
+      takenIds = fetchJson(config.takenUrl).catch(function () { takenIds = null; return []; });
+    }
+    return takenIds;
+  }
+
   function submit(event) {
     event.preventDefault();
     result.hidden = true;
     var answers = collect();
-    var found = problems(answers);
-    if (Object.keys(found).length) {
-      showErrors(found);
-      return;
-    }
-    clearErrors();
-    sealed(answers.data).then(function (data) {
-      showResult(answers, data);
-    }, function () {
-      showErrors({ contact: message("sealFailed") });
+    loadTaken().then(function (taken) {
+      answers.taken = taken;
+      var found = problems(answers);
+      if (Object.keys(found).length) {
+        showErrors(found);
+        return;
+      }
+      clearErrors();
+      sealed(answers.data).then(function (data) {
+        showResult(answers, data);
+      }, function () {
+        showErrors({ contact: message("sealFailed") });
+      });
     });
   }
 
@@ -429,13 +444,104 @@
     return text.normalize("NFKD").replace(/\p{Mn}/gu, "").toLowerCase();
   }
 
+  function matches(words, text) {
+    var folded = fold(text);
+    return words.every(function (w) { return folded.indexOf(w) !== -1; });
+  }
+
   function filterList(input) {
     var words = fold(input.value).split(/\s+/).filter(Boolean);
     var list = document.getElementById(input.getAttribute("aria-controls"));
+    if (list.hasAttribute("data-mh-source")) return searchLongList(list, words);
     Array.prototype.forEach.call(list.querySelectorAll("[data-mh-search]"), function (label) {
-      var text = fold(label.getAttribute("data-mh-search"));
-      label.hidden = !words.every(function (w) { return text.indexOf(w) !== -1; });
+      label.hidden = !matches(words, label.getAttribute("data-mh-search"));
     });
+  }
+
+  /* -- lists too long for the page (people, or skills of a large vocabulary) ------------
+     The page carries none of their choices: the list is fetched from join/data/ the
+     first time it is searched or a saved answer needs it, and only the first matches are
+     shown, as checkboxes or radios like any other list. Chosen ones stay shown. */
+  var SHOWN = 30;
+  var fetched = {};
+
+  function fetchJson(url) {
+    if (!fetched[url]) {
+      fetched[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + url);
+        return response.json();
+      });
+      fetched[url].catch(function () { delete fetched[url]; });  // try again next time
+    }
+    return fetched[url];
+  }
+
+  function listName(list) {
+    return list.closest("[data-mh-field]").getAttribute("data-mh-field");
+  }
+
+  function addChoice(list, row) {
+    var name = listName(list);
+    var many = list.closest("[data-mh-field]").hasAttribute("data-mh-many");
+    var label = document.createElement("label");
+    label.className = "mh-q__option";
+    label.setAttribute("data-mh-search", row[1] + " " + row[2]);
+    var input = document.createElement("input");
+    input.type = many ? "checkbox" : "radio";
+    input.name = name;
+    input.value = row[0];
+    label.appendChild(input);
+    label.appendChild(document.createTextNode(" " + row[1]));
+    list.querySelector(".mh-q__options").appendChild(label);
+    return input;
+  }
+
+  function choiceIn(list, value) {
+    return list.querySelector('input[value="' + CSS.escape(value) + '"]');
+  }
+
+  function setStatus(list, text) {
+    var line = document.getElementById(list.id.replace(/-list$/, "-status"));
+    if (line) line.textContent = text;
+  }
+
+  function searchLongList(list, words) {
+    // Unchosen choices from the last search go; chosen ones (and "No answer") stay.
+    Array.prototype.forEach.call(list.querySelectorAll("label[data-mh-search]"), function (label) {
+      if (!label.querySelector("input").checked) label.remove();
+    });
+    var query = words.join(" ");
+    list.setAttribute("data-mh-query", query);
+    if (!words.length) {
+      setStatus(list, message("listHint", { count: list.getAttribute("data-mh-count") }));
+      return Promise.resolve();
+    }
+    return fetchJson(list.getAttribute("data-mh-source")).then(function (rows) {
+      if (list.getAttribute("data-mh-query") !== query) return;  // typed on since
+      var found = rows.filter(function (row) { return matches(words, row[1] + " " + row[2]); });
+      found.slice(0, SHOWN).forEach(function (row) {
+        if (!choiceIn(list, row[0])) addChoice(list, row);
+      });
+      setStatus(list, !found.length ? message("listNone")
+        : found.length > SHOWN ? message("listMore", { shown: SHOWN }) : "");
+    }, function () {
+      setStatus(list, message("listFailed"));
+    });
+  }
+
+  /* Saved answers name choices the page does not carry yet: fetch their lists first. */
+  function addSavedChoices(values) {
+    var lists = form.querySelectorAll("[data-mh-source]");
+    return Promise.all(Array.prototype.map.call(lists, function (list) {
+      var saved = (values[listName(list)] || []).filter(Boolean);
+      setStatus(list, message("listHint", { count: list.getAttribute("data-mh-count") }));
+      if (!saved.length) return null;
+      return fetchJson(list.getAttribute("data-mh-source")).then(function (rows) {
+        rows.forEach(function (row) {
+          if (saved.indexOf(row[0]) !== -1 && !choiceIn(list, row[0])) addChoice(list, row);
+        });
+      }, function () { setStatus(list, message("listFailed")); });
+    }));
   }
 
   function updateChosen() {
@@ -481,13 +587,16 @@
   function restore() {
     var state;
     try { state = JSON.parse(sessionStorage.getItem(storageKey) || "null"); } catch (e) { state = null; }
-    if (!state || !state.values) return;
-    idTouched = !!state.idTouched;
-    Array.prototype.forEach.call(form.elements, function (field) {
-      if (!field.name || !(field.name in state.values)) return;
-      var values = state.values[field.name];
-      if (field.type === "checkbox" || field.type === "radio") field.checked = values.indexOf(field.value) !== -1;
-      else if (values.length) field.value = values[0];
+    var values = state && state.values ? state.values : {};
+    return addSavedChoices(values).then(function () {
+      if (!state || !state.values) return;
+      idTouched = !!state.idTouched;
+      Array.prototype.forEach.call(form.elements, function (field) {
+        if (!field.name || !(field.name in values)) return;
+        var saved = values[field.name];
+        if (field.type === "checkbox" || field.type === "radio") field.checked = saved.indexOf(field.value) !== -1;
+        else if (saved.length) field.value = saved[0];
+      });
     });
   }
 
@@ -545,8 +654,9 @@
     });
   });
 
-  restore();
-  if (!idInput.value) suggestId();
-  refresh();
-  form.setAttribute("data-mh-ready", "");
+  restore().then(function () {
+    if (!idInput.value) suggestId();
+    refresh();
+    form.setAttribute("data-mh-ready", "");
+  });
 })();

@@ -36,7 +36,7 @@ from ..site.arrows import hide_arrows
 from ..site.build_date import build_date
 from ..site.contribute import edit_base
 from ..site.introductions import Contact, ContactError, contact_sentence, read_contact
-from ..site.join_pages import STYLESHEET, join_pages, scripts
+from ..site.join_pages import STYLESHEET, join_site, scripts
 from ..site.not_found import not_found_words
 from ..site.page_html import to_html
 from ..site.permalinks import name_permalinks
@@ -228,9 +228,12 @@ class HubPlugin(BasePlugin[HubConfig]):
         root = Path(config.config_file_path).parent.resolve()
         docs = Path(config.docs_dir).resolve()
         content_dir = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.name
-        for page in join_pages(renderer, recipients=list(self.config.recipients), find_src=find_src,
-                               content_dir=content_dir):
+        site = join_site(renderer, recipients=list(self.config.recipients), find_src=find_src,
+                         content_dir=content_dir)
+        for page in site.pages:
             self.add_page(files, page, config)
+        for uri, text in site.data.items():
+            files.append(File.generated(config, uri, content=text))
         for uri in (*scripts(self.config.recipients), STYLESHEET):
             source = _ASSETS / uri.removeprefix(_ASSET_URI)
             files.append(File.generated(config, uri, abs_src_path=str(source)))

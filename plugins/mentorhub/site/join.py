@@ -56,6 +56,12 @@ SLUGS: dict[str, str] = {"person": "profile", "resource": "resource", "session":
                          "story": "story"}
 #: The same limit as `mentorhub new` (commands/new_ids.py); join.js shortens at it.
 MAX_ID_LENGTH = 64
+#: A pick list longer than this is not written into the page: join.js fetches it from
+#: `join/data/<list>.json` when the reader searches it and shows the best matches. A hub
+#: of 10,000 people would otherwise make forms of 2–4 MB (two people pickers on the
+#: session form), far over the 500 KB a page may weigh (docs/benchmarks.md).
+INLINE_OPTIONS = 200
+DATA_FOLDER = "join/data"
 
 #: Fields a short form leaves out: organizer-only (`private`), publishing controls
 #: (`draft`, `lang`: the hub's language is the default), and maps a phone form would
@@ -200,6 +206,9 @@ class FormField:
     maximum: float | None = None
     parts: tuple[FormField, ...] = ()  # a group's questions (feedback, confidence)
     show_if: tuple[str, str] = ("", "")
+    #: The pick list's name (`people`, `skills` …) when it is too long to be written into
+    #: the page (over INLINE_OPTIONS); join.js then fetches it from `data_uri(source)`.
+    source: str = ""
 
     @property
     def filterable(self) -> bool:
@@ -233,6 +242,16 @@ class Pickers:
     people: tuple[Option, ...]
     mentors: tuple[Option, ...]
     resources: tuple[Option, ...]
+
+    def named(self, name: str) -> tuple[Option, ...]:
+        """A list by the name `FormField.source` uses (`time-zones` for `time_zones`)."""
+        options: tuple[Option, ...] = getattr(self, name.replace("-", "_"))
+        return options
+
+
+def data_uri(name: str) -> str:
+    """Where a long pick list (or a record type's taken ids, `ids-person`) is published."""
+    return f"{DATA_FOLDER}/{name}.json"
 
 
 def pickers(hub: Hub, i18n: Localizer) -> Pickers:
@@ -301,9 +320,11 @@ def _field(record: RecordType, name: str, kind: Kind, required: bool, doc: str,
     if isinstance(item, Choice):
         options = _choice_options(record, name, item.choices, i18n)
         return FormField(widget="checkbox" if many else "radio", many=many, options=options, **common)
-    picked = _pick_options(record, name, item, lists)
+    picked = _pick_list(record, name, item)
     if picked is not None:
-        return FormField(widget="pick", many=many, options=picked, **common)
+        options = lists.named(picked)
+        source = picked if len(options) > INLINE_OPTIONS else ""
+        return FormField(widget="pick", many=many, options=options, source=source, **common)
     if isinstance(item, Text):
         widget = "lines" if many else ("text" if item.single_line else "textarea")
         return FormField(widget=widget, many=many, max_length=item.max_length, **common)
@@ -320,17 +341,18 @@ def _field(record: RecordType, name: str, kind: Kind, required: bool, doc: str,
                      "add one in site/join.py or list the field in OMITTED")
 
 
-def _pick_options(record: RecordType, name: str, item: Kind, lists: Pickers) -> tuple[Option, ...] | None:
+def _pick_list(record: RecordType, name: str, item: Kind) -> str | None:
+    """The name of the hub list a field chooses from (see `Pickers.named`), if any."""
     if isinstance(item, SkillRef):
-        return lists.skills
+        return "skills"
     if isinstance(item, Language):
-        return lists.languages
+        return "languages"
     if isinstance(item, TimeZone):
-        return lists.time_zones
+        return "time-zones"
     if isinstance(item, RecordId):
         if item.target == "resource":
-            return lists.resources
-        return lists.mentors if (record.name, name) in MENTORS_ONLY else lists.people
+            return "resources"
+        return "mentors" if (record.name, name) in MENTORS_ONLY else "people"
     return None
 
 
@@ -353,24 +375,42 @@ def join_forms(hub: Hub, i18n: Localizer) -> list[JoinForm]:
     return [join_form(record, hub, i18n, lists) for record in RECORD_TYPES]
 
 
-def form_config(form: JoinForm, hub: Hub, *, today: dt.date, new_base: str,
-                recipients: Sequence[str], find_url: str, content_dir: str = "content") -> dict[str, Any]:
-    """What join.js needs besides the form itself: the schema, the ids already taken, …
-
-    `new_base` is the repository's "new file" URL of the content folder ('' without
-    `edit_uri`); ids are those of published records only (a draft's id is not made
-    public here: `mentorhub check` catches that clash in the pull request).
-    """
+def taken_ids(record: RecordType, hub: Hub) -> list[str]:
+    """The ids a new record of this type may not use: those of published records only (a
+    draft's id is not made public here: `mentorhub check` catches that clash in the pull
+    request)."""
     records: dict[str, Mapping[str, object]] = {
         PERSON.name: hub.people, RESOURCE.name: hub.resources,
         SESSION.name: hub.sessions, STORY.name: hub.stories}
-    taken = records[form.record.name]
+    return sorted(records[record.name])
+
+
+def join_data(forms: Sequence[JoinForm], hub: Hub) -> dict[str, Any]:
+    """What join.js fetches instead of finding it in the page, by URI: each long pick list
+    as `[value, label, search words]` rows, and each record type's taken ids (fetched
+    when the answers are checked, so a 10,000-person hub does not weigh on every form)."""
+    data: dict[str, Any] = {}
+    for form in forms:
+        data[data_uri(f"ids-{form.record.name}")] = taken_ids(form.record, hub)
+        for field in form.fields:
+            if field.source:
+                data[data_uri(field.source)] = [[o.value, o.label, o.search] for o in field.options]
+    return data
+
+
+def form_config(form: JoinForm, *, today: dt.date, new_base: str, recipients: Sequence[str],
+                find_url: str, taken_url: str, content_dir: str = "content") -> dict[str, Any]:
+    """What join.js needs besides the form itself: the schema, where the taken ids are, …
+
+    `new_base` is the repository's "new file" URL of the content folder ('' without
+    `edit_uri`); `taken_url` links the page to `data_uri("ids-<type>")`.
+    """
     return {
         "type": form.record.name,
         "folder": form.record.folder,
         "contentDir": content_dir,
         "schema": json_schema(form.record),
-        "taken": sorted(taken),
+        "takenUrl": taken_url,
         "reserved": sorted(form.record.reserved_ids),
         "idPattern": "^" + ID_PATTERN.pattern.removesuffix(r"\Z") + "$",
         "maxIdLength": MAX_ID_LENGTH,
@@ -423,6 +463,10 @@ SCRIPT_MESSAGES: dict[str, str] = {
     "sealFailed": N_("Your email could not be sealed in this browser. Leave it out, or send it "
                      "to the organizers."),
     "chosen": N_("Chosen: %(list)s"),
+    "listHint": N_("Type a few letters to search the list (%(count)s entries)."),
+    "listMore": N_("Showing the first %(shown)s matches: type more letters to narrow the list."),
+    "listNone": N_("Nothing in the list matches. Check the spelling, or try fewer letters."),
+    "listFailed": N_("The list could not be loaded. Check your connection and reload the page."),
     "copied": N_("Copied."),
     "copyFailed": N_("Could not copy: select the text above and copy it."),
 }
