@@ -110,6 +110,10 @@ def test_the_join_pages_are_built(fixture_hub_build: Path) -> None:
     assert "mia-mentor" in taken and "dora-draft" not in taken  # drafts stay unnamed
     assert "ajv2020" not in (site / "people" / "index.html").read_text(encoding="utf-8")
     assert 'href="../join/"' in (site / "people" / "index.html").read_text(encoding="utf-8")
+    # Find a mentor says how to join whatever the filters show, not only when nothing matches.
+    finder = (site / "find" / "index.html").read_text(encoding="utf-8")
+    assert ('<p class="mh-finder__join" data-pagefind-ignore="all">Not in the hub yet? '
+            '<a href="../join/">Join the hub</a>') in finder
 
 
 def add_people(content: Path, count: int) -> None:
