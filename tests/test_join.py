@@ -153,3 +153,11 @@ def test_long_lists_are_fetched_not_written_into_the_page(tmp_path: Path) -> Non
                                    RenderOptions(today=dt.date(2026, 11, 22))))
     assert sorted(small.data) == sorted([*(data_uri(f"ids-{r.name}") for r in RECORD_TYPES),
                                          data_uri("time-zones")])
+
+
+def test_a_question_the_schema_requires_once_shown_says_required(hub: Hub) -> None:
+    """`offers` is required for mentors by an if/then rule of the schema, not by the field."""
+    person = by_name(join_form(PERSON, hub, localizer("en")).fields)
+    assert person["offers"].show_if == ("roles", "mentor") and person["offers"].required
+    assert person["seeks"].show_if == ("roles", "mentee") and person["seeks"].required
+    assert not person["capacity"].required  # shown for mentors too, but optional

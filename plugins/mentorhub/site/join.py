@@ -301,12 +301,33 @@ def _choice_options(record: RecordType, name: str, choices: Sequence[str],
     return tuple(Option(c, i18n.choice_label(words, c) if words else c) for c in choices)
 
 
+def required_when(record: RecordType) -> dict[str, tuple[str, str]]:
+    """Fields the schema requires once a list holds a value: `offers` when `roles` has
+    "mentor". Read from the schema's own `if: {contains}` / `then: {required}` rules, so a
+    question shown only then (SHOW_IF) is marked "(required)" exactly when it is."""
+    rules = json_schema(record)["else"].get("allOf", [])
+    found: dict[str, tuple[str, str]] = {}
+    for rule in rules:
+        condition = rule.get("if", {}).get("properties", {})
+        for controller, spec in condition.items():
+            value = spec.get("contains", {}).get("const")
+            if isinstance(value, str):
+                found.update((name, (controller, value)) for name in rule.get("then", {}).get("required", []))
+    return found
+
+
+_REQUIRED_WHEN = {record.name: required_when(record) for record in RECORD_TYPES}
+
+
 def _field(record: RecordType, name: str, kind: Kind, required: bool, doc: str,
            i18n: Localizer, lists: Pickers) -> FormField:
     """The question for one schema field: the widget follows from the field's kind."""
     label, help_ = _words(record, name, i18n, doc)
+    show_if = SHOW_IF.get((record.name, name), ("", ""))
+    # Shown only when the schema's condition holds, and then required: say so.
+    required = required or (show_if[0] != "" and _REQUIRED_WHEN.get(record.name, {}).get(name) == show_if)
     common: dict[str, Any] = {"name": name, "label": label, "help": help_, "required": required,
-                              "show_if": SHOW_IF.get((record.name, name), ("", ""))}
+                              "show_if": show_if}
     many = isinstance(kind, ListOf)
     item = kind.item if isinstance(kind, ListOf) else kind
     if isinstance(item, Private):
