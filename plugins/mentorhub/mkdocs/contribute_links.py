@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 from mentorhub.commands.new import file_text
 from mentorhub.hub.schema import PERSON
 from mentorhub.i18n import localizer
+from mentorhub.mkdocs.hub_plugin import content_folder
 from mentorhub.mkdocs.shared import find_hub_plugin
 from mentorhub.site.contribute import (
     edit_base,
@@ -52,7 +53,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     if not base or hub.options is None:
         return config
     root = _project_root(config)
-    content_folder = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
     contributing = root / "CONTRIBUTING.md"
     hub.options = dataclasses.replace(
         hub.options,
@@ -61,7 +61,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
             file_text(PERSON, NEW_PERSON_NAME, hub.options.today, comments=True),
         ),
         contributing_url=(
-            repository_file_url(base, content_folder, "CONTRIBUTING.md") if contributing.is_file() else ""
+            repository_file_url(base, content_folder(config), "CONTRIBUTING.md")
+            if contributing.is_file() else ""
         ),
     )
     return config

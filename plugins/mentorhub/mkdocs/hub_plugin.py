@@ -225,11 +225,8 @@ class HubPlugin(BasePlugin[HubConfig]):
         options = renderer.options
         # Only the finder reads filters from its address; the people directory does not.
         find_src = options.find_mentor_src if options.find_mentor_src.startswith("find/") else ""
-        root = Path(config.config_file_path).parent.resolve()
-        docs = Path(config.docs_dir).resolve()
-        content_dir = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.name
         site = join_site(renderer, recipients=list(self.config.recipients), find_src=find_src,
-                         content_dir=content_dir)
+                         content_dir=content_folder(config))
         for page in site.pages:
             self.add_page(files, page, config)
         for uri, text in site.data.items():
@@ -285,6 +282,13 @@ class HubPlugin(BasePlugin[HubConfig]):
     def _override_dirs(config: MkDocsConfig) -> list[Path]:
         custom_dir = config.theme.custom_dir
         return [Path(custom_dir) / "mentorhub"] if custom_dir else []
+
+
+def content_folder(config: MkDocsConfig) -> str:
+    """`docs_dir` as the repository names it, from the project root (`content`)."""
+    root = Path(config.config_file_path).parent.resolve()
+    docs = Path(config.docs_dir).resolve()
+    return docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.name
 
 
 def page_source(page: Page, *, body: bool = True) -> str:

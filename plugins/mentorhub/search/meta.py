@@ -204,10 +204,11 @@ def _person(hub: Hub, labels: _Labels, person: Person, today: dt.date,
         stale = person.is_stale(today, stale_after_days)
         shown = labels.i18n.gettext(state)
         filters[AVAILABILITY] = [shown]
-        # Said in words, as on the profile: why the mentor may be inactive.
-        why = labels.i18n.gettext("Profile not confirmed since %(date)s") % {
-            "date": labels.i18n.date(person.confirmed)}
-        details.append(shown + (f" · {labels.i18n.gettext(STALE)} · {why}" if stale else ""))
+        if stale:  # said in words, as on the profile: why the mentor may be inactive
+            why = labels.i18n.gettext("Profile not confirmed since %(date)s") % {
+                "date": labels.i18n.date(person.confirmed)}
+            shown += f" · {labels.i18n.gettext(STALE)} · {why}"
+        details.append(shown)
         # Open first, then limited, then full or closed; unconfirmed profiles last in each.
         rank = AVAILABILITY_ORDER.index(state)
         sorts[SORT_AVAILABILITY] = f"{rank}{int(stale)} {_sort_text(person.name, person.id)}"
