@@ -23,7 +23,7 @@ EXPECTED_FILES = {
     ".github/ISSUE_TEMPLATE/config.yml", ".github/ISSUE_TEMPLATE/introduction.yml",
     ".github/ISSUE_TEMPLATE/remove-profile.yml", ".github/ISSUE_TEMPLATE/report-profile.yml",
     ".github/ISSUE_TEMPLATE/suggest-resource.yml",
-    ".github/workflows/deploy.yml", ".github/workflows/pr.yml", ".gitignore",
+    ".github/workflows/deploy.yml", ".github/workflows/nudges.yml", ".github/workflows/pr.yml", ".gitignore",
     ".pre-commit-config.yaml", "CONTRIBUTING.md", "README.md", "content/skills.yml",
     "hooks/contribute_links.py", "mkdocs.yml", "overrides/main.html", "requirements.txt",
 }

@@ -343,6 +343,28 @@ class HttpsUrl(Kind):
         return {"type": "string", "pattern": r"^\s*https://[^\s/?#]+[^\s]*\s*$"}
 
 
+#: GitHub's rules for a user name: 1–39 letters, digits or single hyphens, not starting
+#: or ending with a hyphen (what its sign-up form accepts).
+GITHUB_USER = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")
+
+
+@dataclass(frozen=True)
+class GitHubUser(Kind):
+    """A GitHub user name, written without '@'; used only to mention the person in nudges."""
+
+    def check(self, value: Any, vocab: Vocabulary) -> str:
+        if isinstance(value, str) and value.startswith("@") and GITHUB_USER.fullmatch(value[1:]):
+            raise FieldError(f"{quote(value)} starts with '@'", f"write the user name alone: {value[1:]}")
+        if not isinstance(value, str) or not GITHUB_USER.fullmatch(value):
+            raise FieldError(f"{describe(value)} is not a GitHub user name",
+                             "1 to 39 letters, digits or single hyphens, not starting or ending "
+                             "with a hyphen, e.g. ana-souza")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": "^" + GITHUB_USER.pattern + "$", "maxLength": 39}
+
+
 @dataclass(frozen=True)
 class Email(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> str:

@@ -408,6 +408,7 @@ def _person(r: _Parsed) -> Person:
         availability=v.get("availability", "open"), mentors=v.get("mentors", ()),
         prefers=v.get("prefers", ()),
         joined=v.get("joined"), confirmed=v.get("confirmed"), links=v.get("links", ()),
+        github=v.get("github", ""),
         public_email=contact.get("email", "") if contact.get("public") is True else "",
         # Flags only: neither the hidden email nor the sealed block enters the model.
         plain_hidden_email=bool(contact.get("email")) and contact.get("public") is not True,

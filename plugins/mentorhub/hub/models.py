@@ -51,6 +51,7 @@ class Person:
     joined: dt.date | None = None
     confirmed: dt.date | None = None
     links: tuple[tuple[str, str], ...] = ()
+    github: str = ""  # GitHub user name (public), only for @-mentions in nudges
     public_email: str = ""  # set only when contact.public is true
     plain_hidden_email: bool = False  # contact.email without public: true (its value is not kept)
     sealed_contact: bool = False  # contact.sealed is set (the block is not kept)

@@ -18,6 +18,7 @@ from .fields import (
     Contact,
     Date,
     Email,
+    GitHubUser,
     HttpsUrl,
     Integer,
     Kind,
@@ -123,6 +124,8 @@ PERSON = RecordType(
         Field("joined", Date(), "date they joined"),
         Field("confirmed", Date(), "last date they confirmed the profile is current"),
         Field("links", MapOf(HttpsUrl()), "name: https:// link"),
+        Field("github", GitHubUser(), "GitHub user name, public; used only to @-mention them "
+              "when their profile needs confirming (mentorhub nudges)"),
         Field("contact", Private(Contact((("email", Email()), ("public", Boolean()),
                                           ("sealed", Sealed())))),
               "email, published (obfuscated) only with public: true; or sealed: the hidden "

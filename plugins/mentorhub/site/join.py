@@ -65,10 +65,11 @@ DATA_FOLDER = "join/data"
 
 #: Fields a short form leaves out: organizer-only (`private`), publishing controls
 #: (`draft`, `lang`: the hub's language is the default), and maps a phone form would
-#: make hard (`links`; add them in the pull request). tests/test_join.py fails when a
+#: make hard (`links`; add them in the pull request), and `github` (only for nudges; the
+#: pull request's author can add it). tests/test_join.py fails when a
 #: new schema field is neither asked, filled in, nor listed here.
 OMITTED: dict[str, frozenset[str]] = {
-    "person": frozenset({"private", "draft", "lang", "links"}),
+    "person": frozenset({"private", "draft", "lang", "links", "github"}),
     "resource": frozenset({"draft", "lang"}),
     "session": frozenset({"draft", "lang"}),
     "story": frozenset({"draft", "lang"}),
