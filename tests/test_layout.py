@@ -31,6 +31,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "changes": frozenset({"", "hub", "i18n"}),
     "verify": frozenset({"", "hub", "verify", "i18n"}),
     "nudges": frozenset({"", "hub", "nudges"}),
+    "releases": frozenset({"", "releases"}),
 }
 ENTRY_POINTS = frozenset({"commands", "mkdocs"})
 #: Third-party engines only the MkDocs adapters may import (the core stays engine-agnostic).

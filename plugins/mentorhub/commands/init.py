@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from ..hub.printable import one_line
+from ..releases import changelog_text, installed_engine, parse_changelog, pinned_version, releases_between
 from ..site.build_date import build_date
 from ..verify.config import config_problems, config_suggestions, read_config
 from .scaffold import (
@@ -22,7 +24,6 @@ from .scaffold import (
     HubAnswers,
     check_answers,
     default_site_url,
-    engine_requirement,
     existing,
     hub_files,
     write_files,
@@ -56,12 +57,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--no-input", action="store_true", help="never ask; use flags and defaults")
     parser.add_argument("--check", action="store_true",
                         help="do not write: say what an existing hub's mkdocs.yml lacks (DIR or .)")
+    parser.add_argument("--since", metavar="VERSION",
+                        help="with --check: list the changes since this engine version (default: "
+                             "the version requirements.txt pins)")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     if args.check:
-        return _check(args.directory or Path("."))
+        return _check(args.directory or Path("."), args.since)
     if args.here == (args.directory is not None):
         print("mentorhub init: give a folder (mentorhub init my-hub) or --here, not both", file=sys.stderr)
         return 2
@@ -115,8 +119,14 @@ def _answers(args: argparse.Namespace, root: Path, ask: Asker) -> HubAnswers:
     language = args.language or ask("Interface language (ISO 639-1)", "en")
     contact = args.contact if args.contact is not None else ask(
         "Organizers' contact (email or web page, optional)", "")
+    engine = args.engine
+    if not engine:
+        installed = installed_engine()
+        engine = installed.requirement
+        if installed.warning:
+            print(f"warning: {installed.warning}", file=sys.stderr)
     return HubAnswers(name=name, description=description, site_url=site_url, repository=repository,
-                      language=language, contact=contact, engine=args.engine or engine_requirement(),
+                      language=language, contact=contact, engine=engine,
                       today=build_date().isoformat())
 
 
@@ -128,15 +138,16 @@ def _next_steps(root: Path, answers: HubAnswers, here: bool) -> None:
         "  .venv/bin/mentorhub new person \"Your Name\"   # your first profile",
         "  .venv/bin/mentorhub check && .venv/bin/mkdocs serve",
     ]
-    if not answers.engine.startswith("mentorhub @"):
-        steps.append(f"requirements.txt pins '{answers.engine}'; point it at the engine's git URL or "
-                     "wheel before pushing (the file shows both).")
+    if not answers.engine or answers.engine.startswith("mentorhub @ file:"):
+        steps.append("requirements.txt does not pin an engine the hub's workflows can install: point it "
+                     "at the engine's git URL and tag, or a wheel's address, before pushing (the file "
+                     "shows both).")
     if answers.repository.startswith("your-org/"):
         steps.append("Replace your-org/ in mkdocs.yml and .github/CODEOWNERS with your repository.")
     print("\n".join(steps))
 
 
-def _check(project: Path) -> int:
+def _check(project: Path, since: str | None) -> int:
     try:
         config = read_config(project / "mkdocs.yml")
     except yaml.YAMLError as exc:
@@ -147,8 +158,34 @@ def _check(project: Path) -> int:
         print(problem)
     for suggestion in config_suggestions(config):  # worth doing, but not a failure
         print(f"suggestion: {suggestion}")
+    _print_changes_since_pin(project, since)
     if problems:
         print(f"\n{len(problems)} thing(s) to change in {project / 'mkdocs.yml'}.", file=sys.stderr)
         return 1
     print("mkdocs.yml has everything this version of mentorhub expects.", file=sys.stderr)
     return 0
+
+
+def _print_changes_since_pin(project: Path, since: str | None) -> None:
+    """The changelog entries between the version requirements.txt pins and the installed engine."""
+    installed = installed_engine()
+    requirements = project / "requirements.txt"
+    text = requirements.read_text(encoding="utf-8") if requirements.is_file() else ""
+    pin = next((line.strip() for line in text.splitlines() if line.strip().startswith("mentorhub")), "")
+    if since is None and pin == installed.requirement:
+        return  # the hub pins exactly this engine
+    pinned = since or pinned_version(text)
+    if pinned is None:
+        print(f"note: {requirements} names no engine version, so the changes since it cannot be listed "
+              "(add '# mentorhub version: X.Y.Z' above the pin, or pass --since X.Y.Z)", file=sys.stderr)
+        return
+    changes = releases_between(parse_changelog(changelog_text()), pinned, installed.version)
+    if not changes:
+        return
+    print(f"\nWhat changed since the hub's pin ({pinned}) up to the installed engine "
+          f"({installed.describe}); read each Upgrading note:")
+    for release in changes:
+        heading = (f"{release.name} ({release.date})" if release.date else
+                   f"{release.name}: changes after the last release that this engine may include")
+        print(f"\n## {heading}\n")
+        print("\n".join(one_line(line) for line in release.text.splitlines()))

@@ -13,14 +13,13 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, distribution
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .. import __version__
 from ..hub.languages import LANGUAGES
+from ..releases import installed_engine, pinned_version
 from ..site.introductions import ContactError, read_contact
 
 _PLACEHOLDER = re.compile(r"%%([a-z_]+)%%")
@@ -80,26 +79,6 @@ def default_site_url(repository: str) -> str:
     return f"https://{owner.lower()}.github.io/{name}/"
 
 
-def engine_requirement() -> str:
-    """How this hub should pin the engine that is writing it.
-
-    Installed from a git URL, pip records the commit (PEP 610 `direct_url.json`): pin
-    exactly that. Otherwise (a wheel, an editable checkout) pin the version by name;
-    the organizer switches it to a git URL or a wheel address (requirements.txt says how).
-    """
-    try:
-        text = distribution("mentorhub").read_text("direct_url.json")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree
-        text = None
-    if text:
-        data = json.loads(text)
-        vcs = data.get("vcs_info", {})
-        if vcs.get("vcs") == "git" and vcs.get("commit_id"):
-            url = str(data["url"]).removeprefix("git+")
-            return f"mentorhub @ git+{url}@{vcs['commit_id']}"
-    return f"mentorhub=={__version__}"
-
-
 def _values(answers: HubAnswers) -> dict[str, str]:
     owner = answers.repository.split("/")[0]
     path = urlsplit(answers.site_url).path or "/"
@@ -114,6 +93,7 @@ def _values(answers: HubAnswers) -> dict[str, str]:
         "language_code": answers.language.split("-")[0].lower(),
         "owner": f"@{owner}",
         "engine": answers.engine,
+        "engine_version": pinned_version(answers.engine) or installed_engine().version,
         "today": answers.today,
         "preview_url": f"http://127.0.0.1:8000{path}",
         "contact_sentence": contact_sentence,
