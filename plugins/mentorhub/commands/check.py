@@ -18,6 +18,9 @@ from .notes import DEFAULT_STALE_AFTER_DAYS, hub_options, stale_notes
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("check", help="validate content/ and print every problem")
+    parser.add_argument("--pause-stale", action="store_true",
+                        help="opt-in (pause_after_days in mkdocs.yml): set availability: paused for mentors "
+                             "not confirmed within stale_after_days + pause_after_days")
     add_project_argument(parser)
     parser.set_defaults(run=run)
 
@@ -27,6 +30,15 @@ def run(args: argparse.Namespace) -> int:
     print_problems(result)
     if result.problems:
         return 1
+    if args.pause_stale:
+        from .pause import pause_stale  # only when asked: check stays light
+
+        if not pause_stale(result.hub, args.project):
+            return 2
+        result = load_project(args.project)  # what was written is checked like the rest
+        print_problems(result)
+        if result.problems:
+            return 1
     hub = result.hub
     # The CLI speaks English, with real plural forms ("1 resource"); stdlib gettext keeps
     # `check` from importing Babel, and the words are in the catalog for a translated CLI.

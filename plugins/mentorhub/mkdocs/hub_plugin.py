@@ -80,6 +80,8 @@ class HubConfig(Config):
     """Most items a section of a profile or skill page shows before linking to the full list."""
     stale_after_days = c.Type(int, default=365)
     """A mentor whose `confirmed` date is older than this is shown as "may be inactive"."""
+    pause_after_days = c.Optional(c.Type(int))
+    """Opt-in: `mentorhub check --pause-stale` pauses mentors this many days past stale_after_days."""
     as_of = c.Optional(c.Type(str))
     """The date the hub describes (YYYY-MM-DD); default: SOURCE_DATE_EPOCH or today."""
     recipients = _Recipients()
