@@ -40,9 +40,9 @@ Ask = Callable[[str], str]
 Say = Callable[[str], None]
 
 #: Fields never asked: set by the command (joined, confirmed), organizer-only, or
-#: structured beyond a one-line answer (edit the file for those).
+#: structured beyond a one-line answer (edit the file for those); `github` only serves nudges.
 _NOT_ASKED = frozenset({"joined", "confirmed", "draft", "lang", "private", "links", "contact",
-                        "feedback", "confidence", "attendance", "prefers"})
+                        "feedback", "confidence", "attendance", "prefers", "github"})
 #: Person fields asked only for some roles.
 _FOR_ROLE = {"offers": "mentor", "capacity": "mentor", "availability": "mentor",
              "seeks": "mentee", "mentors": "mentee"}
