@@ -34,7 +34,8 @@ plugins:
   - mentorhub
   - mentorhub-matching
 """
-EVIL = "Eve <script>alert(1)</script> *bold* [x](javascript:alert(1)) @octocat #1 | `code`"
+EVIL = ("Eve <script>alert(1)</script> *bold* [x](javascript:alert(1)) @octocat #1 | `code` "
+        "https://evil.example WWW.evil.example")
 
 
 def person(name: str, roles: str, extra: str = "") -> str:
@@ -83,11 +84,11 @@ def test_the_issue_lists_who_is_due_with_a_link_to_their_file(hub: Path,
     assert f"set its `confirmed:` line to `confirmed: {TODAY}`" in body
     stale = [line for line in body.splitlines() if line.startswith("- ") and "last confirmed" in line]
     assert stale == [
-        "- [Mo Mentor](https://github.com/org/hub/edit/main/content/people/mo.md) (people/mo\\.md) "
+        "- [Mo Mentor](https://github.com/org/hub/edit/main/content/people/mo.md) (people/mo.md) "
         "· last confirmed 2025-11-01 · not suggested since 2025-11-02 · @mo-mentor".replace(
             "2025-11-02", "2026-11-02"),
         f"- [{escape(EVIL)}](https://github.com/org/hub/edit/main/content/people/sub/eve.md) "
-        "(people/sub/eve\\.md) · last confirmed 2025-12-20 · reads \"may be inactive\" from 2026-12-21",
+        "(people/sub/eve.md) · last confirmed 2025-12-20 · reads \"may be inactive\" from 2026-12-21",
     ]
     assert "### Mentees waiting for a mentor (1)" in body
     assert "- [Tea Mentee](https://org.github.io/hub/people/tea/) · joined 2026-09-01 (96 days ago)" in body
@@ -104,6 +105,7 @@ def test_only_the_github_field_mentions_anyone(hub: Path, capsys: Capture) -> No
 def test_contributor_text_is_inert_markdown_and_html(hub: Path, capsys: Capture) -> None:
     body = nudges(hub, capsys, "--format", "markdown")
     assert "<script" not in body
+    assert "https://evil" not in body and "www.evil" not in body.lower()  # GitHub would autolink them
     rendered = markdown.markdown(body)
     assert "<script" not in rendered and "<strong>bold" not in rendered and "<code>code" not in rendered
     assert 'href="javascript' not in rendered
@@ -148,7 +150,7 @@ def test_without_a_repository_the_names_are_not_links(hub: Path, capsys: Capture
             if not line.startswith(("repo_url:", "edit_uri:", "site_url:"))]
     config.write_text("".join(kept), encoding="utf-8")
     body = nudges(hub, capsys, "--format", "markdown")
-    assert "- **Mo Mentor** (people/mo\\.md)" in body
+    assert "- **Mo Mentor** (people/mo.md)" in body
     assert "](" not in body
 
 

@@ -23,9 +23,12 @@ MARKER = "<!-- mentorhub nudges: written by `mentorhub nudges`; edits are replac
 
 #: Entries per section: GitHub refuses an issue body over 65,536 characters.
 MOST_LISTED = 150
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~:])")
-#: A zero-width space after '@' and '#' (as Renovate and Dependabot write): no mention, no link.
-_NO_MENTION = re.compile(r"([@#])")
+#: What can start markup in the middle of a line (emphasis, code, links, images, tables,
+#: strikethrough); '-', '+', '.' matter only at a line's start, which text never is here.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#!|~])")
+#: A zero-width space after '@' and '#' (as Renovate and Dependabot write): no mention, no
+#: issue link; and inside "://" and "www." so GitHub does not turn a name into a link.
+_NO_MENTION = re.compile(r"([@#]|:(?=//)|\bwww(?=\.))", re.IGNORECASE)
 
 
 def escape(text: str) -> str:
