@@ -170,6 +170,8 @@ def _print_changes_since_pin(project: Path, since: str | None) -> None:
     """The changelog entries between the version requirements.txt pins and the installed engine."""
     installed = installed_engine()
     requirements = project / "requirements.txt"
+    if not requirements.is_file() and since is None:
+        return  # not a hub made by `init` (e.g. the engine's own demo)
     text = requirements.read_text(encoding="utf-8") if requirements.is_file() else ""
     pin = next((line.strip() for line in text.splitlines() if line.strip().startswith("mentorhub")), "")
     if since is None and pin == installed.requirement:

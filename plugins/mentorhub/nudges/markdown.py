@@ -64,13 +64,9 @@ def issue_body(nudges: Nudges, *, edit_link: Callable[[str], str], profile_link:
         for item in nudges.stale[:MOST_LISTED]:
             person = item.person
             path = path_in_content(person.id)
-            link = edit_link(path)
-            name = escape(person.name)
-            named = f"[{name}]({link})" if link else f"**{name}**"
-            since = _status(item, nudges.today)
             mention = f" · @{person.github}" if person.github else ""
-            lines.append(f"- {named} ({escape(path)}) · last confirmed {person.confirmed}"
-                         f" · {since}{mention}")
+            lines.append(f"- {_named(person.name, edit_link(path))} ({escape(path)}) · last confirmed "
+                         f"{person.confirmed} · {_status(item, nudges.today)}{mention}")
         lines += [*_more(len(nudges.stale)), ""]
     if nudges.waiting:
         lines += [
@@ -83,14 +79,17 @@ def issue_body(nudges: Nudges, *, edit_link: Callable[[str], str], profile_link:
         ]
         for wait in nudges.waiting[:MOST_LISTED]:
             person = wait.person
-            link = profile_link(person.id)
-            name = escape(person.name)
-            named = f"[{name}]({link})" if link else f"**{name}**"
-            lines.append(f"- {named} · joined {person.joined} ({wait.days} days ago)")
+            lines.append(f"- {_named(person.name, profile_link(person.id))} · joined {person.joined} "
+                         f"({wait.days} days ago)")
         lines += [*_more(len(nudges.waiting)), ""]
     lines.append(f"Found by `mentorhub nudges` on {today}; this issue is updated each time it runs "
                  "and closed when nobody is left to nudge.")
     return "\n".join(lines) + "\n"
+
+
+def _named(name: str, link: str) -> str:
+    """The escaped name, linked when there is somewhere to link to."""
+    return f"[{escape(name)}]({link})" if link else f"**{escape(name)}**"
 
 
 def _status(item: StaleProfile, today: dt.date) -> str:
