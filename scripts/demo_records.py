@@ -22,16 +22,16 @@ D = dt.date.fromisoformat
 #: (mentee, mentor, started, planned_end, ended, reason, initiated_by)
 YEAR: list[tuple[str, str, str, str | None, str | None, str | None, str | None]] = [
     # the demo's current pairs (content/people/*.md `mentors:`)
-    ("ana-souza", "priya-raman", "2025-04-07", "2026-04-07", None, None, None),
-    ("arjun-mehta", "tom-nguyen", "2025-09-01", "2026-09-01", None, None, None),
+    ("ana-souza", "priya-raman", "2025-04-07", "2027-04-07", None, None, None),
+    ("arjun-mehta", "tom-nguyen", "2025-09-01", "2027-03-01", None, None, None),
     ("beatriz-lima", "joao-ferreira", "2025-07-14", "2026-12-18", None, None, None),
     ("chidi-eze", "amara-okafor", "2025-09-15", None, None, None, None),
-    ("diego-ramirez", "lucia-hernandez", "2025-11-03", "2026-11-03", None, None, None),
+    ("diego-ramirez", "lucia-hernandez", "2025-11-03", "2027-05-03", None, None, None),
     ("ewa-nowak", "marta-kowalska", "2025-10-06", None, None, None, None),
-    ("grace-wambui", "wanjiru-kamau", "2025-08-04", "2026-08-04", None, None, None),
+    ("grace-wambui", "wanjiru-kamau", "2025-08-04", "2027-02-04", None, None, None),
     ("liam-walsh", "claire-dubois", "2025-10-13", None, None, None, None),
     ("lukas-schmidt", "priya-raman", "2026-01-12", None, None, None, None),
-    ("rosa-martinez", "amara-okafor", "2025-10-01", "2026-10-01", None, None, None),
+    ("rosa-martinez", "amara-okafor", "2025-10-01", "2027-04-01", None, None, None),
     # relationships that ended
     ("aisha-bello", "kenji-watanabe", "2026-03-02", "2027-03-02", "2026-05-11", "mismatch", "mentee"),
     ("kofi-asante", "samuel-mensah", "2026-02-16", None, "2026-04-20", "mentee-time", "mentee"),

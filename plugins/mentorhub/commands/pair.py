@@ -3,6 +3,7 @@
     mentorhub pair start ana-lima joao-silva --until 2027-06-30
     mentorhub pair start --cohort              # accept reports/cohort.json after a review
     mentorhub pair end ana-lima joao-silva --reason goals-met --by mentee -i key.txt
+    mentorhub pair extend ana-lima joao-silva --until 2027-12-31 -i key.txt
     mentorhub pair show -i key.txt             # the records, on your own terminal
 
 `start` writes an encrypted record to `records/` and adds the mentor to the mentee's
@@ -58,10 +59,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     end.add_argument("--reason", required=True, choices=REASONS, help="why it ended")
     end.add_argument("--by", choices=PARTIES, default="organizer", help="who initiated the closure")
     end.add_argument("--on", type=date_argument, metavar="DATE", help="end date (default: today)")
+    extend = actions.add_parser("extend", help="record a new planned end for an active pair")
+    extend.add_argument("mentee")
+    extend.add_argument("mentor")
+    extend.add_argument("--until", type=date_argument, metavar="DATE", required=True, help="new planned end")
     show = actions.add_parser("show", help="print the records on your own terminal (never in CI)")
     show.add_argument("people", nargs="*", metavar="PERSON", help="only relationships of these people")
     actions.add_parser("rekey", help="re-encrypt every record to today's recipients and build key")
-    for sub in (start, end, show, actions.choices["rekey"]):
+    for sub in (start, end, extend, show, actions.choices["rekey"]):
         add_identity_argument(sub)
         add_project_argument(sub)
     parser.set_defaults(run=run)
@@ -81,6 +86,8 @@ def run(args: argparse.Namespace) -> int:
         return refuse("pair", str(exc))
     except (EditError, RecordError) as exc:
         return refuse("pair", str(exc))
+    except BrokenPipeError:
+        raise  # `mentorhub pair show | head`: the CLI ends quietly
     except OSError as exc:
         return refuse("pair", f"cannot write: {exc.strerror or exc}")
 
@@ -205,6 +212,17 @@ def _end(args: argparse.Namespace, settings: CycleSettings, hub: Hub) -> int:
     return 0
 
 
+def _extend(args: argparse.Namespace, settings: CycleSettings, hub: Hub) -> int:
+    records = open_records(args.project, settings, identities_of(args, settings))
+    record = find(records.relationships, args.mentee, args.mentor, active=True)
+    if args.until <= record.started:
+        raise CycleError(f"--until must come after the start ({record.started.isoformat()})")
+    write_record(settings.folder(args.project), dataclasses.replace(record, planned_end=args.until),
+                 settings.record_recipients)
+    print(f"Extended: {args.mentee} → {args.mentor} now planned to end on {args.until.isoformat()}.")
+    return 0
+
+
 def _show(args: argparse.Namespace, settings: CycleSettings, hub: Hub) -> int:
     refuse_in_ci("pair show")
     records = open_records(args.project, settings, identities_of(args, settings))
@@ -234,4 +252,4 @@ def _rekey(args: argparse.Namespace, settings: CycleSettings, hub: Hub) -> int:
     return 0
 
 
-_ACTIONS = {"start": _start, "end": _end, "show": _show, "rekey": _rekey}
+_ACTIONS = {"start": _start, "end": _end, "extend": _extend, "show": _show, "rekey": _rekey}

@@ -47,28 +47,41 @@ def attention(hub: Hub, relationships: list[Relationship], settings: CycleSettin
         subject = f"{r.mentee} → {r.mentor}"
         late = overdue_days(r, today, settings)
         last = r.last_checkin(today)
-        since = (f"last check-in {last.isoformat()}" if last
-                 else f"no check-in since the start on {r.started.isoformat()}")
+        contact = (f"last check-in {last.isoformat()}" if last
+                   else f"no check-in since the start on {r.started.isoformat()}")
         if late > 0:
-            items.append(Item(0, "overdue", subject, f"check-in overdue by {late} days ({since})"))
+            items.append(Item(0, "overdue", subject, f"check-in overdue by {late} days ({contact})"))
         latest = [c for c in r.checkins if c.date <= today]
         if latest and latest[-1].status != "on-track":
             status, day = latest[-1].status, latest[-1].date.isoformat()
             items.append(Item(1, status, subject, f"the latest check-in ({day}) said {status}"))
-        if r.planned_end and 0 <= (r.planned_end - today).days <= settings.ending_days:
+        if r.planned_end and r.planned_end < today:
+            items.append(Item(2, "ending", subject,
+                              f"past its planned end on {r.planned_end.isoformat()}: close it "
+                              "(mentorhub pair end … --reason planned-end) or agree a new end "
+                              "(mentorhub pair extend)"))
+        elif r.planned_end and (r.planned_end - today).days <= settings.ending_days:
             items.append(Item(2, "ending", subject,
                               f"planned to end on {r.planned_end.isoformat()}: plan the closure "
                               "(mentorhub pair end … --reason planned-end)"))
     matched = {r.mentee for r in active if not r.circle}
+    last_end: dict[str, dt.date] = {}
+    for r in relationships:
+        if r.ended and r.ended <= today and not r.circle:
+            last_end[r.mentee] = max(r.ended, last_end.get(r.mentee, r.ended))
     for person in sorted(hub.mentees(), key=lambda p: p.id):
-        if person.mentors or person.id in matched or person.joined is None:
+        if person.mentors or person.id in matched or person.availability not in ("open", "limited"):
             continue
-        if person.availability not in ("open", "limited"):
+        since: dt.date | None = person.joined
+        why = "joined"
+        if person.id in last_end and (since is None or last_end[person.id] > since):
+            since, why = last_end[person.id], "their last relationship ended"  # re-matching
+        if since is None:
             continue
-        waiting = (today - person.joined).days
+        waiting = (today - since).days
         if waiting > settings.waiting_days:
             items.append(Item(3, "waiting", person.id, f"waiting for a mentor for {waiting} days "
-                              f"(joined {person.joined.isoformat()})"))
+                              f"({why} {since.isoformat()})"))
     for person in sorted(hub.mentors(), key=lambda p: p.id):
         if person.confirmed is None:
             continue

@@ -67,7 +67,8 @@ class Lifecycle:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "settled": self.settled.isoformat(),
+            # the month only: the exact day would date one start, closure or check-in
+            "settled": self.settled.strftime("%Y-%m"),
             "min_records": self.min_records,
             "relationships": {"started": self.started, "active": self.active, "ended": self.ended},
             "by_period": [{"period": p.label, "started": p.started, "ended": p.ended}
