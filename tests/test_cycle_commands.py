@@ -268,3 +268,29 @@ def test_diff_says_records_changed_and_nothing_more(project: Path,
     assert "**Relationship records changed** (encrypted; nothing more is shown)." in out
     for secret in (NOTE, "goals-met", "2026-09-01", "2026-09-02", ".age"):
         assert secret not in out
+
+
+def test_check_refuses_the_demo_keys_outside_the_demo(project: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from mentorhub.cycle.demo import DEMO_BUILD_PUBLIC
+
+    (project / "mkdocs.yml").write_text(config(DEMO_BUILD_PUBLIC), encoding="utf-8")
+    assert cli(project, "check") == 1
+    err = capsys.readouterr().err
+    assert "mkdocs.yml:1: mentorhub: build_key/recipients: the demo's keys are public" in err
+    assert _build(project, with_key=False).returncode != 0
+
+
+@pytest.mark.parametrize("path", [REPO / ".github/workflows/deploy.yml",
+                                  REPO / "plugins/mentorhub/scaffold/dot-github/workflows/deploy.yml",
+                                  REPO / ".github/workflows/pr.yml",
+                                  REPO / "plugins/mentorhub/scaffold/dot-github/workflows/pr.yml"])
+def test_only_the_deploy_build_step_gets_the_build_key(path: Path) -> None:
+    import yaml
+
+    workflow = yaml.safe_load(path.read_text(encoding="utf-8"))
+    holders = [(job_id, step.get("name")) for job_id, job in workflow["jobs"].items()
+               for step in job["steps"] if ENV_BUILD_KEY in str(step)]
+    job_env = [job.get("env") for job in workflow["jobs"].values()]
+    assert ENV_BUILD_KEY not in str(workflow.get("env", "")) + str(job_env)
+    assert holders == ([("build", "Build the site")] if path.name == "deploy.yml" else [])

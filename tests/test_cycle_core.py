@@ -258,3 +258,12 @@ def test_attention_list(tmp_path: Path) -> None:
     kinds = [(i.kind, i.subject) for i in items]
     assert kinds == [("overdue", "mentee-1 → mo"), ("ending", "mentee-1 → mo"), ("waiting", "wait"),
                      ("stale", "mo")]
+
+
+def test_records_inside_content_are_refused(tmp_path: Path) -> None:
+    project = write_project(tmp_path, {"content/records/ab12cd34.age": "x", "content/people/cd.age": "x"},
+                            MINIMAL_CONFIG)
+    problems = [str(p) for p in load_hub(project / "content", display_root=project).problems]
+    assert len(problems) == 2
+    assert all("relationship records live in records/ next to mkdocs.yml, never in content/" in p
+               for p in problems), problems
