@@ -29,11 +29,10 @@ import random
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 import pyrage
+from bench_kpis import best_of
 from generate_hub import AS_OF, generate
 
 from mentorhub.cycle.attention import attention
@@ -48,17 +47,6 @@ from mentorhub.impact.lifecycle_section import with_lifecycle
 from mentorhub.site.render import Page, RenderOptions, SiteRenderer
 
 HERE = Path(__file__).resolve().parent
-T = TypeVar("T")
-
-
-def best_of(runs: int, work: Callable[[], T]) -> tuple[float, T]:
-    best, result = float("inf"), None
-    for _ in range(runs):
-        start = time.perf_counter()
-        result = work()
-        best = min(best, time.perf_counter() - start)
-    assert result is not None
-    return best, result
 
 
 def write_relationships(project: Path, mentees: list[str], mentors: list[str], count: int) -> int:

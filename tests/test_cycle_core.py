@@ -267,3 +267,29 @@ def test_records_inside_content_are_refused(tmp_path: Path) -> None:
     assert len(problems) == 2
     assert all("relationship records live in records/ next to mkdocs.yml, never in content/" in p
                for p in problems), problems
+
+
+@pytest.mark.parametrize(("lang", "heading", "no_key"), [
+    ("en", "Relationships over time", "This build cannot open them"),
+    ("es", "Las relaciones a lo largo del tiempo", "Esta compilación no puede abrirlos"),
+    ("fr", "Les relations dans la durée", "Cette construction ne peut pas les ouvrir"),
+    ("pt", "As relações ao longo do tempo", "Esta compilação não os pode abrir"),
+    ("de", "Beziehungen im Zeitverlauf", "Dieser Build kann sie nicht öffnen"),
+])
+def test_the_lifecycle_section_speaks_the_ui_language(tmp_path: Path, lang: str, heading: str,
+                                                       no_key: str) -> None:
+    from mentorhub.impact.lifecycle_section import NO_KEY, with_lifecycle
+    from mentorhub.site.render import Page, RenderOptions, SiteRenderer
+
+    project = write_project(tmp_path, {}, MINIMAL_CONFIG)
+    renderer = SiteRenderer(load_hub(project / "content", display_root=project).hub,
+                            RenderOptions(today=D("2026-12-31"), language=lang))
+    page = Page("impact/index.md", "Impact", "# Impact\n")
+    assert no_key in with_lifecycle(page, renderer, None, NO_KEY).markdown
+    records = [_rel(n, f"2026-0{1 + n % 3}-01", "2026-08-01" if n % 2 else None,
+                    checkins=("2026-06-01",)) for n in range(12)]
+    life = compute_lifecycle(records, {}, CycleSettings(), as_of=D("2026-12-31"), min_records=2)
+    text = with_lifecycle(page, renderer, life, "").markdown
+    assert heading in text and 'id="kpi-retention"' in text
+    if lang != "en":
+        assert "Relationships over time" not in text and "still going" not in text

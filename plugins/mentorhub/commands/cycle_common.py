@@ -18,10 +18,11 @@ from pyrage import x25519
 from ..cycle.demo import DEMO_ORGANIZER_SECRET
 from ..cycle.models import Relationship
 from ..cycle.settings import CycleSettings, SettingsError, read_settings
-from ..cycle.storage import RecordError, Records, identity_from_text, read_records
+from ..cycle.storage import Records, identity_from_text, read_records
 from ..hub.models import Hub
 from ..hub.printable import one_line
 from ..hub.problems import format_problems
+from .age_tools import AgeError, read_identities
 from .common import content_dir
 from .notes import hub_options
 
@@ -57,12 +58,8 @@ def identities_of(args: argparse.Namespace, settings: CycleSettings) -> list[x25
         raise CycleError("give --identity KEYFILE: your age key "
                          "(mentorhub contacts --new-identity makes one)")
     try:
-        text = args.identity.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CycleError(f"cannot read the key file {one_line(str(args.identity))}: {exc}") from None
-    try:
-        return identity_from_text(text, one_line(str(args.identity)))
-    except RecordError as exc:
+        return read_identities(args.identity)
+    except AgeError as exc:
         raise CycleError(str(exc)) from None
 
 
