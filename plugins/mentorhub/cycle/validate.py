@@ -13,6 +13,8 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+import yaml
+
 from ..hub.fields import ID_PATTERN
 from ..hub.problems import Problem
 from ..hub.strict_yaml import Document, Path_, YamlError, load
@@ -56,8 +58,7 @@ class _Checker:
         value = data.get(key)
         if value is None:
             if required:
-                self.problem((*where, key) if where or key in data else where,
-                             f"{key} is required (a date, YYYY-MM-DD)")
+                self.problem((*where, key), f"{key} is required (a date, YYYY-MM-DD)")
             return None
         if not isinstance(value, dt.date):
             self.problem((*where, key), "expected a date (YYYY-MM-DD)")
@@ -187,8 +188,6 @@ def _goal(check: _Checker, item: Any, where: Path_) -> Goal | None:
 
 def record_text(relationship: Relationship) -> str:
     """The record as YAML, the way `pair` and `checkin` write it (parse_record reads it back)."""
-    import yaml
-
     data: dict[str, Any] = ({"circle": relationship.mentee, "facilitator": relationship.mentor}
                             if relationship.circle else
                             {"mentee": relationship.mentee, "mentor": relationship.mentor})
