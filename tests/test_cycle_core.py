@@ -293,3 +293,17 @@ def test_the_lifecycle_section_speaks_the_ui_language(tmp_path: Path, lang: str,
     assert heading in text and 'id="kpi-retention"' in text
     if lang != "en":
         assert "Relationships over time" not in text and "still going" not in text
+
+
+def test_active_and_ended_are_withheld_together_with_every_closure_breakdown() -> None:
+    """Nine started, one ended: 'ended' (1) is withheld, so 'active' must be too (9 − 8),
+    and so must every table that adds up to the ended total (reasons, quarters)."""
+    records = [_rel(n, "2026-01-01", checkins=("2026-02-01", "2026-03-05")) for n in range(8)]
+    records.append(_rel(9, "2026-01-01", "2026-03-01", "moved"))  # in by the 3-05 cut-off
+    life = compute_lifecycle(records, {}, CycleSettings(), as_of=D("2026-12-31"), min_records=5)
+    assert life is not None and (life.started, life.active, life.ended) == (9, None, None)
+    assert set(life.reasons.values()) == {None} and set(life.initiated_by.values()) == {None}
+    assert all(p.ended is None for p in life.periods) and life.premature_rate is None
+    nothing_ended = compute_lifecycle(records[:8], {}, CycleSettings(), as_of=D("2026-12-31"), min_records=5)
+    assert nothing_ended is not None and (nothing_ended.active, nothing_ended.ended) == (8, 0)
+    assert set(nothing_ended.reasons.values()) == {0}

@@ -119,19 +119,21 @@ def compute_lifecycle(relationships: list[Relationship], joined: Mapping[str, dt
     premature = [r for r in ended if _premature(r, settings)]
     closed = [r.closure for r in ended if r.closure]
     ended_total = len(ended)
+    # started = active + ended: the two are withheld together, so neither can be worked out
+    state = withhold_counts({"active": len(known) - ended_total, "ended": ended_total}, len(known), m)
+    # every breakdown of the closures adds up to the ended total: hidden with it (-1: all hidden)
+    closures = ended_total if state["ended"] is not None else -1
     return Lifecycle(
         settled=settled, min_records=m, relationships=len(known),
-        started=_count(len(known), m),
-        active=_count(sum(1 for r in known if r.ended is None), m),
-        ended=_count(ended_total, m),
-        periods=_periods(known, ended_total, m),
+        started=_count(len(known), m), active=state["active"], ended=state["ended"],
+        periods=_periods(known, closures, m),
         median_months=round(median / DAYS_PER_MONTH, 1) if median is not None else None,
         retention=retention, curve=curve,
-        premature_rate=_rate(len(premature), ended_total, m),
+        premature_rate=_rate(len(premature), closures, m),
         reasons=withhold_counts({reason: sum(1 for c in closed if c.reason == reason)
-                                 for reason in REASONS}, ended_total, m),
+                                 for reason in REASONS}, closures, m),
         initiated_by=withhold_counts({who: sum(1 for c in closed if c.initiated_by == who)
-                                      for who in PARTIES}, ended_total, m),
+                                      for who in PARTIES}, closures, m),
         median_days_to_match=_median_to_match(known, joined, m),
         matched_mentees=len({r.mentee for r in known if not r.circle}),
         cadence_share=_rate(sum(1 for r in known if meets_cadence(r, settled, settings)), len(known), m),
@@ -187,7 +189,7 @@ def _count(count: int, m: int) -> int | None:
     return count if count == 0 or count >= m else None
 
 
-def _rate(part: int, whole: int, m: int) -> float | None:
+def _rate(part: int, whole: int, m: int) -> float | None:  # whole < m (or -1): withheld
     return round(part / whole, RATE_DIGITS) + 0.0 if whole >= m else None
 
 

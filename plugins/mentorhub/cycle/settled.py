@@ -46,7 +46,9 @@ def withhold_counts(cells: Mapping[K, int], total: int, min_records: int) -> dic
     published cells from the total would learn a small group), the smallest published
     non-zero cell (ties by key) is withheld too.
     """
-    if total < min_records:
+    if total == 0:
+        return dict.fromkeys(cells, 0)  # nothing to count: zeros describe nobody
+    if total < min_records:  # (a negative total: the caller hides the whole breakdown)
         return dict.fromkeys(cells)
     published = {k for k, n in cells.items() if n == 0 or n >= min_records}
     while True:
