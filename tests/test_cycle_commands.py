@@ -115,6 +115,25 @@ def test_a_pair_from_start_to_mismatch(project: Path, capsys: pytest.CaptureFixt
     assert [c.note for c in record.checkins] == [NOTE]
 
 
+def test_a_pair_public_before_the_records_is_recorded_only(project: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    bea = project / "content/people/bea.md"
+    bea.write_text(bea.read_text(encoding="utf-8").replace("consent: true", "mentors: [zoe]\nconsent: true"),
+                   encoding="utf-8")
+    before = bea.read_bytes()
+    assert cli(project, "checkin", "bea", "zoe", "--status", "on-track", *key(project)) == 1
+    assert "--record-only --on START_DATE" in capsys.readouterr().err
+    assert cli(project, "pair", "start", "bea", "zoe") == 1
+    assert "add --record-only --on START_DATE" in capsys.readouterr().err
+    assert cli(project, "pair", "start", "bea", "zoe", "--record-only", "--on", "2025-06-01",
+               *key(project)) == 0
+    assert bea.read_bytes() == before  # the public file is untouched
+    assert cli(project, "pair", "start", "bea", "zoe", "--record-only", *key(project)) == 1
+    assert "recorded already" in capsys.readouterr().err
+    assert cli(project, "pair", "start", "ana", "mo", "--record-only", *key(project)) == 1
+    assert cli(project, "checkin", "bea", "zoe", "--status", "on-track", *key(project)) == 0
+
+
 def test_the_build_key_never_opens_a_sealed_contact(project: Path) -> None:
     assert cli(project, "seal", "ana.private@example.org", "--person", "ana") == 0
     block = sealed_block(project / "content/people/ana.md")
@@ -230,6 +249,16 @@ def test_builds_with_and_without_the_build_key(project: Path, capsys: pytest.Cap
     # `verify` (with the key, as in the deploy workflow) finds a planted leak, by file, not by value
     monkeypatch.setenv(ENV_BUILD_KEY, str(BUILD))
     assert record_leak_problems(project / "site", project) == []
+    # one more record (fewer than min_responses new events): the next build publishes the same
+    before = (project / "site/kpi.json").read_text(encoding="utf-8")
+    assert cli(project, "checkin", "cy", "mo", "--on", "2026-10-01", "--status", "at-risk",
+               *key(project)) == 0
+    assert _build(project, with_key=True).returncode == 0
+    assert (project / "site/kpi.json").read_text(encoding="utf-8") == before
+    assert cli(project, "checkin", "dee", "zoe", "--on", "2026-10-02", "--status", "on-track",
+               *key(project)) == 0
+    assert _build(project, with_key=True).returncode == 0  # two new events: the figures move
+    assert json.loads((project / "site/kpi.json").read_text(encoding="utf-8"))["lifecycle"] != life
     (project / "site/leak.html").write_text(f"<p>{html.escape(NOTE)}-1 &amp; more</p>", encoding="utf-8")
     found = [str(p) for p in record_leak_problems(project / "site", project)]
     assert len(found) == 1 and found[0].startswith("leak.html: contains a note or goal of records/")

@@ -101,7 +101,8 @@ def find(relationships: list[Relationship], mentee: str, mentor: str, *, active:
     if not found:
         state = "an active relationship" if active else "a relationship"
         raise CycleError(f"no record of {state} between mentee {mentee} and mentor {mentor} "
-                         f"(start one with mentorhub pair start {mentee} {mentor})")
+                         f"(start one with mentorhub pair start {mentee} {mentor}; a pair public "
+                         "before the hub kept records: add --record-only --on START_DATE)")
     return max(found, key=lambda r: (r.started, r.id))
 
 

@@ -53,6 +53,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     start.add_argument("--cohort", nargs="?", const=Path("reports/cohort.json"), type=Path, metavar="FILE",
                        help="accept every pair of a cohort proposal (default: reports/cohort.json)")
     start.add_argument("--yes", "-y", action="store_true", help="accept the cohort without asking")
+    start.add_argument("--record-only", action="store_true",
+                       help="a pair already public (mentors:) before the hub kept records: record it only")
     end = actions.add_parser("end", help="record a closure and remove the public pair")
     end.add_argument("mentee")
     end.add_argument("mentor")
@@ -104,8 +106,26 @@ def _start(args: argparse.Namespace, settings: CycleSettings, hub: Hub) -> int:
         raise CycleError("give MENTEE MENTOR (ids), or --cohort to accept a cohort proposal")
     check_pair(hub, args.mentee, args.mentor)
     person_file = args.project / hub.people[args.mentee].source.path
-    if args.mentor in mentors_of(person_file.read_text(encoding="utf-8")):
-        raise CycleError(f"{args.mentor} already mentors {args.mentee} (see mentors: in {person_file})")
+    public = args.mentor in mentors_of(person_file.read_text(encoding="utf-8"))
+    if public and not args.record_only:
+        raise CycleError(f"{args.mentor} already mentors {args.mentee} (see mentors: in {person_file}); "
+                         "to record a pair that was public before the hub kept records, add "
+                         "--record-only --on START_DATE")
+    if args.record_only and not public:
+        raise CycleError(f"--record-only is for a pair already in mentors:, and {args.mentor} is not "
+                         f"a mentor of {args.mentee} yet")
+    if args.record_only:
+        records = open_records(args.project, settings, identities_of(args, settings))
+        if any(r.mentee == args.mentee and r.mentor == args.mentor and r.ended is None
+               for r in records.relationships):
+            raise CycleError(f"the pair {args.mentee} → {args.mentor} is recorded already")
+        folder = settings.folder(args.project)
+        write_record(folder, Relationship(id=new_record_id(folder), path="", mentee=args.mentee,
+                                          mentor=args.mentor, started=on, planned_end=args.until),
+                     settings.record_recipients)
+        print(f"Recorded: mentee {args.mentee} → mentor {args.mentor}, started {on.isoformat()} "
+              f"(already public). Commit {settings.records}/.")
+        return 0
     for line in _capacity_notes(hub, [(args.mentee, args.mentor)]):
         print(line)
     _start_pair(args.project, settings, hub, args.mentee, args.mentor, on, args.until)
