@@ -24,8 +24,9 @@ from .validate import parse_record, record_text
 
 SUFFIX = ".age"
 DEFAULT_FOLDER = "records"
-#: A record bigger than this is not read (a real one is a few kilobytes).
-MAX_RECORD_BYTES = 2_000_000
+#: A record bigger than this is not read: a real one is a few kilobytes (ten years of weekly
+#: check-ins with notes stay under 100 KB), and anyone can encrypt a file to public keys.
+MAX_RECORD_BYTES = 256_000
 ENV_BUILD_KEY = "MENTORHUB_BUILD_KEY"
 
 
