@@ -307,3 +307,22 @@ def test_active_and_ended_are_withheld_together_with_every_closure_breakdown() -
     nothing_ended = compute_lifecycle(records[:8], {}, CycleSettings(), as_of=D("2026-12-31"), min_records=5)
     assert nothing_ended is not None and (nothing_ended.active, nothing_ended.ended) == (8, 0)
     assert set(nothing_ended.reasons.values()) == {0}
+
+
+def test_unreadable_records_are_problems_of_their_file(tmp_path: Path) -> None:
+    from pyrage import x25519
+
+    from mentorhub.cycle.storage import MAX_RECORD_BYTES, encrypt_text, read_records
+
+    mine, other = x25519.Identity.generate(), x25519.Identity.generate()
+    folder = tmp_path / "records"
+    folder.mkdir()
+    (folder / "aa.age").write_bytes(b"x" * (MAX_RECORD_BYTES + 1))
+    (folder / "bb.age").write_bytes(encrypt_text(GOOD, [str(other.to_public())]))
+    (folder / "cc.age").write_bytes(encrypt_text(GOOD, [str(mine.to_public())]))
+    (folder / "dd.txt").write_text("not a record", encoding="utf-8")
+    found = read_records(folder, [mine], tmp_path)
+    assert [r.id for r in found.relationships] == ["cc"] and found.files == 3
+    assert [(p.path, p.message) for p in found.problems] == [
+        ("records/aa.age", "cannot read the record: larger than 256,000 bytes"),
+        ("records/bb.age", "cannot open it with this key")]
