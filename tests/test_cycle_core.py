@@ -291,6 +291,7 @@ def test_the_lifecycle_section_speaks_the_ui_language(tmp_path: Path, lang: str,
     life = compute_lifecycle(records, {}, CycleSettings(), as_of=D("2026-12-31"), min_records=2)
     text = with_lifecycle(page, renderer, life, "").markdown
     assert heading in text and 'id="kpi-retention"' in text
+    assert ("Q1 2026" if lang in ("en", "de") else "T1 2026") in text
     if lang != "en":
         assert "Relationships over time" not in text and "still going" not in text
 

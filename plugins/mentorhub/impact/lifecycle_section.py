@@ -8,7 +8,10 @@ few records: the section then says so in words and shows no figure.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
+
+from babel.dates import format_date
 
 from ..cycle.lifecycle import Lifecycle
 from ..cycle.models import PARTIES, REASONS
@@ -47,6 +50,12 @@ def retention_chart(lifecycle: Lifecycle, i18n: Localizer) -> Chart | None:
                         rows, Series(i18n.gettext("% still going")), category=i18n.gettext("Month"))
 
 
+def quarter_label(label: str, i18n: Localizer) -> str:
+    """"2026-Q3" (as in kpi.json) in the UI language: "Q3 2026", "T3 2026"."""
+    year, quarter = label.split("-Q")
+    return format_date(dt.date(int(year), (int(quarter) - 1) * 3 + 1, 1), "QQQ y", locale=i18n.locale)
+
+
 def with_lifecycle(page: Page, renderer: SiteRenderer, lifecycle: Lifecycle | None, state: str) -> Page:
     """The Impact page with its "Relationships" section appended."""
     i18n = renderer.i18n
@@ -55,6 +64,7 @@ def with_lifecycle(page: Page, renderer: SiteRenderer, lifecycle: Lifecycle | No
         fmt=LocalFormat(i18n), chart=retention_chart(lifecycle, i18n) if lifecycle else None,
         reasons=[(i18n.gettext(REASON_WORDS[r]), r) for r in REASONS],
         parties=[(i18n.gettext(PARTY_WORDS[p]), p) for p in PARTIES],
+        quarter=lambda label: quarter_label(label, i18n),
     )
     return replace(page, markdown=page.markdown.rstrip("\n") + "\n\n" + section)
 
