@@ -168,8 +168,8 @@ def test_attention_is_local_only(project: Path, capsys: pytest.CaptureFixture[st
     capsys.readouterr()
     assert cli(project, "attention", "--today", "2026-11-22", *key(project)) == 0
     out = capsys.readouterr().out
-    assert "ana → mo: check-in overdue" in out and "planned to end on 2026-12-01" in out
-    assert "bea: waiting for a mentor for" in out
+    assert "ana (Ana) → mo (Mo): check-in overdue" in out and "planned to end on 2026-12-01" in out
+    assert "bea (Bea): waiting for a mentor for" in out
     monkeypatch.setenv("CI", "true")
     assert cli(project, "attention", *key(project)) == 1
     assert cli(project, "pair", "show", *key(project)) == 1
@@ -335,3 +335,15 @@ def test_the_demo_records_open_with_the_demo_key_and_validate() -> None:
     records = read_records(REPO / "records", identity_from_text(DEMO_BUILD_SECRET, "demo"), REPO)
     assert records.problems == [] and len(records.relationships) >= 20
     assert {r.mentee for r in records.relationships if r.ended is None} >= {"ana-souza", "lukas-schmidt"}
+
+
+def test_record_text_reaches_the_terminal_escaped(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from mentorhub.cycle.storage import encrypt_text
+
+    (project / "records").mkdir()
+    text = ('mentee: ana\nmentor: mo\nstarted: 2026-01-01\ncheckins:\n'
+            '  - {date: 2026-01-05, by: mentee, status: on-track, note: "calm\\e[2J\\u202egone"}\n')
+    (project / "records/0e5c0de5.age").write_bytes(encrypt_text(text, [str(ORGANIZER.to_public())]))
+    assert cli(project, "pair", "show", *key(project)) == 0
+    out = capsys.readouterr().out
+    assert "calm\\x1b[2J\\u202egone" in out and "\x1b" not in out and "\u202e" not in out

@@ -11,6 +11,7 @@ import datetime as dt
 
 from ..cycle.attention import attention
 from ..cycle.storage import RecordError
+from ..hub.models import Hub
 from ..hub.printable import one_line
 from .common import add_project_argument, load_valid_hub
 from .cycle_common import (
@@ -28,6 +29,12 @@ from .notes import DEFAULT_STALE_AFTER_DAYS, hub_options
 _HEADINGS = {"overdue": "Check-in overdue", "at-risk": "Latest check-in: at risk",
              "needs-support": "Latest check-in: needs support", "ending": "Ending soon",
              "waiting": "Mentees waiting for a mentor", "stale": "Mentor profiles going stale"}
+
+
+def _named(hub: Hub, subject: str) -> str:
+    """ "ana → mo" as "ana (Ana Lima) → mo (Mo Ali)": the organizer sees who, not only ids."""
+    return " → ".join(f"{pid} ({hub.people[pid].name})" if pid in hub.people else pid
+                      for pid in subject.split(" → "))
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -61,5 +68,5 @@ def run(args: argparse.Namespace) -> int:
         if item.kind != heading:
             heading = item.kind
             print(f"\n{_HEADINGS[heading]}")
-        print("  " + one_line(f"{item.subject}: {item.detail}"))
+        print("  " + one_line(f"{_named(hub, item.subject)}: {item.detail}"))
     return 0
