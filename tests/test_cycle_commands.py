@@ -325,18 +325,6 @@ def test_only_the_deploy_build_step_gets_the_build_key(path: Path) -> None:
     assert holders == ([("build", "Build the site")] if path.name == "deploy.yml" else [])
 
 
-@pytest.mark.skipif(not (REPO / "records").is_dir() or not (REPO / "content").is_dir(),
-                    reason="the demo hub's records are not here (a hub made with mentorhub init)")
-def test_the_demo_records_open_with_the_demo_key_and_validate() -> None:
-    """The one look at the demo (like test_smoke_demo): its year opens and is measurable."""
-    from mentorhub.cycle.demo import DEMO_BUILD_SECRET
-    from mentorhub.cycle.storage import identity_from_text
-
-    records = read_records(REPO / "records", identity_from_text(DEMO_BUILD_SECRET, "demo"), REPO)
-    assert records.problems == [] and len(records.relationships) >= 20
-    assert {r.mentee for r in records.relationships if r.ended is None} >= {"ana-souza", "lukas-schmidt"}
-
-
 def test_record_text_reaches_the_terminal_escaped(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from mentorhub.cycle.storage import encrypt_text
 
