@@ -43,12 +43,20 @@ def date_argument(text: str) -> dt.date:
         raise argparse.ArgumentTypeError("not a date: use YYYY-MM-DD, e.g. 2026-09-01") from None
 
 
+DEMO_WARNING = ("warning: demo: true in mkdocs.yml: records here are encrypted to the public DEMO-ONLY "
+                "keys, so anyone can read them. For a real programme remove demo: true and the demo "
+                "build_key, and make your own keys (docs/cycle.md).")
+
+
 def settings_of(project: Path) -> CycleSettings:
     try:
-        return read_settings(hub_options(project / "mkdocs.yml"), project=project,
-                             content_dir=content_dir(project))
+        settings = read_settings(hub_options(project / "mkdocs.yml"), project=project,
+                                 content_dir=content_dir(project))
     except SettingsError as exc:
         raise CycleError(f"mkdocs.yml: {exc}") from None
+    if settings.demo:
+        print(DEMO_WARNING, file=sys.stderr)
+    return settings
 
 
 def identities_of(args: argparse.Namespace, settings: CycleSettings) -> list[x25519.Identity]:

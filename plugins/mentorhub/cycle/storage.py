@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -128,7 +128,7 @@ def identity_from_text(text: str, where: str) -> list[x25519.Identity]:
     return identities
 
 
-def build_identity(expected_public: str, environ: dict[str, str] | os._Environ[str] = os.environ
+def build_identity(expected_public: str, environ: Mapping[str, str] = os.environ
                    ) -> list[x25519.Identity] | None:
     """The build key from MENTORHUB_BUILD_KEY, or None when the build does not have it.
 
