@@ -11,7 +11,8 @@ from typing import Any
 #: Subcommand modules in `mentorhub.commands`; each has `register(subparsers)` and sets
 #: `run` on its parser. Only the one being run is imported: `check` runs before every
 #: pull request and should not pay for rendering, matching and KPI imports.
-COMMANDS = ("check", "new", "schemas", "kpi", "match", "diff", "verify", "init", "seal", "contacts", "nudges")
+COMMANDS = ("check", "new", "schemas", "kpi", "match", "diff", "verify", "init", "seal", "contacts",
+            "pair", "checkin", "attention", "nudges")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

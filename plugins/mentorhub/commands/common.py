@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..cycle.settings import SettingsError, read_settings
 from ..hub.loader import LoadResult, load_hub
 from ..hub.models import Hub
 from ..hub.problems import Problem, format_problems
@@ -38,6 +39,10 @@ def load_project(project: Path) -> LoadResult:
     if problem:
         result.problems.insert(0, Problem("mkdocs.yml", 1, "recipients", problem,
                                           "see docs/contact.md"))
+    try:  # the cycle's options: demo keys outside the demo, records inside content/ …
+        read_settings(hub_options(project / "mkdocs.yml"), project=project, content_dir=content_dir(project))
+    except SettingsError as exc:
+        result.problems.insert(0, Problem("mkdocs.yml", 1, "mentorhub", str(exc), "see docs/cycle.md"))
     return result
 
 

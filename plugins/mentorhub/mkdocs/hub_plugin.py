@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
+from ..cycle.settings import CycleSettings, SettingsError, read_settings
 from ..hub.languages import LANGUAGES
 from ..hub.loader import LoadResult, load_hub
 from ..hub.problems import format_problems
@@ -92,6 +93,12 @@ class HubConfig(Config):
     """Who runs the hub: a list of {name, email?, url?}; emails are published obfuscated."""
     introductions = c.Optional(c.Type(dict))
     """How "Ask for an introduction" reaches the organizers: {via: email}, {via: url, url} or {via: issue}."""
+    build_key = c.Type(str, default="")
+    """Public half (age1…) of the build key that opens relationship records (docs/cycle.md)."""
+    demo = c.Type(bool, default=False)
+    """True only in the demo hub: allows the demo's public keys (docs/cycle.md)."""
+    cycle = c.Type(dict, default={})
+    """Relationship records and check-in cadence: {records, checkin_days, …} (docs/cycle.md)."""
 
 
 class HubPlugin(BasePlugin[HubConfig]):
@@ -106,6 +113,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.renderer: SiteRenderer | None = None  # shared with the feature plugins' pages
         self.permalink = ""
         self.tree: Tree | None = None
+        self.cycle = CycleSettings()
 
     # -- events ------------------------------------------------------------------------
 
@@ -137,6 +145,11 @@ class HubPlugin(BasePlugin[HubConfig]):
         if str(_THEME) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(_THEME))
         self._check_catalog(self.options.language)
+        try:
+            self.cycle = read_settings(self.config, project=Path(config.config_file_path).parent,
+                                       content_dir=Path(config.docs_dir))
+        except SettingsError as exc:
+            raise PluginError(f"mentorhub plugin option {exc} (see docs/cycle.md)") from exc
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
