@@ -35,6 +35,7 @@ from ..i18n import ENGLISH, check_catalog
 from ..site.arrows import hide_arrows
 from ..site.build_date import build_date
 from ..site.contribute import edit_base
+from ..site.footer import made_with
 from ..site.introductions import Contact, ContactError, contact_sentence, read_contact
 from ..site.join_pages import STYLESHEET, join_site, scripts
 from ..site.not_found import not_found_words
@@ -172,6 +173,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         i18n = self.renderer.i18n if self.renderer else ENGLISH
         env.globals["mentorhub_contact"] = contact_sentence(contact, i18n)
         env.globals["mentorhub_not_found"] = not_found_words(i18n)
+        env.globals["mentorhub_made_with"] = made_with(i18n)
         return env
 
     def on_post_template(self, output_content: str, /, *, template_name: str,
