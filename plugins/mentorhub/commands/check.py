@@ -7,12 +7,17 @@ import datetime as dt
 import gettext
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
-from ..hub.problems import format_problems
+from ..hub.files import SKILLS_FILE, display_path
+from ..hub.models import Hub
+from ..hub.problems import Problem, format_problems
+from ..hub.vocabulary import translation_warnings
 from ..hub.warnings import content_warnings
 from ..site.build_date import build_date
-from .common import add_project_argument, load_project, print_problems
+from .common import add_project_argument, content_dir, load_project, print_problems
+from .hub_language import hub_languages
 from .notes import DEFAULT_STALE_AFTER_DAYS, hub_options, stale_notes
 
 
@@ -34,6 +39,7 @@ def run(args: argparse.Namespace) -> int:
     options = hub_options(args.project / "mkdocs.yml")
     today = _today(options)
     warnings = content_warnings(hub, today, args.project, result.media)
+    warnings += skill_translation_warnings(args.project, hub)
     if warnings:
         print(format_problems(warnings), file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":
@@ -58,6 +64,15 @@ def run(args: argparse.Namespace) -> int:
     if notes:
         print("\n".join(["", "Notes for profile owners (not problems):", *notes]))
     return 0
+
+
+def skill_translation_warnings(project: Path, hub: Hub) -> list[Problem]:
+    """Per-language skill labels lacking one of the hub's languages (docs/content.md)."""
+    skills = content_dir(project) / SKILLS_FILE
+    if not any(s.labels or s.descriptions for s in hub.skills.values()) or not skills.is_file():
+        return []
+    return translation_warnings(hub.skills, hub_languages(project), display_path(skills, project),
+                                skills.read_text(encoding="utf-8"))
 
 
 def _today(options: dict[str, Any]) -> dt.date:

@@ -532,3 +532,34 @@ class Private(Kind):
 
     def json_schema(self) -> dict[str, Any]:
         return self.inner.json_schema()
+
+
+@dataclass(frozen=True)
+class PerLanguage(Kind):
+    """A text, or a map of UI language → text (`label: {en: Public speaking, es: Hablar en
+    público}`): skills.yml's `label` and `description`. Checked into `(code, text)` pairs,
+    the code "" for a plain text that serves every language."""
+
+    text: Text
+
+    def check(self, value: Any, vocab: Vocabulary) -> tuple[tuple[str, str], ...]:
+        if not isinstance(value, dict):
+            return (("", self.text.check(value, vocab)),)
+        if not value:
+            raise FieldError("must not be empty", "write a text, or one line per language: {en: …, es: …}")
+        result: list[tuple[str, str]] = []
+        errors: list[FieldError] = []
+        for code, text in value.items():
+            try:
+                result.append((Language().check(code, vocab), self.text.check(text, vocab)))
+            except FieldError as exc:
+                errors.extend(e.under(code) for e in exc.all())
+        _raise_all(errors)
+        return tuple(result)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [self.text.json_schema(), {
+            "type": "object", "minProperties": 1,
+            "propertyNames": Language().json_schema(),
+            "additionalProperties": self.text.json_schema(),
+        }]}

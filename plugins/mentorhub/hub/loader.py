@@ -170,9 +170,8 @@ def _load_skills(path: Path, root: Path, problems: list[Problem], *,
                 )
                 continue
             # Labels, aliases and descriptions are published on every skill page.
-            texts = values[key] if isinstance(values[key], tuple | list) else (values[key],)
-            for index, text in enumerate(texts):
-                at = document.line_of((skill_id, key, index)) if texts is values[key] else where
+            for step, text in _published_texts(values[key]):
+                at = where if step is None else document.line_of((skill_id, key, step))
                 problems += pii_problems(shown, at, f"{skill_id}.{key}", str(text))
         for spec in SKILL_FIELDS:
             if spec.required and spec.name not in values and spec.name not in entry:
@@ -183,14 +182,37 @@ def _load_skills(path: Path, root: Path, problems: list[Problem], *,
             if owner is not None and owner != skill_id:
                 problems.append(Problem(shown, line, skill_id,
                                         f"{quote(word)} is already used by skill '{owner}'"))
+        labels = _per_language(values.get("label", ()))
+        descriptions = _per_language(values.get("description", ()))
         vocab.add(Skill(
             id=skill_id,
-            label=str(values.get("label", skill_id)),
+            label=labels[0][1] if labels else _plain(values.get("label"), skill_id),
             category=str(values.get("category", "Other")),
             aliases=aliases,
-            description=str(values.get("description", "")),
+            description=descriptions[0][1] if descriptions else _plain(values.get("description"), ""),
+            labels=labels,
+            descriptions=descriptions,
         ))
     return vocab
+
+
+def _per_language(texts: Any) -> tuple[tuple[str, str], ...]:
+    """A per-language label's (code, text) pairs; () for a plain text (code "")."""
+    return tuple(texts) if texts and texts[0][0] else ()
+
+
+def _plain(texts: Any, default: str) -> str:
+    return str(texts[0][1]) if texts else default
+
+
+def _published_texts(value: Any) -> list[tuple[str | int | None, Any]]:
+    """Each published text of a checked skills.yml value, with its step inside the value
+    (a list index, a language code) or None when the value is the text."""
+    if isinstance(value, tuple) and value and isinstance(value[0], tuple):  # per-language pairs
+        return [(code or None, text) for code, text in value]
+    if isinstance(value, tuple | list):
+        return list(enumerate(value))
+    return [(None, value)]
 
 
 # -- pass 1: one file --------------------------------------------------------------------

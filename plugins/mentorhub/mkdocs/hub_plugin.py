@@ -13,6 +13,7 @@ the site, in `build` or in `serve`. Feature plugins
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -140,8 +141,12 @@ class HubPlugin(BasePlugin[HubConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
-        self.result = load_hub(docs_dir, display_root=Path(config.config_file_path).parent,
-                               recipients=list(self.config.recipients))
+        result = load_hub(docs_dir, display_root=Path(config.config_file_path).parent,
+                          recipients=list(self.config.recipients))
+        # Skill labels in this tree's language: every page, finder, reason and KPI reads them.
+        assert self.tree is not None  # set by on_config
+        tree = self.tree
+        self.result = replace(result, hub=result.hub.in_language(tree.lang, tree.languages[0]))
         self._report(self.result)
         _keep_only_admitted(files, config, set(self.result.media))
         assert self.options is not None
