@@ -65,7 +65,7 @@ def test_the_template_is_current(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.pot"
     subprocess.run(
         [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "N_",
-         "-k", "plural_forms:2,3", "-o", str(fresh), "plugins/mentorhub"],
+         "-k", "Msg", "-k", "plural_forms:2,3", "-o", str(fresh), "plugins/mentorhub"],
         cwd=REPO, check=True, capture_output=True,
     )
 

@@ -17,7 +17,7 @@ from ..hub.vocabulary import translation_warnings
 from ..hub.warnings import content_warnings
 from ..site.build_date import build_date
 from .common import add_project_argument, content_dir, load_project, print_problems
-from .hub_language import hub_languages
+from .hub_language import hub_languages, hub_localizer
 from .notes import DEFAULT_STALE_AFTER_DAYS, hub_options, stale_notes
 
 
@@ -29,21 +29,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     result = load_project(args.project)
-    print_problems(result)
+    # The hub's language (English without Babel's import cost in an English hub), with
+    # real plural forms ("1 resource"); the `path:line: field:` prefix never changes.
+    words = hub_localizer(args.project)
+    print_problems(result, words)
     if result.problems:
         return 1
     hub = result.hub
-    # The CLI speaks English, with real plural forms ("1 resource"); stdlib gettext keeps
-    # `check` from importing Babel, and the words are in the catalog for a translated CLI.
-    ngettext = gettext.NullTranslations().ngettext
+    catalog = words.catalog if words is not None else gettext.NullTranslations()
+    ngettext, translate = catalog.ngettext, catalog.gettext if words is not None else None
     options = hub_options(args.project / "mkdocs.yml")
     today = _today(options)
     warnings = content_warnings(hub, today, args.project, result.media)
     warnings += skill_translation_warnings(args.project, hub)
     if warnings:
-        print(format_problems(warnings), file=sys.stderr)
+        print(format_problems(warnings, translate=translate), file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":
-            print(format_problems(warnings, github=True))
+            print(format_problems(warnings, github=True, translate=translate))
         summary = ngettext("%(num)s warning: published as it is, but probably a mistake.",
                            "%(num)s warnings: published as they are, but probably mistakes.",
                            len(warnings))
@@ -62,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
                         stale if isinstance(stale, int) and not isinstance(stale, bool)
                         else DEFAULT_STALE_AFTER_DAYS)
     if notes:
-        print("\n".join(["", "Notes for profile owners (not problems):", *notes]))
+        print("\n".join(["", catalog.gettext("Notes for profile owners (not problems):"), *notes]))
     return 0
 
 

@@ -21,7 +21,7 @@ from .free_pages import parse_page
 from .free_text import free_text_problems, pii_problems
 from .frontmatter import FrontMatterError, decode, split
 from .models import FreePage, Hub, Person, Resource, Session, Skill, Source, Story
-from .problems import Problem, did_you_mean
+from .problems import N_, Msg, Problem, did_you_mean
 from .quoting import label, quote
 from .schema import PERSON, PLACEHOLDER, RECORD_TYPES, SESSION, SKILL_FIELDS, STORY, RecordType
 from .strict_yaml import Document, YamlError, load, size_budget
@@ -157,7 +157,7 @@ def _load_skills(path: Path, root: Path, problems: list[Problem], *,
             spec = fields.get(key)
             where = document.line_of((skill_id, key))
             if spec is None:
-                problems.append(Problem(shown, where, f"{skill_id}.{label(key)}", "unknown field",
+                problems.append(Problem(shown, where, f"{skill_id}.{label(key)}", Msg("unknown field"),
                                         did_you_mean(key, fields)))
                 continue
             try:
@@ -175,7 +175,7 @@ def _load_skills(path: Path, root: Path, problems: list[Problem], *,
                 problems += pii_problems(shown, at, f"{skill_id}.{key}", str(text))
         for spec in SKILL_FIELDS:
             if spec.required and spec.name not in values and spec.name not in entry:
-                problems.append(Problem(shown, line, f"{skill_id}.{spec.name}", "missing required field"))
+                problems.append(Problem(shown, line, f"{skill_id}.{spec.name}", MISSING))
         aliases = tuple(values.get("aliases", ()))
         for word in (skill_id, *aliases):
             owner = vocab.owner_of(word)
@@ -224,7 +224,7 @@ def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabula
         raw = path.read_bytes()
         split_file = split(raw)
     except OSError as exc:
-        record.problem("file", f"cannot be read ({exc.strerror})")
+        record.problem("file", Msg("cannot be read (%(reason)s)", reason=exc.strerror))
         return record
     except FrontMatterError as exc:
         record.problems.append(Problem(record.source.path, exc.line, "front matter", exc.message, exc.hint))
@@ -238,15 +238,16 @@ def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabula
     for key, value in data.items():
         spec = record_type.field(key)
         if spec is None:
-            record.problem(label(key), "unknown field",
+            record.problem(label(key), Msg("unknown field"),
                            _MISPLACED.get((record_type.name, key)) or
                            did_you_mean(key, record_type.field_names) or
-                           f"{record_type.name} fields are: {', '.join(record_type.field_names)}", (key,))
+                           Msg(_FIELDS_ARE[record_type.name], fields=", ".join(record_type.field_names)),
+                           (key,))
         elif value is None:
             continue  # `field:` with nothing after it means "not given"
         elif _is_placeholder(value):
-            record.problem(key, "fill in this field", f"{spec.doc}; or delete the line if it does "
-                           "not apply" if not spec.required else spec.doc)
+            record.problem(key, FILL_IN, Msg("%(meaning)s; or delete the line if it does not apply",
+                                             meaning=spec.doc) if not spec.required else spec.doc)
         else:
             try:
                 record.values[key] = spec.kind.check(value, vocab)
@@ -258,7 +259,7 @@ def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabula
         if spec.required and data.get(spec.name) is None:
             example = f"{spec.name}: {_yaml_example(spec.example)}"
             record.problems.append(Problem(record.source.path, 1, spec.name,
-                                           "missing required field", f"add '{example}'"))
+                                           MISSING, Msg("add %(line)s", line=f"'{example}'")))
     _RECORD_RULES[record_type.name](record)
     record.problems += free_text_problems(record_type, record.values, split_file.front_matter, record.body,
                                           split_file.body_line, record.source.path)
@@ -267,10 +268,22 @@ def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabula
 
 #: Fields people put at the top level that belong elsewhere: where to move them.
 _MISPLACED = {
-    ("person", "email"): "put it under contact: 'contact: {email: …, public: false}'; it is published "
-                         "only with public: true",
-    ("person", "phone"): "phone numbers are not published; organizers can keep one under 'private:'",
+    ("person", "email"): Msg("put it under contact: 'contact: {email: …, public: false}'; it is published "
+                             "only with public: true"),
+    ("person", "phone"): Msg("phone numbers are not published; organizers can keep one under 'private:'"),
 }
+
+
+#: One sentence per record type (their grammar differs by language).
+_FIELDS_ARE = {"person": N_("person fields are: %(fields)s"),
+               "resource": N_("resource fields are: %(fields)s"),
+               "session": N_("session fields are: %(fields)s"), "story": N_("story fields are: %(fields)s")}
+_UNKNOWN = {"person": N_("unknown person %(id)s"), "resource": N_("unknown resource %(id)s"),
+            "session": N_("unknown session %(id)s"), "story": N_("unknown story %(id)s")}
+
+#: What a placeholder `mentorhub new` wrote (and nobody replaced) is told, in any language.
+FILL_IN = Msg("fill in this field")
+MISSING = Msg("missing required field")
 
 
 def _is_placeholder(value: Any) -> bool:
@@ -292,27 +305,28 @@ def _person_rules(record: _Parsed) -> None:
     values = record.values
     roles = values.get("roles", ())
     if "consent" in values and values["consent"] is not True:
-        record.problem("consent", "must be true: a profile is published only with the person's agreement")
+        record.problem("consent",
+                       Msg("must be true: a profile is published only with the person's agreement"))
     given = record.doc.data if record.doc else {}
     if "mentor" in roles and not values.get("offers") and not given.get("offers"):
-        record.problem("offers", "a mentor must offer at least one skill", "add 'offers: [skill-id]'",
-                       ("roles",))
+        record.problem("offers", Msg("a mentor must offer at least one skill"),
+                       Msg("add %(line)s", line="'offers: [skill-id]'"), ("roles",))
     if "mentee" in roles and not values.get("seeks") and not given.get("seeks"):
-        record.problem("seeks", "a mentee must seek at least one skill", "add 'seeks: [skill-id]'",
-                       ("roles",))
+        record.problem("seeks", Msg("a mentee must seek at least one skill"),
+                       Msg("add %(line)s", line="'seeks: [skill-id]'"), ("roles",))
     if values.get("mentors") and "mentee" not in roles:
-        record.problem("mentors", "only people with the mentee role list mentors",
-                       "add 'mentee' to roles or remove 'mentors'")
+        record.problem("mentors", Msg("only people with the mentee role list mentors"),
+                       Msg("add 'mentee' to roles or remove 'mentors'"))
     if record.id in values.get("mentors", ()):
-        record.problem("mentors", "a person cannot be their own mentor")
+        record.problem("mentors", Msg("a person cannot be their own mentor"))
 
 
 def _resource_rules(record: _Parsed) -> None:
     if not record.body.strip() and "url" not in record.values and "url" not in (
         record.doc.data if record.doc else {}
     ):
-        record.problem("url", "a resource with no body must have a url",
-                       "add 'url: https://…' or write the resource below the front matter")
+        record.problem("url", Msg("a resource with no body must have a url"),
+                       Msg("add 'url: https://…' or write the resource below the front matter"))
 
 
 def _session_rules(record: _Parsed) -> None:
@@ -341,7 +355,8 @@ def _check_ids(parsed: list[_Parsed]) -> None:
     seen: dict[tuple[str, str], _Parsed] = {}
     for record in parsed:
         if not ID_PATTERN.match(record.id):
-            record.problem("file", f"{quote(record.id)} is not a valid id (the file name is the id)", ID_RULE)
+            record.problem("file", Msg("%(id)s is not a valid id (the file name is the id)",
+                                       id=quote(record.id)), ID_RULE)
         elif record.id in record.type.reserved_ids:
             record.problem("file", f"the id '{record.id}' is reserved for a listing page",
                            "rename the file")
@@ -363,11 +378,11 @@ def _check_references(parsed: list[_Parsed]) -> None:
                 continue
             where = (key, index) if key in record.values and isinstance(record.values[key], tuple) else (key,)
             if ref in drafts[target]:
-                record.problem(key, f"{quote(ref)} is a draft and is not published", path=where)
+                record.problem(key, Msg("%(id)s is a draft and is not published", id=quote(ref)), path=where)
             else:
-                record.problem(key, f"unknown {target} {quote(ref)}",
+                record.problem(key, Msg(_UNKNOWN[target], id=quote(ref)),
                                did_you_mean(ref, published[target]) or
-                               f"no file content/{_folder(target)}/{ref}.md", where)
+                               Msg("no file %(path)s", path=f"content/{_folder(target)}/{ref}.md"), where)
 
     for record in parsed:
         if record.draft or not record.values:
@@ -378,8 +393,8 @@ def _check_references(parsed: list[_Parsed]) -> None:
             for index, mentor_id in enumerate(v.get("mentors", ())):
                 mentor = published["person"].get(mentor_id)
                 if mentor is not None and "mentor" not in mentor.values.get("roles", ("mentor",)):
-                    record.problem("mentors", f"{quote(mentor_id)} does not have the mentor role",
-                                   path=("mentors", index))
+                    record.problem("mentors", Msg("%(id)s does not have the mentor role",
+                                                  id=quote(mentor_id)), path=("mentors", index))
             _check_prefers(record, published["person"], check)
         elif record.type is SESSION:
             check(record, "facilitators", "person", v.get("facilitators", ()))

@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .models import Skill
-from .problems import Problem
+from .problems import Msg, Problem
 
 
 @dataclass
@@ -47,9 +47,11 @@ def translation_warnings(skills: Mapping[str, Skill], languages: Sequence[str],
         for field_name, texts in (("label", skill.labels), ("description", skill.descriptions)):
             missing = [lang for lang in wanted if texts and lang not in dict(texts)]
             if missing:
+                shown = wanted[0] if wanted[0] in dict(texts) else texts[0][0]
                 found.append(Problem(
                     path, lines.get(skill.id, 1), f"{skill.id}.{field_name}",
-                    f"no translation for {', '.join(missing)}: those pages show the "
-                    f"{wanted[0] if wanted[0] in dict(texts) else texts[0][0]} text",
-                    f"add a line per language, e.g. '{missing[0]}: …'", severity="warning"))
+                    Msg("no translation for %(missing)s: those pages show the %(shown)s text",
+                        missing=", ".join(missing), shown=shown),
+                    Msg("add a line per language, e.g. %(line)s", line=f"'{missing[0]}: …'"),
+                    severity="warning"))
     return found

@@ -32,7 +32,7 @@ from ..hub.languages import LANGUAGES
 from ..hub.loader import LoadResult, load_hub
 from ..hub.problems import format_problems
 from ..hub.sealing import recipient_problem
-from ..i18n import ENGLISH, check_catalog
+from ..i18n import ENGLISH, check_catalog, localizer
 from ..site.arrows import hide_arrows
 from ..site.build_date import build_date
 from ..site.contribute import edit_base
@@ -245,16 +245,18 @@ class HubPlugin(BasePlugin[HubConfig]):
     def _report(self, result: LoadResult) -> None:
         if not result.problems:
             return
+        # In the hub's language, as `mentorhub check` says them; the prefix stays as it is.
+        words = localizer(self.options.language) if self.options else ENGLISH
         if self.command == "serve":
             for problem in result.problems:
-                log.warning(str(problem))
-            log.warning(ENGLISH.ngettext("%(num)s content problem; that file is not shown",
-                                         "%(num)s content problems; those files are not shown",
-                                         len(result.problems)))
+                log.warning(problem.text(words.gettext))
+            log.warning(words.ngettext("%(num)s content problem; that file is not shown",
+                                       "%(num)s content problems; those files are not shown",
+                                       len(result.problems)))
             return
         raise PluginError(
-            ENGLISH.ngettext("%(num)s content problem:", "%(num)s content problems:", len(result.problems))
-            + f"\n{format_problems(result.problems)}"
+            words.ngettext("%(num)s content problem:", "%(num)s content problems:", len(result.problems))
+            + f"\n{format_problems(result.problems, translate=words.gettext)}"
         )
 
     def _free_page_lang(self, html: str, page: MkDocsPage) -> str | None:
