@@ -21,6 +21,7 @@ from .free_pages import parse_page
 from .free_text import free_text_problems, pii_problems
 from .frontmatter import FrontMatterError, decode, split
 from .models import FreePage, Hub, Person, Resource, Session, Skill, Source, Story
+from .placeholders import is_placeholder, placeholder_line
 from .problems import N_, Msg, Problem, did_you_mean
 from .quoting import label, quote
 from .schema import PERSON, PLACEHOLDER, RECORD_TYPES, SESSION, SKILL_FIELDS, STORY, RecordType
@@ -263,6 +264,10 @@ def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabula
     _RECORD_RULES[record_type.name](record)
     record.problems += free_text_problems(record_type, record.values, split_file.front_matter, record.body,
                                           split_file.body_line, record.source.path)
+    unfilled = placeholder_line(record.body)
+    if unfilled is not None:  # "FILL IN: a few sentences about you", as `mentorhub new` wrote it
+        record.problems.append(Problem(record.source.path, split_file.body_line + unfilled, "body", FILL_IN,
+                                       Msg("replace it with your own words")))
     return record
 
 
@@ -287,8 +292,8 @@ MISSING = Msg("missing required field")
 
 
 def _is_placeholder(value: Any) -> bool:
-    """`FILL IN`, alone or in a list, as `mentorhub new` writes it."""
-    return value == PLACEHOLDER or (isinstance(value, list) and PLACEHOLDER in value)
+    """`FILL IN` (or its translation), alone or in a list, as `mentorhub new` writes it."""
+    return value == PLACEHOLDER or is_placeholder(value)
 
 
 def _yaml_example(value: Any) -> str:
