@@ -23,7 +23,7 @@ from mentorhub.search.messages import plural_forms, plural_formula
 from conftest import MINIMAL_CONFIG, REPO, run_mkdocs, write_project
 
 FIXTURES = Path(__file__).parent / "fixtures" / "locale"
-SHIPPED = ("de", "en", "es", "fr", "pt")
+SHIPPED = ("ar", "de", "en", "es", "fr", "pt")
 PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w\}")
 
 

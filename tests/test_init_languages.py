@@ -20,6 +20,7 @@ from test_i18n_build import english_words
 
 from mentorhub.commands.cli import main
 from mentorhub.commands.scaffold import language_folder
+from mentorhub.i18n import translations
 from mentorhub.site.build_date import build_date
 
 from conftest import REPO, run_mkdocs
@@ -204,3 +205,22 @@ def test_the_footer_is_the_hubs_own(built_hub: tuple[str, Path]) -> None:
                   "pt": "Equipe organizadora de Círculo Norte",
                   "de": "Organisationsteam von Círculo Norte"}[lang]
     assert f"© {build_date().year} {organizers}" in text
+
+
+@pytest.mark.build
+def test_the_tabs_and_navigation_are_in_the_hubs_language(built_hub: tuple[str, Path]) -> None:
+    """Without a `nav:`, MkDocs would name each section after its folder, in English."""
+    lang, root = built_hub
+    html_text = (root / "site/index.html").read_text(encoding="utf-8")
+    tabs = re.findall(r'class="md-tabs__link[^"]*"[^>]*>\s*([^<]+?)\s*<', html_text)
+    assert len(tabs) >= 8
+    titles = {"People": "People", "Resources": "Resources", "Sessions": "Sessions", "Skills": "Skills",
+              "Stories": "Stories", "Impact": "Impact", "Thanks": "Thanks", "Join": "Join the hub",
+              "Pages": "Pages"}  # folder name → the index page's title
+    words = translations(lang)
+    folders = {f for f, title in titles.items() if words.gettext(title) != f}  # "Impact" is French too
+    if lang == "en":
+        assert "People" in tabs
+    else:
+        assert not folders & set(tabs), tabs
+        assert not folders & set(re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', html_text))

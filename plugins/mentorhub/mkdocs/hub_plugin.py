@@ -24,7 +24,9 @@ from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
@@ -160,6 +162,15 @@ class HubPlugin(BasePlugin[HubConfig]):
         files.append(File.generated(config, CSS_URI, abs_src_path=str(_ASSETS / "mentorhub.css")))
         self._add_join(files, config, renderer)
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Without a `nav:` in mkdocs.yml, MkDocs names each section after its folder
+        ("People", "Resources"), in English whatever the hub's language: give each the
+        title of the engine's index page inside it ("Personas"), as tabs show them."""
+        if config.nav is None:
+            i18n = self.renderer.i18n if self.renderer is not None else ENGLISH
+            _name_sections(nav.items, self.generated, i18n.gettext("Pages"))
+        return nav
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
         i18n = self.renderer.i18n if self.renderer is not None else ENGLISH
@@ -349,3 +360,17 @@ def _keep_only_admitted(files: Files, config: MkDocsConfig, media: set[str]) -> 
             removed = True
     if removed:
         files.add_files_from_theme(config.theme.get_env(), config)
+
+
+def _name_sections(items: list[StructureItem], generated: dict[str, Page], pages_title: str) -> None:
+    for item in items:
+        if not isinstance(item, Section):
+            continue
+        index = next((generated[child.file.src_uri] for child in item.children  # the folder's own index
+                      if isinstance(child, MkDocsPage) and child.file.src_uri.endswith("/index.md")
+                      and child.file.src_uri in generated), None)
+        if index is not None:
+            item.title = index.title
+        elif item.title == "Pages":  # content/pages/: the site's own pages, without an index
+            item.title = pages_title
+        _name_sections(item.children, generated, pages_title)
