@@ -27,7 +27,7 @@ from conftest import REPO, run_mkdocs
 from test_workflows import tool
 
 SCAFFOLD = REPO / "plugins" / "mentorhub" / "scaffold"
-LANGUAGES = ("es", "fr", "pt", "de")
+LANGUAGES = ("es", "fr", "pt", "de", "ar")
 #: What a language folder replaces: every word a contributor reads before the site.
 CONTRIBUTOR_FILES = (
     "README.md", "CONTRIBUTING.md", "content/skills.yml", "dot-github/pull_request_template.md",
@@ -198,12 +198,12 @@ def test_the_footer_is_the_hubs_own(built_hub: tuple[str, Path]) -> None:
     lang, root = built_hub
     text = " ".join(visible_text((root / "site/index.html").read_text(encoding="utf-8")).split())
     made_with = {"en": "Made with", "es": "Hecho con", "fr": "Réalisé avec", "pt": "Feito com",
-                 "de": "Erstellt mit"}[lang]
+                 "de": "Erstellt mit", "ar": "صُنع باستخدام"}[lang]
     assert f"{made_with} Material for MkDocs" in text
     organizers = {"en": "Círculo Norte organizers", "es": "Equipo organizador de Círculo Norte",
                   "fr": "L’équipe organisatrice de Círculo Norte",
                   "pt": "Equipe organizadora de Círculo Norte",
-                  "de": "Organisationsteam von Círculo Norte"}[lang]
+                  "de": "Organisationsteam von Círculo Norte", "ar": "منظمو Círculo Norte"}[lang]
     assert f"© {build_date().year} {organizers}" in text
 
 
