@@ -48,7 +48,7 @@ ENGLISH = [
     "content/people/ana.md:8: joined: '2026-02-30' is not a real date (dates are YYYY-MM-DD)",
     "content/people/ana.md:9: colour: unknown field",
     "content/people/ana.md:10: mentors: unknown person 'pepe' (no file content/people/pepe.md)",
-    "content/people/bea.md:2: name: fill in this field",
+    "content/people/bea.md:2: name: fill in this field (display name)",
 ]
 SPANISH = [
     "content/people/ana.md:4: languages: 'xx' no es un código de idioma ISO 639-1",
@@ -59,7 +59,7 @@ SPANISH = [
     "content/people/ana.md:9: colour: campo desconocido",
     "content/people/ana.md:10: mentors: persona desconocida 'pepe' "
     "(no hay ningún archivo content/people/pepe.md)",
-    "content/people/bea.md:2: name: rellena este campo",
+    "content/people/bea.md:2: name: rellena este campo (nombre visible)",  # the field's meaning too
 ]
 FILL_IN = {"en": "fill in this field", "es": "rellena este campo", "fr": "remplissez ce champ",
            "pt": "preencha este campo", "de": "füllen Sie dieses Feld aus"}

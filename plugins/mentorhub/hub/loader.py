@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .field_docs import DOCS
 from .fields import ID_PATTERN, ID_RULE, FieldError
 from .files import SKILLS_FILE, display_path, walk_content
 from .free_pages import parse_page
@@ -247,8 +248,9 @@ def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabula
         elif value is None:
             continue  # `field:` with nothing after it means "not given"
         elif _is_placeholder(value):
+            meaning = Msg(spec.doc) if spec.doc in DOCS else spec.doc
             record.problem(key, FILL_IN, Msg("%(meaning)s; or delete the line if it does not apply",
-                                             meaning=spec.doc) if not spec.required else spec.doc)
+                                             meaning=meaning) if not spec.required else meaning)
         else:
             try:
                 record.values[key] = spec.kind.check(value, vocab)
