@@ -8,10 +8,10 @@ in any file, written by `new` in any language, fails `check` with "fill in this 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_new_interactive import answer
 
 from mentorhub.commands.cli import main
 from mentorhub.commands.new_words import AnswerWords, plain
@@ -39,21 +39,6 @@ def _hub(tmp_path: Path, lang: str) -> Path:
                          config)
 
 
-def _answer(monkeypatch: pytest.MonkeyPatch, *answers: str) -> list[str]:
-    asked: list[str] = []
-    feed: Iterator[str] = iter(answers)
-
-    def fake_input(prompt: str = "") -> str:
-        asked.append(prompt)
-        try:
-            return next(feed)
-        except StopIteration:
-            raise EOFError from None
-
-    monkeypatch.setattr("builtins.input", fake_input)
-    return asked
-
-
 def _problems(project: Path) -> list[str]:
     return [str(p) for p in load_hub(project / "content", display_root=project).problems]
 
@@ -61,7 +46,7 @@ def _problems(project: Path) -> list[str]:
 def test_a_spanish_hub_is_asked_and_answered_in_spanish(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     project = _hub(tmp_path, "es")
-    asked = _answer(monkeypatch,
+    asked = answer(monkeypatch,
                     "Ana Pérez",          # name
                     "mentee",             # roles
                     "español, Inglés",    # languages: a Spanish name and a Spanish name with a capital
