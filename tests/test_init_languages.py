@@ -224,3 +224,20 @@ def test_the_tabs_and_navigation_are_in_the_hubs_language(built_hub: tuple[str, 
     else:
         assert not folders & set(tabs), tabs
         assert not folders & set(re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', html_text))
+
+
+def test_the_pull_request_checks_are_named_in_the_hubs_language(tmp_path: Path) -> None:
+    """Contributors see the workflow's, job's and steps' names on their pull request."""
+    def names(lang: str) -> list[str]:
+        root = tmp_path / lang
+        assert main(["init", str(root), "--no-input", "--name", "Hub", "--repository", "o/hub",
+                     "--language", lang, "--engine", "mentorhub"]) == 0
+        workflow = yaml.safe_load((root / ".github/workflows/pr.yml").read_text(encoding="utf-8"))
+        job = workflow["jobs"]["check"]
+        return [workflow["name"], job["name"], *(step["name"] for step in job["steps"])]
+
+    english = names("en")
+    assert english[:2] == ["Pull request checks", "Check and build"] and "Validate the content" in english
+    for lang in LANGUAGES:
+        translated = names(lang)
+        assert len(translated) == len(english) and not set(translated) & set(english), (lang, translated)

@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 from .. import __version__
 from ..hub.languages import LANGUAGES
 from ..i18n import Localizer, localizer
+from ..i18n.vocabulary import N_
 from ..site.introductions import ContactError, read_contact
 
 _PLACEHOLDER = re.compile(r"%%([a-z_]+)%%")
@@ -108,6 +109,22 @@ def engine_requirement() -> str:
     return f"mentorhub=={__version__}"
 
 
+#: The pull-request workflow's names (dot-github/workflows/pr.yml), which contributors see
+#: on their pull request: in the hub's language.
+PR_WORKFLOW_WORDS = {
+    "pr_workflow": N_("Pull request checks"),
+    "pr_job": N_("Check and build"),
+    "pr_checkout": N_("Check out the pull request (merged into its base)"),
+    "pr_python": N_("Set up Python"),
+    "pr_date": N_("Date the build from the last commit (reproducible output)"),
+    "pr_install": N_("Install mentorhub (the version requirements.txt pins)"),
+    "pr_validate": N_("Validate the content"),
+    "pr_summary": N_("Summarise the change (records, KPIs, suggestions)"),
+    "pr_build": N_("Build the site"),
+    "pr_verify": N_("Check the built site (links, leaks, JSON outputs, feeds, search index)"),
+}
+
+
 def hub_words(language: str) -> Localizer:
     """The new hub's words: its UI language's catalog (English without one)."""
     return localizer(language)
@@ -142,7 +159,8 @@ def _values(answers: HubAnswers) -> dict[str, str]:
         "contact_sentence": contact_sentence,
         "mentorhub_options": _contact_options(answers),
     }
-    for key in ("name", "description", "site_url", "edit_uri", "copyright"):
+    values.update({key: words.gettext(text) for key, text in PR_WORKFLOW_WORDS.items()})
+    for key in ("name", "description", "site_url", "edit_uri", "copyright", *PR_WORKFLOW_WORDS):
         values[f"{key}_yaml"] = json.dumps(values[key], ensure_ascii=False)
     return values
 
