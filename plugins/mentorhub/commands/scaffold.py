@@ -10,7 +10,8 @@ A hub is written in its UI language throughout: `lang/<code>/` holds the contrib
 files (README, CONTRIBUTING, the pull-request template, the issue forms), the starter
 vocabulary and the example records in that language, replacing the English ones
 (tests/test_init_languages.py keeps every language's folder complete); the short words
-(the default description, the organizers' name, the copyright line) come from the
+(the default description, the organizers' name, the copyright line, the pull-request
+workflow's names) come from the
 message catalogs. A language without a folder gets the English files.
 """
 
