@@ -11,8 +11,8 @@ files (README, CONTRIBUTING, the pull-request template, the issue forms), the st
 vocabulary and the example records in that language, replacing the English ones
 (tests/test_init_languages.py keeps every language's folder complete); the short words
 (the default description, the organizers' name, the copyright line, the pull-request
-workflow's names) come from the
-message catalogs. A language without a folder gets the English files.
+workflow's names) come from the message catalogs. A language without a folder gets the
+English files.
 """
 
 from __future__ import annotations
