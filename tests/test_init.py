@@ -73,10 +73,12 @@ def test_the_answers_reach_the_files(empty_hub: Path) -> None:
 def test_the_contact_becomes_the_organizers_and_introductions(empty_hub: Path) -> None:
     config = yaml.safe_load((empty_hub / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["plugins"][0] == {"mentorhub": {
-        "organizers": [{"name": "Círculo de Mentoría organizers", "email": "organizers@circulo.example"}],
+        "organizers": [{"name": "Equipo organizador de Círculo de Mentoría",  # in the hub's language
+                        "email": "organizers@circulo.example"}],
         "introductions": {"via": "email"}}}
     form = (empty_hub / ".github/ISSUE_TEMPLATE/introduction.yml").read_text(encoding="utf-8")
-    assert form == (REPO / ".github/ISSUE_TEMPLATE/introduction.yml").read_text(encoding="utf-8")
+    spanish = REPO / "plugins/mentorhub/scaffold/lang/es/dot-github/ISSUE_TEMPLATE/introduction.yml"
+    assert form == spanish.read_text(encoding="utf-8")
 
 
 def test_a_contact_page_sends_introductions_to_the_issue_form(tmp_path: Path) -> None:
@@ -85,7 +87,8 @@ def test_a_contact_page_sends_introductions_to_the_issue_form(tmp_path: Path) ->
     assert init(str(tmp_path / "hub"), *flags) == 0
     config = yaml.safe_load((tmp_path / "hub/mkdocs.yml").read_text(encoding="utf-8"))
     assert config["plugins"][0]["mentorhub"] == {
-        "organizers": [{"name": "Círculo de Mentoría organizers", "url": "https://circulo.example/contact"}],
+        "organizers": [{"name": "Equipo organizador de Círculo de Mentoría",
+                        "url": "https://circulo.example/contact"}],
         "introductions": {"via": "issue"}}
 
 
@@ -132,9 +135,9 @@ def test_the_hub_checks_builds_strictly_and_verifies(
     assert init(str(root), *FLAGS, *(["--example"] if example else [])) == 0
     if example:
         assert files_in(root) - EXPECTED_FILES == {
-            "content/people/alex-example.md", "content/resources/first-conversation-guide.md",
-            f"content/sessions/{build_date().isoformat()}-welcome-circle.md",
-            "content/stories/a-first-talk.md"}
+            "content/people/alex-ejemplo.md", "content/resources/guia-primera-conversacion.md",
+            f"content/sessions/{build_date().isoformat()}-circulo-de-bienvenida.md",
+            "content/stories/una-primera-charla.md"}  # a Spanish hub's examples are Spanish
     capsys.readouterr()
     assert main(["check", "--project", str(root)]) == 0, capsys.readouterr().err
     result = run_mkdocs(root, "--strict")
@@ -142,7 +145,7 @@ def test_the_hub_checks_builds_strictly_and_verifies(
     assert main(["verify", "--project", str(root)]) == 0, capsys.readouterr().out
     assert (root / "site/people/index.html").is_file()
     if example:
-        assert (root / "site/people/alex-example/index.html").is_file()
+        assert (root / "site/people/alex-ejemplo/index.html").is_file()
 
 
 def test_it_refuses_to_overwrite_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -181,13 +184,13 @@ def test_bad_answers_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_in_a_terminal_it_asks_with_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    replies = io.StringIO("Hub de Lisboa\n\nlisboa/mentoring\n\npt-BR\n\n")
+    replies = io.StringIO("pt-BR\nHub de Lisboa\n\nlisboa/mentoring\n\n\n")  # the language first
     monkeypatch.setattr(sys, "stdin", replies)
     monkeypatch.setattr(replies, "isatty", lambda: True, raising=False)
     assert init(str(tmp_path / "lisboa")) == 0
     config = yaml.safe_load((tmp_path / "lisboa/mkdocs.yml").read_text(encoding="utf-8"))
     assert config["site_name"] == "Hub de Lisboa"
-    assert config["site_description"] == "The mentoring hub of Hub de Lisboa."
+    assert config["site_description"] == "O hub de mentoria de Hub de Lisboa."  # in the hub's language
     assert config["site_url"] == "https://lisboa.github.io/mentoring/"
     assert config["theme"]["language"] == "pt-BR"
 

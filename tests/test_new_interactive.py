@@ -56,6 +56,11 @@ def test_a_filled_skeleton_passes(tmp_path: Path) -> None:
         assert placeholder in text
         text = text.replace(placeholder, value)
     path.write_text(text, encoding="utf-8")
+    assert [p.split(": ", 1)[1] for p in problems(project)] == [
+        "body: fill in this field (replace it with your own words)"]  # the placeholder bio too
+    bio = text.split("---\n")[-1]
+    assert bio.startswith("\nFILL IN: A few sentences about you")
+    path.write_text(text.replace(bio, "\nI teach maths in Porto.\n"), encoding="utf-8")
     assert problems(project) == []
 
 
@@ -101,7 +106,7 @@ def test_several_matching_time_zones_are_offered_by_number(
     assert main(["new", "person", "--interactive", "--project", str(project)]) == 0
     assert "timezone: America/Argentina/Buenos_Aires" in (
         project / "content/people/pat-peer.md").read_text(encoding="utf-8")
-    assert "1. America/Argentina/Buenos_Aires" in capsys.readouterr().out
+    assert "1. Buenos Aires (America/Argentina/Buenos_Aires)" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize("answers", [("Ana", "mentee", "en", "python", "", "", "", "", "", "", "no"),

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..cycle.settings import SettingsError, read_settings
 from ..hub.loader import LoadResult, load_hub
@@ -13,6 +14,9 @@ from ..hub.models import Hub
 from ..hub.problems import Problem, format_problems
 from ..hub.sealing import recipient_problem
 from .notes import hub_options
+
+if TYPE_CHECKING:
+    from ..i18n import Localizer
 
 
 def add_project_argument(parser: argparse.ArgumentParser) -> None:
@@ -60,15 +64,19 @@ def load_valid_hub(project: Path) -> Hub | None:
     return None if result.problems else result.hub
 
 
-def print_problems(result: LoadResult) -> None:
-    """Problems to stderr; as GitHub annotations too when running in GitHub Actions."""
+def print_problems(result: LoadResult, words: Localizer | None = None) -> None:
+    """Problems to stderr; as GitHub annotations too when running in GitHub Actions.
+
+    `words`: the hub's language (`hub_localizer`), English when None; the
+    `path:line: field:` prefix stays as it is in every language."""
     if not result.problems:
         return
-    print(format_problems(result.problems), file=sys.stderr)
+    translate = words.gettext if words is not None else None
+    print(format_problems(result.problems, translate=translate), file=sys.stderr)
     if os.environ.get("GITHUB_ACTIONS") == "true":
-        print(format_problems(result.problems, github=True))
+        print(format_problems(result.problems, github=True, translate=translate))
     from ..i18n import ENGLISH  # only when there is something to report: Babel takes ~45 ms to import
 
     count = len(result.problems)
-    print("\n" + ENGLISH.ngettext("%(num)s problem found.", "%(num)s problems found.", count),
+    print("\n" + (words or ENGLISH).ngettext("%(num)s problem found.", "%(num)s problems found.", count),
           file=sys.stderr)

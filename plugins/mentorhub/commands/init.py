@@ -26,6 +26,7 @@ from .scaffold import (
     default_site_url,
     existing,
     hub_files,
+    hub_words,
     write_files,
 )
 
@@ -111,14 +112,16 @@ def _asker(*, interactive: bool) -> Asker:
 
 def _answers(args: argparse.Namespace, root: Path, ask: Asker) -> HubAnswers:
     folder = root.resolve().name or "hub"
-    name = args.name or ask("Hub name", folder.replace("-", " ").replace("_", " ").title())
+    # The language first: every later question, and the hub itself, is in it.
+    language = args.language or ask("Interface language (ISO 639-1: en, es, fr, pt, de …)", "en")
+    words = hub_words(language)
+    name = args.name or ask(words.gettext("Hub name"), folder.replace("-", " ").replace("_", " ").title())
     description = args.description if args.description is not None else ask(
-        "One sentence about it", f"The mentoring hub of {name}.")
-    repository = args.repository or ask("GitHub repository (owner/name)", f"your-org/{folder}")
-    site_url = args.site_url or ask("Site URL", default_site_url(repository))
-    language = args.language or ask("Interface language (ISO 639-1)", "en")
+        words.gettext("One sentence about it"), words.gettext("The mentoring hub of %(hub)s.", hub=name))
+    repository = args.repository or ask(words.gettext("GitHub repository (owner/name)"), f"your-org/{folder}")
+    site_url = args.site_url or ask(words.gettext("Site URL"), default_site_url(repository))
     contact = args.contact if args.contact is not None else ask(
-        "Organizers' contact (email or web page, optional)", "")
+        words.gettext("Organizers' contact (email or web page, optional)"), "")
     engine = args.engine
     if not engine:
         installed = installed_engine()
@@ -131,19 +134,21 @@ def _answers(args: argparse.Namespace, root: Path, ask: Asker) -> HubAnswers:
 
 
 def _next_steps(root: Path, answers: HubAnswers, here: bool) -> None:
+    words = hub_words(answers.language)
     go = "" if here else f"cd {root}\n  "
+    your_name = words.gettext("Your Name")
     steps = [
-        f"Your hub '{answers.name}' is ready. Next:",
+        words.gettext("Your hub '%(name)s' is ready. Next:", name=answers.name),
         f"  {go}python3 -m venv .venv && .venv/bin/pip install -r requirements.txt",
-        "  .venv/bin/mentorhub new person \"Your Name\"   # your first profile",
+        f"  .venv/bin/mentorhub new person \"{your_name}\"   # " + words.gettext("your first profile"),
         "  .venv/bin/mentorhub check && .venv/bin/mkdocs serve",
     ]
     if not answers.engine or answers.engine.startswith("mentorhub @ file:"):
-        steps.append("requirements.txt does not pin an engine the hub's workflows can install: point it "
-                     "at the engine's git URL and tag, or a wheel's address, before pushing (the file "
-                     "shows both).")
+        steps.append(words.gettext("requirements.txt pins '%(engine)s'; point it at the engine's git URL or "
+                                   "wheel before pushing (the file shows both).", engine=answers.engine))
     if answers.repository.startswith("your-org/"):
-        steps.append("Replace your-org/ in mkdocs.yml and .github/CODEOWNERS with your repository.")
+        steps.append(words.gettext("Replace your-org/ in mkdocs.yml and .github/CODEOWNERS with your "
+                                   "repository."))
     print("\n".join(steps))
 
 

@@ -19,14 +19,14 @@ from urllib.parse import urlsplit
 from .languages import LANGUAGES
 from .pii import kind_of
 from .printable import CONTROL, SURROGATE
-from .problems import did_you_mean
+from .problems import N_, Msg, did_you_mean
 from .quoting import private_kind, quote, unquoted
 from .sealing import armor_problem
 from .strict_yaml import BigNumber
 from .timezones import time_zone_hint
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-ID_RULE = "ids use lowercase a-z, 0-9 and '-', starting with a letter or digit"
+ID_RULE = Msg("ids use lowercase a-z, 0-9 and '-', starting with a letter or digit")
 
 
 class FieldError(Exception):
@@ -74,20 +74,21 @@ def describe(value: Any) -> str:
     email address or a phone number, the message says what kind of value it is instead.
     """
     if value is None:
-        return "nothing"
+        return Msg("nothing")
     if isinstance(value, bool):
-        return f"{'true' if value else 'false'} (a yes/no value)"
+        return Msg("%(value)s (a yes/no value)", value="true" if value else "false")
     if isinstance(value, BigNumber):
         return "a number too large to read"
     if isinstance(value, int | float):
         hidden = private_kind(str(value))
-        return ("a number" if hidden == "a value" else hidden) if hidden else f"the number {value}"
+        return ("a number" if hidden == "a value" else hidden) if hidden else Msg("the number %(value)s",
+                                                                                 value=value)
     if isinstance(value, dt.date):
-        return "a date" if private_kind("") else f"the date {value.isoformat()}"
+        return "a date" if private_kind("") else Msg("the date %(value)s", value=value.isoformat())
     if isinstance(value, list):
-        return "a list"
+        return Msg("a list")
     if isinstance(value, dict):
-        return "a map of 'key: value' lines"
+        return Msg("a map of 'key: value' lines")
     return quote(str(value))
 
 
@@ -108,12 +109,12 @@ class Text(Kind):
 
     def check(self, value: Any, vocab: Vocabulary) -> str:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise FieldError(f"expected text, got {describe(value)}")
+            raise FieldError(Msg("expected text, got %(value)s", value=describe(value)))
         text = str(value).strip()
         if not text:
-            raise FieldError("must not be empty")
+            raise FieldError(Msg("must not be empty"))
         if self.single_line and "\n" in text:
-            raise FieldError("must be a single line")
+            raise FieldError(Msg("must be a single line"))
         control = CONTROL.search(text)
         if control:
             raise FieldError(f"contains the control character U+{ord(control.group()):04X}",
@@ -122,9 +123,8 @@ class Text(Kind):
             raise FieldError("contains half of a character (an escape from \\uD800 to \\uDFFF)",
                              "write the character itself instead of its escape")
         if self.max_length and len(text) > self.max_length:
-            raise FieldError(
-                f"is {len(text)} characters long; at most {self.max_length} are allowed"
-            )
+            raise FieldError(Msg("is %(length)s characters long; at most %(most)s are allowed",
+                                 length=len(text), most=self.max_length))
         return text
 
     def json_schema(self) -> dict[str, Any]:
@@ -141,7 +141,7 @@ class Text(Kind):
 class Boolean(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> bool:
         if not isinstance(value, bool):
-            raise FieldError(f"expected true or false, got {describe(value)}")
+            raise FieldError(Msg("expected true or false, got %(value)s", value=describe(value)))
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -156,7 +156,7 @@ class Integer(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> int:
         _refuse_big(value, self.minimum, self.maximum)
         if isinstance(value, bool) or not isinstance(value, int):
-            raise FieldError(f"expected a whole number, got {describe(value)}")
+            raise FieldError(Msg("expected a whole number, got %(value)s", value=describe(value)))
         _check_range(value, self.minimum, self.maximum)
         return value
 
@@ -172,7 +172,7 @@ class Number(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> float:
         _refuse_big(value, self.minimum, self.maximum)
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise FieldError(f"expected a number, got {describe(value)}")
+            raise FieldError(Msg("expected a number, got %(value)s", value=describe(value)))
         _check_range(value, self.minimum, self.maximum)
         return float(value)
 
@@ -183,15 +183,16 @@ class Number(Kind):
 def _check_range(value: float, minimum: float | None, maximum: float | None) -> None:
     if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
         shown = describe(value).removeprefix("the number ")
-        raise FieldError(f"{shown} is out of range: {_range_hint(minimum, maximum)}")
+        raise FieldError(Msg("%(value)s is out of range: %(range)s", value=shown,
+                             range=_range_hint(minimum, maximum)))
 
 
 def _range_hint(minimum: float | None, maximum: float | None) -> str:
     if minimum is not None and maximum is not None:
-        return f"use {minimum} to {maximum}"
+        return Msg("use %(least)s to %(most)s", least=minimum, most=maximum)
     if minimum is not None:
-        return f"use {minimum} or more"
-    return f"use at most {maximum}"
+        return Msg("use %(least)s or more", least=minimum)
+    return Msg("use at most %(most)s", most=maximum)
 
 
 def _refuse_big(value: Any, minimum: float | None, maximum: float | None) -> None:
@@ -212,14 +213,17 @@ def _with_range(
     return schema
 
 
+_DATE_HINT = Msg("dates are YYYY-MM-DD")
+
+
 @dataclass(frozen=True)
 class Date(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> dt.date:
         if isinstance(value, dt.date):
             return value
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise FieldError(f"{quote(value)} is not a real date", "dates are YYYY-MM-DD")
-        raise FieldError(f"expected a date, got {describe(value)}", "dates are YYYY-MM-DD")
+            raise FieldError(Msg("%(value)s is not a real date", value=quote(value)), _DATE_HINT)
+        raise FieldError(Msg("expected a date, got %(value)s", value=describe(value)), _DATE_HINT)
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "format": "date"}
@@ -233,12 +237,19 @@ class Choice(Kind):
         if not isinstance(value, str) or value not in self.choices:
             hint = did_you_mean(str(value), self.choices) if isinstance(value, str) else ""
             raise FieldError(
-                f"{describe(value)} is not one of: {', '.join(self.choices)}", hint
+                Msg("%(value)s is not one of: %(choices)s", value=describe(value),
+                    choices=", ".join(self.choices)),
+                hint,
             )
         return value
 
     def json_schema(self) -> dict[str, Any]:
         return {"enum": list(self.choices)}
+
+
+#: "… is not a person id", one sentence per record type (grammar differs by language).
+NOT_AN_ID = {"person": N_("%(value)s is not a person id"), "resource": N_("%(value)s is not a resource id"),
+             "session": N_("%(value)s is not a session id"), "story": N_("%(value)s is not a story id")}
 
 
 @dataclass(frozen=True)
@@ -249,7 +260,8 @@ class RecordId(Kind):
 
     def check(self, value: Any, vocab: Vocabulary) -> str:
         if not isinstance(value, str) or not ID_PATTERN.match(value):
-            raise FieldError(f"{describe(value)} is not a {self.target} id", ID_RULE)
+            source = NOT_AN_ID.get(self.target, N_("%(value)s is not an id"))
+            raise FieldError(Msg(source, value=describe(value)), ID_RULE)
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -261,12 +273,12 @@ class RecordId(Kind):
 class SkillRef(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> str:
         if not isinstance(value, str):
-            raise FieldError(f"expected a skill id, got {describe(value)}")
+            raise FieldError(Msg("expected a skill id, got %(value)s", value=describe(value)))
         skill = vocab.resolve_skill(value)
         if skill is None:
             raise FieldError(
-                f"unknown skill {quote(value)}",
-                did_you_mean(value, vocab.skill_ids()) or "add it to content/skills.yml",
+                Msg("unknown skill %(value)s", value=quote(value)),
+                did_you_mean(value, vocab.skill_ids()) or Msg("add it to content/skills.yml"),
             )
         return skill
 
@@ -282,10 +294,10 @@ class Language(Kind):
             code = value.lower() if isinstance(value, str) and value.lower() in LANGUAGES else (
                 _LANGUAGE_BY_NAME.get(str(value).strip().lower()))
             hint = (
-                f"use '{code}' for {LANGUAGES[code]}" if code
-                else did_you_mean(str(value), LANGUAGES) or "use ISO 639-1 codes such as en, es, fr"
+                Msg("use %(code)s for %(name)s", code=f"'{code}'", name=LANGUAGES[code]) if code
+                else did_you_mean(str(value), LANGUAGES) or Msg("use ISO 639-1 codes such as en, es, fr")
             )
-            raise FieldError(f"{describe(value)} is not an ISO 639-1 language code", hint)
+            raise FieldError(Msg("%(value)s is not an ISO 639-1 language code", value=describe(value)), hint)
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -317,8 +329,8 @@ class TimeZone(Kind):
             hint = (
                 (time_zone_hint(value, _time_zones()) or did_you_mean(value, _time_zones()))
                 if isinstance(value, str) else ""
-            ) or "use an IANA name such as Europe/Berlin"
-            raise FieldError(f"{describe(value)} is not a known time zone", hint)
+            ) or Msg("use an IANA name such as Europe/Berlin")
+            raise FieldError(Msg("%(value)s is not a known time zone", value=describe(value)), hint)
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -329,13 +341,15 @@ class TimeZone(Kind):
 class HttpsUrl(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> str:
         if not isinstance(value, str):
-            raise FieldError(f"expected a link, got {describe(value)}")
+            raise FieldError(Msg("expected a link, got %(value)s", value=describe(value)))
         try:
             parts = urlsplit(value.strip())
         except ValueError:  # e.g. an unclosed '[' in the host: not a traceback, a problem
-            raise FieldError(f"{quote(value)} is not a valid link", "check the address") from None
+            raise FieldError(Msg("%(value)s is not a valid link", value=quote(value)),
+                             Msg("check the address")) from None
         if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value.strip()):
-            raise FieldError(f"{quote(value)} is not an https:// link", "links must start with https://")
+            raise FieldError(Msg("%(value)s is not an https:// link", value=quote(value)),
+                             Msg("links must start with https://"))
         return value.strip()
 
     def json_schema(self) -> dict[str, Any]:
@@ -369,7 +383,7 @@ class GitHubUser(Kind):
 class Email(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> str:
         if not isinstance(value, str) or not re.fullmatch(_EMAIL, value):
-            raise FieldError(f"{describe(value)} is not an email address")
+            raise FieldError(Msg("%(value)s is not an email address", value=describe(value)))
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -406,9 +420,10 @@ class ListOf(Kind):
 
     def check(self, value: Any, vocab: Vocabulary) -> tuple[Any, ...]:
         if not isinstance(value, list):
-            raise FieldError(f"expected a list, got {describe(value)}", "write [a, b] or '- a' lines")
+            raise FieldError(Msg("expected a list, got %(value)s", value=describe(value)),
+                             Msg("write [a, b] or '- a' lines"))
         if len(value) < self.min_items:
-            raise FieldError("must list at least one value")
+            raise FieldError(Msg("must list at least one value"))
         result: list[Any] = []
         errors: list[FieldError] = []
         for index, item in enumerate(value):
@@ -437,7 +452,8 @@ class MapOf(Kind):
 
     def check(self, value: Any, vocab: Vocabulary) -> tuple[tuple[str, Any], ...]:
         if not isinstance(value, dict):
-            raise FieldError(f"expected a map of 'name: value' lines, got {describe(value)}")
+            raise FieldError(Msg("expected a map of 'name: value' lines, got %(value)s",
+                                 value=describe(value)))
         result = []
         errors: list[FieldError] = []
         for key, item in value.items():
@@ -462,7 +478,8 @@ class AnyMap(Kind):
 
     def check(self, value: Any, vocab: Vocabulary) -> None:
         if not isinstance(value, dict):
-            raise FieldError(f"expected a map of 'key: value' lines, got {describe(value)}")
+            raise FieldError(Msg("expected a map of 'key: value' lines, got %(value)s",
+                                 value=describe(value)))
         return None  # never kept: private data does not enter the model
 
     def json_schema(self) -> dict[str, Any]:
@@ -478,14 +495,16 @@ class Struct(Kind):
 
     def check(self, value: Any, vocab: Vocabulary) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise FieldError(f"expected a map with {self._names()}, got {describe(value)}")
+            raise FieldError(Msg("expected a map with %(keys)s, got %(value)s", keys=self._names(),
+                                 value=describe(value)))
         kinds = dict(self.fields)
         result: dict[str, Any] = {}
         errors: list[FieldError] = []
         for key, item in value.items():
             if key not in kinds:
                 errors.append(FieldError(
-                    f"unknown key {_key(key)}", did_you_mean(key, kinds) or f"use {self._names()}", (key,)
+                    Msg("unknown key %(key)s", key=_key(key)),
+                    did_you_mean(key, kinds) or Msg("use %(keys)s", keys=self._names()), (key,)
                 ))
                 continue
             try:
@@ -493,7 +512,7 @@ class Struct(Kind):
             except FieldError as exc:
                 errors.extend(e.under(key) for e in exc.all())
         errors.extend(
-            FieldError(f"missing '{name}'") for name in self.required
+            FieldError(Msg("missing %(key)s", key=f"'{name}'")) for name in self.required
             if name not in value
         )
         _raise_all(errors)
@@ -554,3 +573,35 @@ class Private(Kind):
 
     def json_schema(self) -> dict[str, Any]:
         return self.inner.json_schema()
+
+
+@dataclass(frozen=True)
+class PerLanguage(Kind):
+    """A text, or a map of UI language → text (`label: {en: Public speaking, es: Hablar en
+    público}`): skills.yml's `label` and `description`. Checked into `(code, text)` pairs,
+    the code "" for a plain text that serves every language."""
+
+    text: Text
+
+    def check(self, value: Any, vocab: Vocabulary) -> tuple[tuple[str, str], ...]:
+        if not isinstance(value, dict):
+            return (("", self.text.check(value, vocab)),)
+        if not value:
+            raise FieldError(Msg("must not be empty"),
+                             Msg("write a text, or one line per language: {en: …, es: …}"))
+        result: list[tuple[str, str]] = []
+        errors: list[FieldError] = []
+        for code, text in value.items():
+            try:
+                result.append((Language().check(code, vocab), self.text.check(text, vocab)))
+            except FieldError as exc:
+                errors.extend(e.under(code) for e in exc.all())
+        _raise_all(errors)
+        return tuple(result)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [self.text.json_schema(), {
+            "type": "object", "minProperties": 1,
+            "propertyNames": Language().json_schema(),
+            "additionalProperties": self.text.json_schema(),
+        }]}

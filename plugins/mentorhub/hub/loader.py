@@ -15,13 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .field_docs import DOCS
 from .fields import ID_PATTERN, ID_RULE, FieldError
 from .files import SKILLS_FILE, display_path, walk_content
 from .free_pages import parse_page
 from .free_text import free_text_problems, pii_problems
 from .frontmatter import FrontMatterError, decode, split
 from .models import FreePage, Hub, Person, Resource, Session, Skill, Source, Story
-from .problems import Problem, did_you_mean
+from .placeholders import is_placeholder, placeholder_line
+from .problems import N_, Msg, Problem, did_you_mean
 from .quoting import label, quote
 from .schema import PERSON, PLACEHOLDER, RECORD_TYPES, SESSION, SKILL_FIELDS, STORY, RecordType
 from .strict_yaml import Document, YamlError, load, size_budget
@@ -157,7 +159,7 @@ def _load_skills(path: Path, root: Path, problems: list[Problem], *,
             spec = fields.get(key)
             where = document.line_of((skill_id, key))
             if spec is None:
-                problems.append(Problem(shown, where, f"{skill_id}.{label(key)}", "unknown field",
+                problems.append(Problem(shown, where, f"{skill_id}.{label(key)}", Msg("unknown field"),
                                         did_you_mean(key, fields)))
                 continue
             try:
@@ -170,27 +172,49 @@ def _load_skills(path: Path, root: Path, problems: list[Problem], *,
                 )
                 continue
             # Labels, aliases and descriptions are published on every skill page.
-            texts = values[key] if isinstance(values[key], tuple | list) else (values[key],)
-            for index, text in enumerate(texts):
-                at = document.line_of((skill_id, key, index)) if texts is values[key] else where
+            for step, text in _published_texts(values[key]):
+                at = where if step is None else document.line_of((skill_id, key, step))
                 problems += pii_problems(shown, at, f"{skill_id}.{key}", str(text))
         for spec in SKILL_FIELDS:
             if spec.required and spec.name not in values and spec.name not in entry:
-                problems.append(Problem(shown, line, f"{skill_id}.{spec.name}", "missing required field"))
+                problems.append(Problem(shown, line, f"{skill_id}.{spec.name}", MISSING))
         aliases = tuple(values.get("aliases", ()))
         for word in (skill_id, *aliases):
             owner = vocab.owner_of(word)
             if owner is not None and owner != skill_id:
                 problems.append(Problem(shown, line, skill_id,
                                         f"{quote(word)} is already used by skill '{owner}'"))
+        labels = _per_language(values.get("label", ()))
+        descriptions = _per_language(values.get("description", ()))
         vocab.add(Skill(
             id=skill_id,
-            label=str(values.get("label", skill_id)),
+            label=labels[0][1] if labels else _plain(values.get("label"), skill_id),
             category=str(values.get("category", "Other")),
             aliases=aliases,
-            description=str(values.get("description", "")),
+            description=descriptions[0][1] if descriptions else _plain(values.get("description"), ""),
+            labels=labels,
+            descriptions=descriptions,
         ))
     return vocab
+
+
+def _per_language(texts: Any) -> tuple[tuple[str, str], ...]:
+    """A per-language label's (code, text) pairs; () for a plain text (code "")."""
+    return tuple(texts) if texts and texts[0][0] else ()
+
+
+def _plain(texts: Any, default: str) -> str:
+    return str(texts[0][1]) if texts else default
+
+
+def _published_texts(value: Any) -> list[tuple[str | int | None, Any]]:
+    """Each published text of a checked skills.yml value, with its step inside the value
+    (a list index, a language code) or None when the value is the text."""
+    if isinstance(value, tuple) and value and isinstance(value[0], tuple):  # per-language pairs
+        return [(code or None, text) for code, text in value]
+    if isinstance(value, tuple | list):
+        return list(enumerate(value))
+    return [(None, value)]
 
 
 # -- pass 1: one file --------------------------------------------------------------------
@@ -202,7 +226,7 @@ def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabula
         raw = path.read_bytes()
         split_file = split(raw)
     except OSError as exc:
-        record.problem("file", f"cannot be read ({exc.strerror})")
+        record.problem("file", Msg("cannot be read (%(reason)s)", reason=exc.strerror))
         return record
     except FrontMatterError as exc:
         record.problems.append(Problem(record.source.path, exc.line, "front matter", exc.message, exc.hint))
@@ -216,15 +240,17 @@ def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabula
     for key, value in data.items():
         spec = record_type.field(key)
         if spec is None:
-            record.problem(label(key), "unknown field",
+            record.problem(label(key), Msg("unknown field"),
                            _MISPLACED.get((record_type.name, key)) or
                            did_you_mean(key, record_type.field_names) or
-                           f"{record_type.name} fields are: {', '.join(record_type.field_names)}", (key,))
+                           Msg(_FIELDS_ARE[record_type.name], fields=", ".join(record_type.field_names)),
+                           (key,))
         elif value is None:
             continue  # `field:` with nothing after it means "not given"
         elif _is_placeholder(value):
-            record.problem(key, "fill in this field", f"{spec.doc}; or delete the line if it does "
-                           "not apply" if not spec.required else spec.doc)
+            meaning = Msg(spec.doc) if spec.doc in DOCS else spec.doc
+            record.problem(key, FILL_IN, Msg("%(meaning)s; or delete the line if it does not apply",
+                                             meaning=meaning) if not spec.required else meaning)
         else:
             try:
                 record.values[key] = spec.kind.check(value, vocab)
@@ -236,24 +262,40 @@ def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabula
         if spec.required and data.get(spec.name) is None:
             example = f"{spec.name}: {_yaml_example(spec.example)}"
             record.problems.append(Problem(record.source.path, 1, spec.name,
-                                           "missing required field", f"add '{example}'"))
+                                           MISSING, Msg("add %(line)s", line=f"'{example}'")))
     _RECORD_RULES[record_type.name](record)
     record.problems += free_text_problems(record_type, record.values, split_file.front_matter, record.body,
                                           split_file.body_line, record.source.path)
+    unfilled = placeholder_line(record.body)
+    if unfilled is not None:  # "FILL IN: a few sentences about you", as `mentorhub new` wrote it
+        record.problems.append(Problem(record.source.path, split_file.body_line + unfilled, "body", FILL_IN,
+                                       Msg("replace it with your own words")))
     return record
 
 
 #: Fields people put at the top level that belong elsewhere: where to move them.
 _MISPLACED = {
-    ("person", "email"): "put it under contact: 'contact: {email: …, public: false}'; it is published "
-                         "only with public: true",
-    ("person", "phone"): "phone numbers are not published; organizers can keep one under 'private:'",
+    ("person", "email"): Msg("put it under contact: 'contact: {email: …, public: false}'; it is published "
+                             "only with public: true"),
+    ("person", "phone"): Msg("phone numbers are not published; organizers can keep one under 'private:'"),
 }
 
 
+#: One sentence per record type (their grammar differs by language).
+_FIELDS_ARE = {"person": N_("person fields are: %(fields)s"),
+               "resource": N_("resource fields are: %(fields)s"),
+               "session": N_("session fields are: %(fields)s"), "story": N_("story fields are: %(fields)s")}
+_UNKNOWN = {"person": N_("unknown person %(id)s"), "resource": N_("unknown resource %(id)s"),
+            "session": N_("unknown session %(id)s"), "story": N_("unknown story %(id)s")}
+
+#: What a placeholder `mentorhub new` wrote (and nobody replaced) is told, in any language.
+FILL_IN = Msg("fill in this field")
+MISSING = Msg("missing required field")
+
+
 def _is_placeholder(value: Any) -> bool:
-    """`FILL IN`, alone or in a list, as `mentorhub new` writes it."""
-    return value == PLACEHOLDER or (isinstance(value, list) and PLACEHOLDER in value)
+    """`FILL IN` (or its translation), alone or in a list, as `mentorhub new` writes it."""
+    return value == PLACEHOLDER or is_placeholder(value)
 
 
 def _yaml_example(value: Any) -> str:
@@ -270,27 +312,28 @@ def _person_rules(record: _Parsed) -> None:
     values = record.values
     roles = values.get("roles", ())
     if "consent" in values and values["consent"] is not True:
-        record.problem("consent", "must be true: a profile is published only with the person's agreement")
+        record.problem("consent",
+                       Msg("must be true: a profile is published only with the person's agreement"))
     given = record.doc.data if record.doc else {}
     if "mentor" in roles and not values.get("offers") and not given.get("offers"):
-        record.problem("offers", "a mentor must offer at least one skill", "add 'offers: [skill-id]'",
-                       ("roles",))
+        record.problem("offers", Msg("a mentor must offer at least one skill"),
+                       Msg("add %(line)s", line="'offers: [skill-id]'"), ("roles",))
     if "mentee" in roles and not values.get("seeks") and not given.get("seeks"):
-        record.problem("seeks", "a mentee must seek at least one skill", "add 'seeks: [skill-id]'",
-                       ("roles",))
+        record.problem("seeks", Msg("a mentee must seek at least one skill"),
+                       Msg("add %(line)s", line="'seeks: [skill-id]'"), ("roles",))
     if values.get("mentors") and "mentee" not in roles:
-        record.problem("mentors", "only people with the mentee role list mentors",
-                       "add 'mentee' to roles or remove 'mentors'")
+        record.problem("mentors", Msg("only people with the mentee role list mentors"),
+                       Msg("add 'mentee' to roles or remove 'mentors'"))
     if record.id in values.get("mentors", ()):
-        record.problem("mentors", "a person cannot be their own mentor")
+        record.problem("mentors", Msg("a person cannot be their own mentor"))
 
 
 def _resource_rules(record: _Parsed) -> None:
     if not record.body.strip() and "url" not in record.values and "url" not in (
         record.doc.data if record.doc else {}
     ):
-        record.problem("url", "a resource with no body must have a url",
-                       "add 'url: https://…' or write the resource below the front matter")
+        record.problem("url", Msg("a resource with no body must have a url"),
+                       Msg("add 'url: https://…' or write the resource below the front matter"))
 
 
 def _session_rules(record: _Parsed) -> None:
@@ -319,7 +362,8 @@ def _check_ids(parsed: list[_Parsed]) -> None:
     seen: dict[tuple[str, str], _Parsed] = {}
     for record in parsed:
         if not ID_PATTERN.match(record.id):
-            record.problem("file", f"{quote(record.id)} is not a valid id (the file name is the id)", ID_RULE)
+            record.problem("file", Msg("%(id)s is not a valid id (the file name is the id)",
+                                       id=quote(record.id)), ID_RULE)
         elif record.id in record.type.reserved_ids:
             record.problem("file", f"the id '{record.id}' is reserved for a listing page",
                            "rename the file")
@@ -341,11 +385,11 @@ def _check_references(parsed: list[_Parsed]) -> None:
                 continue
             where = (key, index) if key in record.values and isinstance(record.values[key], tuple) else (key,)
             if ref in drafts[target]:
-                record.problem(key, f"{quote(ref)} is a draft and is not published", path=where)
+                record.problem(key, Msg("%(id)s is a draft and is not published", id=quote(ref)), path=where)
             else:
-                record.problem(key, f"unknown {target} {quote(ref)}",
+                record.problem(key, Msg(_UNKNOWN[target], id=quote(ref)),
                                did_you_mean(ref, published[target]) or
-                               f"no file content/{_folder(target)}/{ref}.md", where)
+                               Msg("no file %(path)s", path=f"content/{_folder(target)}/{ref}.md"), where)
 
     for record in parsed:
         if record.draft or not record.values:
@@ -356,8 +400,8 @@ def _check_references(parsed: list[_Parsed]) -> None:
             for index, mentor_id in enumerate(v.get("mentors", ())):
                 mentor = published["person"].get(mentor_id)
                 if mentor is not None and "mentor" not in mentor.values.get("roles", ("mentor",)):
-                    record.problem("mentors", f"{quote(mentor_id)} does not have the mentor role",
-                                   path=("mentors", index))
+                    record.problem("mentors", Msg("%(id)s does not have the mentor role",
+                                                  id=quote(mentor_id)), path=("mentors", index))
             _check_prefers(record, published["person"], check)
         elif record.type is SESSION:
             check(record, "facilitators", "person", v.get("facilitators", ()))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 
@@ -24,10 +24,29 @@ class Source:
 @dataclass(frozen=True)
 class Skill:
     id: str
-    label: str
+    label: str  # in the language being published (see in_language); as written when plain
     category: str
     aliases: tuple[str, ...] = ()
     description: str = ""
+    # skills.yml's per-language label and description: (ISO 639-1 code, text) in file
+    # order; empty when the file gives one text for every language.
+    labels: tuple[tuple[str, str], ...] = ()
+    descriptions: tuple[tuple[str, str], ...] = ()
+
+    def in_language(self, lang: str, first: str) -> Skill:
+        """This skill with `label` and `description` in `lang` (a UI language, `pt-BR` reads
+        `pt`), else in `first` (the hub's first language), else the first one written."""
+        return replace(self, label=_pick(self.labels, lang, first) or self.label,
+                       description=_pick(self.descriptions, lang, first) or self.description)
+
+
+def _base(lang: str) -> str:
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+def _pick(texts: tuple[tuple[str, str], ...], lang: str, first: str) -> str:
+    found = dict(texts)
+    return found.get(_base(lang)) or found.get(_base(first)) or (texts[0][1] if texts else "")
 
 
 @dataclass(frozen=True)
@@ -157,6 +176,12 @@ class Hub:
     @property
     def record_count(self) -> int:
         return len(self.people) + len(self.resources) + len(self.sessions) + len(self.stories)
+
+    def in_language(self, lang: str, first: str) -> Hub:
+        """The hub as one language's tree shows it: skill labels and descriptions in `lang`."""
+        if not any(s.labels or s.descriptions for s in self.skills.values()):
+            return self
+        return replace(self, skills={k: s.in_language(lang, first) for k, s in self.skills.items()})
 
     def mentors(self) -> Iterator[Person]:
         return (p for p in self.people.values() if p.is_mentor)

@@ -26,6 +26,7 @@ from .fields import (
     ListOf,
     MapOf,
     Number,
+    PerLanguage,
     Private,
     RecordId,
     Sealed,
@@ -216,10 +217,12 @@ STORY = RecordType(
 RECORD_TYPES: tuple[RecordType, ...] = (PERSON, RESOURCE, SESSION, STORY)
 
 SKILL_FIELDS: tuple[Field, ...] = (
-    Field("label", Text(max_length=60), "display name", required=True),
+    Field("label", PerLanguage(Text(max_length=60)),
+          "display name: a text, or a map of UI language → text", required=True),
     Field("category", Text(max_length=60), "group on the skills page", required=True),
     Field("aliases", ListOf(Text(max_length=60)), "other words contributors may use"),
-    Field("description", Text(max_length=300, single_line=False), "one or two sentences"),
+    Field("description", PerLanguage(Text(max_length=300, single_line=False)),
+          "one or two sentences: a text, or a map of UI language → text"),
 )
 
 
@@ -320,7 +323,8 @@ def skills_json_schema() -> dict[str, Any]:
         "$schema": JSON_SCHEMA_DIALECT,
         "title": "mentorhub skills vocabulary",
         "description": (
-            "content/skills.yml: skill id → label, category, aliases. `mentorhub check` also "
+            "content/skills.yml: skill id → label, category, aliases, description. A label or "
+            "description may be a map of UI language → text. `mentorhub check` also "
             "checks that no alias is used by two skills."
         ),
         "type": "object",

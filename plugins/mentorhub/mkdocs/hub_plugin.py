@@ -13,6 +13,7 @@ the site, in `build` or in `serve`. Feature plugins
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -23,7 +24,9 @@ from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
@@ -32,10 +35,11 @@ from ..hub.languages import LANGUAGES
 from ..hub.loader import LoadResult, load_hub
 from ..hub.problems import format_problems
 from ..hub.sealing import recipient_problem
-from ..i18n import ENGLISH, check_catalog
+from ..i18n import ENGLISH, check_catalog, localizer
 from ..site.arrows import hide_arrows
 from ..site.build_date import build_date
 from ..site.contribute import edit_base
+from ..site.footer import made_with
 from ..site.introductions import Contact, ContactError, contact_sentence, read_contact
 from ..site.join_pages import STYLESHEET, join_site, scripts
 from ..site.not_found import not_found_words
@@ -154,8 +158,12 @@ class HubPlugin(BasePlugin[HubConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
-        self.result = load_hub(docs_dir, display_root=Path(config.config_file_path).parent,
-                               recipients=list(self.config.recipients))
+        result = load_hub(docs_dir, display_root=Path(config.config_file_path).parent,
+                          recipients=list(self.config.recipients))
+        # Skill labels in this tree's language: every page, finder, reason and KPI reads them.
+        assert self.tree is not None  # set by on_config
+        tree = self.tree
+        self.result = replace(result, hub=result.hub.in_language(tree.lang, tree.languages[0]))
         self._report(self.result)
         _keep_only_admitted(files, config, set(self.result.media))
         assert self.options is not None
@@ -169,6 +177,15 @@ class HubPlugin(BasePlugin[HubConfig]):
         files.append(File.generated(config, CSS_URI, abs_src_path=str(_ASSETS / "mentorhub.css")))
         self._add_join(files, config, renderer)
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Without a `nav:` in mkdocs.yml, MkDocs names each section after its folder
+        ("People", "Resources"), in English whatever the hub's language: give each the
+        title of the engine's index page inside it ("Personas"), as tabs show them."""
+        if config.nav is None:
+            i18n = self.renderer.i18n if self.renderer is not None else ENGLISH
+            _name_sections(nav.items, self.generated, i18n.gettext("Pages"))
+        return nav
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
         i18n = self.renderer.i18n if self.renderer is not None else ENGLISH
@@ -187,6 +204,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         i18n = self.renderer.i18n if self.renderer else ENGLISH
         env.globals["mentorhub_contact"] = contact_sentence(contact, i18n)
         env.globals["mentorhub_not_found"] = not_found_words(i18n)
+        env.globals["mentorhub_made_with"] = made_with(i18n)
         return env
 
     def on_post_template(self, output_content: str, /, *, template_name: str,
@@ -253,16 +271,18 @@ class HubPlugin(BasePlugin[HubConfig]):
     def _report(self, result: LoadResult) -> None:
         if not result.problems:
             return
+        # In the hub's language, as `mentorhub check` says them; the prefix stays as it is.
+        words = localizer(self.options.language) if self.options else ENGLISH
         if self.command == "serve":
             for problem in result.problems:
-                log.warning(str(problem))
-            log.warning(ENGLISH.ngettext("%(num)s content problem; that file is not shown",
-                                         "%(num)s content problems; those files are not shown",
-                                         len(result.problems)))
+                log.warning(problem.text(words.gettext))
+            log.warning(words.ngettext("%(num)s content problem; that file is not shown",
+                                       "%(num)s content problems; those files are not shown",
+                                       len(result.problems)))
             return
         raise PluginError(
-            ENGLISH.ngettext("%(num)s content problem:", "%(num)s content problems:", len(result.problems))
-            + f"\n{format_problems(result.problems)}"
+            words.ngettext("%(num)s content problem:", "%(num)s content problems:", len(result.problems))
+            + f"\n{format_problems(result.problems, translate=words.gettext)}"
         )
 
     def _free_page_lang(self, html: str, page: MkDocsPage) -> str | None:
@@ -355,3 +375,17 @@ def _keep_only_admitted(files: Files, config: MkDocsConfig, media: set[str]) -> 
             removed = True
     if removed:
         files.add_files_from_theme(config.theme.get_env(), config)
+
+
+def _name_sections(items: list[StructureItem], generated: dict[str, Page], pages_title: str) -> None:
+    for item in items:
+        if not isinstance(item, Section):
+            continue
+        index = next((generated[child.file.src_uri] for child in item.children  # the folder's own index
+                      if isinstance(child, MkDocsPage) and child.file.src_uri.endswith("/index.md")
+                      and child.file.src_uri in generated), None)
+        if index is not None:
+            item.title = index.title
+        elif item.title == "Pages":  # content/pages/: the site's own pages, without an index
+            item.title = pages_title
+        _name_sections(item.children, generated, pages_title)

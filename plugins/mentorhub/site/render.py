@@ -405,7 +405,7 @@ class SiteRenderer:
         """The "report an inactive or wrong profile" issue form, naming this profile."""
         path = f"people/{person.id}/" if self.options.directory_urls else f"people/{person.id}.html"
         return issue_form_url(self.options.edit_base, "report-profile.yml",
-                              f"Profile report: {person.name}",
+                              self.i18n.gettext("Profile report: %(name)s", name=person.name),
                               {"profile": self.options.site_url + path if self.options.site_url
                                else person.id})
 
