@@ -11,6 +11,9 @@
   // This file is <site>/assets/mentorhub/search.js; the bundle is <site>/pagefind/.
   var script = document.currentScript;
   var bundleUrl = new URL("../../pagefind/", script ? script.src : location.href).href;
+  // Result thumbnails (Pagefind's `image` meta) are paths from the site root.
+  var siteRoot = new URL("../../", script ? script.src : location.href).href;
+  var IMAGE_PATH = /^assets\/mentorhub\/photos\/[0-9a-f]+-[0-9]+\.webp$/;
   var DEBOUNCE_MS = 200;
   // Below Material's tablet breakpoint the filters start folded, so a phone shows the
   // first results without scrolling past every filter.
@@ -259,6 +262,16 @@
   function renderResult(item, term, intro, showType) {
     var meta = item.meta || {};
     var entry = element("li", "mh-result");
+    // The face beside the name: decorative (the name is the link), from this site only.
+    if (meta.image && IMAGE_PATH.test(meta.image)) {
+      var face = element("img", "mh-avatar");
+      face.src = siteRoot + meta.image;
+      face.alt = "";
+      face.width = face.height = 56;
+      face.loading = "lazy";
+      entry.className += " mh-result--face";
+      entry.appendChild(face);
+    }
     if (meta.type && showType) {
       var type = element("p", "mh-result__type");
       type.appendChild(element("span", "mh-badge mh-badge--type", meta.type));

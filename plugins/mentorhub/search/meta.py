@@ -45,11 +45,12 @@ OUTCOME = "Outcome"
 GROUP = "Group"
 SESSION_FORMAT = "Session format"
 CATEGORY = "Category"
+COUNTRY = "Country"
 
 #: Every filter, in the order a full search form offers them.
 FILTERS = (
     TYPE, ROLE, SKILL, OFFERS, SEEKS, LANGUAGE, AVAILABILITY, FORMAT, KIND, LEVEL,
-    AUDIENCE, OUTCOME, GROUP, SESSION_FORMAT, CATEGORY,
+    AUDIENCE, OUTCOME, GROUP, SESSION_FORMAT, CATEGORY, COUNTRY,
 )
 
 # Sort keys. Pagefind drops records without the key from a sorted result list, and
@@ -170,12 +171,17 @@ def availability(hub: Hub, person: Person) -> str:
 
 
 def search_records(hub: Hub, *, today: dt.date, stale_after_days: int,
-                   i18n: Localizer = ENGLISH) -> dict[str, SearchRecord]:
-    """The facets of every record page, keyed by the page's source URI, sorted."""
+                   i18n: Localizer = ENGLISH,
+                   images: Mapping[str, str] | None = None) -> dict[str, SearchRecord]:
+    """The facets of every record page, keyed by the page's source URI, sorted.
+
+    `images`: person id → their thumbnail's path from the site root, shown in results.
+    """
     labels = _Labels(hub, i18n)
     records: dict[str, SearchRecord] = {}
     for person in hub.people.values():
-        records[person_src(person.id)] = _person(hub, labels, person, today, stale_after_days)
+        records[person_src(person.id)] = _person(hub, labels, person, today, stale_after_days,
+                                                 (images or {}).get(person.id, ""))
     for resource in hub.resources.values():
         records[resource_src(resource.id)] = _resource(labels, resource)
     for session in hub.sessions.values():
@@ -188,7 +194,7 @@ def search_records(hub: Hub, *, today: dt.date, stale_after_days: int,
 
 
 def _person(hub: Hub, labels: _Labels, person: Person, today: dt.date,
-            stale_after_days: int) -> SearchRecord:
+            stale_after_days: int, image: str = "") -> SearchRecord:
     offers = labels.skills(person.offers) if person.is_mentor else []
     seeks = labels.skills(person.seeks) if person.is_mentee else []
     languages = labels.languages(person.languages)
@@ -196,6 +202,7 @@ def _person(hub: Hub, labels: _Labels, person: Person, today: dt.date,
     filters: dict[str, list[str]] = {
         ROLE: roles, LANGUAGE: languages, FORMAT: labels.choices("format", person.formats),
         OFFERS: offers, SEEKS: seeks, SKILL: offers + seeks,
+        COUNTRY: [labels.i18n.country(person.country)] if person.country else [],
     }
     sorts: dict[str, str] = {}
     details = [", ".join(roles), ", ".join(languages)]
@@ -217,6 +224,7 @@ def _person(hub: Hub, labels: _Labels, person: Person, today: dt.date,
         "details": " · ".join(details),
         "summary": person.headline,
         "tags": ", ".join(tags),
+        "image": image,  # Pagefind's own key for a result's thumbnail (from the site root)
     })
 
 

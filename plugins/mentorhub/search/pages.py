@@ -102,6 +102,7 @@ def finders(records: Mapping[str, sm.SearchRecord], i18n: Localizer = ENGLISH) -
                     (sm.SKILL, _("Skill or topic"), _("Any skill")),
                     (sm.ROLE, _("Role"), _("Any role")),
                     (sm.LANGUAGE, _("Language"), _("Any language")),
+                    (sm.COUNTRY, _("Country"), _("Any country")),
                     (sm.AVAILABILITY, _("Availability"), _("Any availability")),
                     (sm.FORMAT, _("Meets"), _("Any format")),
                     (sm.KIND, _("Resource kind"), _("Any kind")),
@@ -129,6 +130,7 @@ def finders(records: Mapping[str, sm.SearchRecord], i18n: Localizer = ENGLISH) -
             facets=(
                 facet(sm.OFFERS, _("Skill"), mentors, any_label=_("Any skill")),
                 facet(sm.LANGUAGE, _("Language"), mentors, any_label=_("Any language")),
+                facet(sm.COUNTRY, _("Country"), mentors, any_label=_("Any country")),
                 facet(sm.AVAILABILITY, _("Availability"), mentors, "checkbox"),
                 facet(sm.FORMAT, _("Meets"), mentors, "checkbox"),
             ),
@@ -190,5 +192,5 @@ def finder_pages(renderer: SiteRenderer, finder_list: Sequence[Finder], *,
                                             messages=script_messages(renderer.i18n, finder.results_noun),
                                             intro=intro_config(renderer) if mentors else Markup(""),
                                             next_steps=mentors, circles_src=circles_src)
-        pages.append(Page(finder.src_uri, finder.title, markdown, finder.intro, KIND))
+        pages.append(Page(finder.src_uri, finder.title, markdown, finder.intro, KIND, wide=mentors))
     return pages
