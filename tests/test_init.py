@@ -132,7 +132,8 @@ def test_the_hub_checks_builds_strictly_and_verifies(
         assert files_in(root) - EXPECTED_FILES == {
             "content/people/alex-example.md", "content/resources/first-conversation-guide.md",
             f"content/sessions/{build_date().isoformat()}-welcome-circle.md",
-            "content/stories/a-first-talk.md"}
+            "content/stories/a-first-talk.md",
+            "content/media/people/alex-example.jpg"}  # a drawn face (images/faces.py)
     capsys.readouterr()
     assert main(["check", "--project", str(root)]) == 0, capsys.readouterr().err
     result = run_mkdocs(root, "--strict")
@@ -140,7 +141,9 @@ def test_the_hub_checks_builds_strictly_and_verifies(
     assert main(["verify", "--project", str(root)]) == 0, capsys.readouterr().out
     assert (root / "site/people/index.html").is_file()
     if example:
-        assert (root / "site/people/alex-example/index.html").is_file()
+        profile = (root / "site/people/alex-example/index.html").read_text(encoding="utf-8")
+        assert '<img class="mh-avatar"' in profile and ".webp" in profile  # the example has a face
+        assert not list((root / "site").rglob("*.jpg"))  # re-encoded, never copied as it is
 
 
 def test_it_refuses_to_overwrite_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from ..images.faces import draw_face
 from ..site.build_date import build_date
 from ..verify.config import config_problems, config_suggestions, read_config
 from .scaffold import (
@@ -27,6 +28,9 @@ from .scaffold import (
     hub_files,
     write_files,
 )
+
+#: The example person's portrait (scaffold/example/people/alex-example.md names it).
+EXAMPLE_PHOTO = "content/media/people/alex-example.jpg"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -78,13 +82,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"mentorhub init: {exc}", file=sys.stderr)
         return 2
     written = hub_files(answers, example=args.example)
-    clashes = existing(root, list(written))
+    portraits = {EXAMPLE_PHOTO: draw_face("alex-example")} if args.example else {}
+    clashes = existing(root, [*written, *portraits])
     if clashes:
         print(f"mentorhub init: these already exist in {root}, so nothing was written:", file=sys.stderr)
         print("\n".join(f"  {path}" for path in clashes), file=sys.stderr)
         print("Move them away (or start in an empty folder) and run it again.", file=sys.stderr)
         return 1
     write_files(root, written)
+    for relative, data in portraits.items():  # the example person's drawn face (images/faces.py)
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_bytes(data)
     _next_steps(root, answers, args.here)
     return 0
 

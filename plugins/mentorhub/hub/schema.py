@@ -117,9 +117,9 @@ PERSON = RecordType(
         Field("pronouns", Text(max_length=40), "e.g. she/her"),
         Field("location", Text(max_length=80), "free text, e.g. a city"),
         Field("timezone", TimeZone(), "IANA time zone, e.g. Europe/Berlin", example="Europe/Berlin"),
-        Field("country", Country(), "ISO 3166-1 alpha-2 country code, e.g. NG, CO, DE", example="DE"),
+        Field("country", Country(), "ISO 3166-1 alpha-2 country code, e.g. NG, CO, DE"),
         Field("photo", Photo(), "a portrait under content/media/people/ (png, jpg, webp); "
-              "published re-encoded, without its metadata", example="media/people/ana-example.jpg"),
+              "published re-encoded, without its metadata"),
         Field("formats", ListOf(Choice(FORMATS), 1), "how they like to meet (default one-on-one)"),
         Field("capacity", Integer(minimum=0, maximum=100), "most mentees at once (mentors, default 1)"),
         Field("availability", Choice(AVAILABILITY), "open, limited or closed (never suggested)"),
