@@ -25,6 +25,7 @@ import jinja2
 from ..hub.models import Hub, Person, Resource, Session, Skill, Story
 from ..i18n import ENGLISH, Localizer
 from ..i18n.vocabulary import N_
+from ..site.places import utc_offset_label, utc_offset_minutes
 from ..site.render import person_src, resource_src, session_src, skill_src, story_src
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
@@ -46,11 +47,16 @@ GROUP = "Group"
 SESSION_FORMAT = "Session format"
 CATEGORY = "Category"
 COUNTRY = "Country"
+#: A mentor's offset from UTC on the hub's date ("UTC+1"), for "Meets in my hours": the
+#: finder's script asks for every offset within the reader's chosen number of hours.
+#: Mentors without a time zone carry NO_OFFSET, so they can be listed separately.
+UTC_OFFSET = "UTC offset"
+NO_OFFSET = "none"
 
 #: Every filter, in the order a full search form offers them.
 FILTERS = (
     TYPE, ROLE, SKILL, OFFERS, SEEKS, LANGUAGE, AVAILABILITY, FORMAT, KIND, LEVEL,
-    AUDIENCE, OUTCOME, GROUP, SESSION_FORMAT, CATEGORY, COUNTRY,
+    AUDIENCE, OUTCOME, GROUP, SESSION_FORMAT, CATEGORY, COUNTRY, UTC_OFFSET,
 )
 
 # Sort keys. Pagefind drops records without the key from a sorted result list, and
@@ -206,6 +212,8 @@ def _person(hub: Hub, labels: _Labels, person: Person, today: dt.date,
     }
     sorts: dict[str, str] = {}
     details = [", ".join(roles), ", ".join(languages)]
+    if person.country:
+        details.append(labels.i18n.country(person.country))
     if person.is_mentor:
         state = availability(hub, person)
         stale = person.is_stale(today, stale_after_days)
@@ -216,6 +224,8 @@ def _person(hub: Hub, labels: _Labels, person: Person, today: dt.date,
                 "date": labels.i18n.date(person.confirmed)}
             shown += f" · {labels.i18n.gettext(STALE)} · {why}"
         details.append(shown)
+        minutes = utc_offset_minutes(person.timezone, today) if person.timezone else None
+        filters[UTC_OFFSET] = [NO_OFFSET if minutes is None else utc_offset_label(minutes)]
         # Open first, then limited, then full or closed; unconfirmed profiles last in each.
         rank = AVAILABILITY_ORDER.index(state)
         sorts[SORT_AVAILABILITY] = f"{rank}{int(stale)} {_sort_text(person.name, person.id)}"

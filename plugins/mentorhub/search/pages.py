@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from ..i18n import ENGLISH, Localizer
 from ..site.introductions import entities, intro_template
+from ..site.places import OFFSETS, utc_offset_label
 from ..site.render import Page, PageContext, SiteRenderer
 from . import meta as sm
 from .messages import script_messages
@@ -55,6 +56,8 @@ class Finder:
     #: What "Best match" means with no words typed (nothing to rank by, so Pagefind's order
     #: would be the index's): a sort every record in the finder's scope has, or "".
     wordless_sort: str = ""
+    #: "Meets in my hours": keep mentors within N hours of the reader's time zone (script only).
+    hours: bool = False
     #: Each result says its type ("Person", "Resource"): only where the types are mixed.
     show_type: bool = True
     list_without_query: bool = True  # list everything before anything is typed
@@ -138,6 +141,7 @@ def finders(records: Mapping[str, sm.SearchRecord], i18n: Localizer = ENGLISH) -
             # Without words, the best match is whoever can take a mentee now.
             wordless_sort="availability:asc",
             show_type=False,
+            hours=True,
             list_word=sm.list_word("person"),
             fallback=((_("All mentors"), "people/mentors/index.md"), (_("People"), "people/index.md"),
                       (_("Skills"), "skills/index.md")),
@@ -191,6 +195,8 @@ def finder_pages(renderer: SiteRenderer, finder_list: Sequence[Finder], *,
                                             finder=finder, page_size=page_size,
                                             messages=script_messages(renderer.i18n, finder.results_noun),
                                             intro=intro_config(renderer) if mentors else Markup(""),
-                                            next_steps=mentors, circles_src=circles_src)
+                                            next_steps=mentors, circles_src=circles_src,
+                                            offsets=[(m, utc_offset_label(m)) for m in OFFSETS],
+                                            utc_offset=sm.UTC_OFFSET, no_offset=sm.NO_OFFSET)
         pages.append(Page(finder.src_uri, finder.title, markdown, finder.intro, KIND, wide=mentors))
     return pages

@@ -28,3 +28,9 @@ def utc_offset_label(minutes: int) -> str:
     sign = "+" if minutes > 0 else "\u2212"
     hours, rest = divmod(abs(minutes), 60)
     return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+#: Every offset from UTC in use in the tz database (minutes), for "My time zone" in the
+#: finder: whole hours from UTC−12 to UTC+14 and the half- and quarter-hour ones.
+OFFSETS = tuple(sorted({h * 60 for h in range(-12, 15)} | {
+    -570, -210, 210, 270, 330, 345, 390, 525, 570, 630, 765}))
