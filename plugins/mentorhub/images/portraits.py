@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,42 +43,72 @@ class PortraitSet:
 
 
 def build_portraits(hub: Hub, media: Mapping[str, Path], cache_dir: Path | None) -> PortraitSet:
-    """Encode (or reuse) the photo of every published person who has one."""
+    """Encode (or reuse) the photo of every published person who has one.
+
+    Photos missing from the cache are encoded on a few threads: Pillow lets go of the
+    GIL while it decodes, resizes and encodes, and each photo's bytes depend on that
+    photo alone, so the output is the same in any order.
+    """
     result = PortraitSet()
-    by_digest: dict[str, dict[int, bytes]] = {}  # two people with the same photo: encoded once
+    sources: dict[str, str] = {}  # person id → digest of their photo's bytes
+    data_of: dict[str, bytes] = {}  # digest → bytes, one entry per distinct photo
     for person in hub.people.values():
         source = media.get(person.photo) if person.photo else None
-        if source is None:
+        if source is not None:
+            data = source.read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
+            sources[person.id] = digest
+            data_of.setdefault(digest, data)
+    images: dict[str, dict[int, bytes] | Exception] = {}
+    missing = []
+    for digest in sorted(data_of):
+        cached = _cached(digest, cache_dir)
+        if cached is None:
+            missing.append(digest)
+        else:
+            images[digest] = cached
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        for digest, encoded in zip(missing, pool.map(lambda d: _encoded(data_of[d], d, cache_dir), missing),
+                                   strict=True):
+            images[digest] = encoded
+    result.encoded = sum(1 for d in missing if not isinstance(images[d], Exception))
+    for person_id, digest in sorted(sources.items()):
+        found = images[digest]
+        if isinstance(found, Exception):
+            photo = hub.people[person_id].photo
+            result.failed[person_id] = f"{photo}: cannot be decoded ({type(found).__name__})"
             continue
-        data = source.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
-        images = by_digest.get(digest)
-        if images is None:
-            try:
-                images = by_digest[digest] = _cached_or_encoded(data, digest, cache_dir, result)
-            except (OSError, ValueError, SyntaxError, Image.DecompressionBombError,
-                    Image.DecompressionBombWarning) as exc:
-                result.failed[person.id] = f"{person.photo}: cannot be decoded ({type(exc).__name__})"
-                continue
         files = []
         for css, pixels in sorted(PIXEL_SIZES.items()):
             path = f"{SITE_FOLDER}/{digest[:20]}-{pixels}.webp"
-            result.files[path] = images[pixels]
+            result.files[path] = found[pixels]
             files.append((css, path))
-        result.portraits[person.id] = Portrait(tuple(files))
+        result.portraits[person_id] = Portrait(tuple(files))
     result.files = dict(sorted(result.files.items()))
     return result
 
 
-def _cached_or_encoded(data: bytes, digest: str, cache_dir: Path | None,
-                       result: PortraitSet) -> dict[int, bytes]:
-    sizes = tuple(sorted(PIXEL_SIZES.values()))
-    paths = {size: cache_dir / f"{digest}-{size}-v{VERSION}.webp" for size in sizes} if cache_dir else {}
-    if paths and all(p.is_file() for p in paths.values()):
-        return {size: path.read_bytes() for size, path in paths.items()}
-    images = encode_photo(data, sizes)
-    result.encoded += 1
-    for size, path in paths.items():
+def _cache_paths(digest: str, cache_dir: Path | None) -> dict[int, Path]:
+    sizes = sorted(PIXEL_SIZES.values())
+    return {size: cache_dir / f"{digest}-{size}-v{VERSION}.webp" for size in sizes} if cache_dir else {}
+
+
+def _cached(digest: str, cache_dir: Path | None) -> dict[int, bytes] | None:
+    paths = _cache_paths(digest, cache_dir)
+    try:
+        return {size: path.read_bytes() for size, path in paths.items()} if paths else None
+    except OSError:
+        return None  # not (all) there: encode again
+
+
+def _encoded(data: bytes, digest: str, cache_dir: Path | None) -> dict[int, bytes] | Exception:
+    """The photo's images (written to the cache), or why it could not be decoded."""
+    try:
+        images = encode_photo(data, tuple(sorted(PIXEL_SIZES.values())))
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError,
+            Image.DecompressionBombWarning) as exc:
+        return exc
+    for size, path in _cache_paths(digest, cache_dir).items():
         _write_atomically(path, images[size])
     return images
 
