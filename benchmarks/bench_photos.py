@@ -19,7 +19,9 @@ bytes of photos published. The issue's budget: photos add at most 20 % (warm).
 from __future__ import annotations
 
 import argparse
+import gzip
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -47,7 +49,10 @@ def add_photos(project: Path, size: int) -> int:
 
 
 def build(project: Path) -> float:
+    """One `mkdocs build`, timed, into an empty site/ (MkDocs first deletes an old site
+    file by file: seconds on a slow disk, and the same for every variant, so not timed)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795305600"}
+    shutil.rmtree(project / "site", ignore_errors=True)
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"], cwd=project,
                           env=env, capture_output=True, text=True, check=False)
@@ -55,6 +60,24 @@ def build(project: Path) -> float:
     if done.returncode:
         sys.exit(f"build of {project} failed:\n{done.stderr[-3000:]}")
     return seconds
+
+
+def page_weight(site: Path, page: Path) -> int:
+    """Bytes of a page with every stylesheet, script and image it names, as GitHub Pages
+    sends them (text gzipped): an upper bound, since lazy photos below the fold wait."""
+    html = page.read_text(encoding="utf-8")
+    total = len(gzip.compress(html.encode(), 6))
+    seen: set[Path] = set()
+    for ref in re.findall(r'(?:href|src)="([^"#?]+)', html):
+        if "://" in ref or not ref.endswith((".css", ".js", ".webp")):
+            continue
+        file = (page.parent / ref).resolve()
+        if file in seen or not file.is_file() or not file.is_relative_to(site.resolve()):
+            continue
+        seen.add(file)
+        data = file.read_bytes()
+        total += len(data) if file.suffix == ".webp" else len(gzip.compress(data, 6))
+    return total
 
 
 def main() -> int:
@@ -89,6 +112,13 @@ def main() -> int:
         print(f"{name:<28}{best:>9.1f}{(best / base - 1) * 100:>+12.1f}%")
     each = published / max(people, 1) / 1024
     print(f"photos published: {published / 1024:.0f} KiB ({each:.1f} KiB a person, two sizes)")
+    site = faces / "site"
+    someone = sorted(p for p in (site / "people").iterdir() if (p / "index.html").is_file()
+                     and p.name not in ("mentors", "mentees", "peers", "page"))[0]
+    for name, page, budget in (("people directory page 1", site / "people" / "mentors" / "index.html", 150),
+                               ("a profile", someone / "index.html", 100)):
+        weight = page_weight(site, page)
+        print(f"{name}, every photo loaded: {weight / 1024:.0f} KiB (budget {budget} KiB)")
     return 0
 
 
