@@ -337,12 +337,11 @@
     // The face beside the name: decorative (the name is the link), from this site only.
     if (meta.image && IMAGE_PATH.test(meta.image)) {
       var face = element("img", "mh-avatar");
-      face.src = siteRoot + meta.image;
       face.alt = "";
       face.width = face.height = 56;
-      face.loading = "lazy";
       entry.className += " mh-result--face";
       entry.appendChild(face);
+      showWhenNear(face, siteRoot + meta.image);
     }
     if (meta.type && showType) {
       var type = element("p", "mh-result__type");
@@ -375,6 +374,23 @@
       entry.appendChild(row);
     }
     return entry;
+  }
+
+  /* A result's photo loads when it comes near the screen. The browser's own lazy loading
+     fetches everything within a screen or two, which on Find a mentor (results below the
+     filters) would be every photo of the first page before the reader scrolls. */
+  var faceWatcher = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (seen) {
+      if (!seen.isIntersecting) return;
+      faceWatcher.unobserve(seen.target);
+      seen.target.src = seen.target.getAttribute("data-src");
+    });
+  }, { rootMargin: "200px 0px" }) : null;
+
+  function showWhenNear(img, src) {
+    if (!faceWatcher) { img.src = src; return; }
+    img.setAttribute("data-src", src);
+    faceWatcher.observe(img);
   }
 
   /* The template's {mentor} (the profile's last path segment), {mentor_name} and {page}

@@ -93,8 +93,9 @@ def list_words_html(type_label: str) -> str:
 #: postings of common words stay small enough for a first search on a big hub.
 RELATED_LISTS = (".mh-card", ".mh-sessions", ".mh-people-list", ".mh-more", ".mh-pager")
 #: Fixed labels ("Languages", "Time zone") and badges ("mentor", "Open to mentees"):
-#: the same words on thousands of pages, which the filters already cover.
-FIXED_LABELS = (".mh-facts dt", ".mh-badge", ".mh-stale-why")
+#: the same words on thousands of pages, which the filters already cover. The profile
+#: header's "Nigeria · local time UTC+1" repeats its facts (Country, Time zone).
+FIXED_LABELS = (".mh-facts dt", ".mh-badge", ".mh-stale-why", ".mh-card__place")
 #: Every part of an indexed page that Pagefind must skip.
 UNINDEXED = RELATED_LISTS + FIXED_LABELS
 
