@@ -137,7 +137,8 @@ def test_the_hub_checks_builds_strictly_and_verifies(
         assert files_in(root) - EXPECTED_FILES == {
             "content/people/alex-ejemplo.md", "content/resources/guia-primera-conversacion.md",
             f"content/sessions/{build_date().isoformat()}-circulo-de-bienvenida.md",
-            "content/stories/una-primera-charla.md"}  # a Spanish hub's examples are Spanish
+            "content/stories/una-primera-charla.md",
+            "content/media/people/alex-ejemplo.jpg"}  # a drawn face (images/faces.py)
     capsys.readouterr()
     assert main(["check", "--project", str(root)]) == 0, capsys.readouterr().err
     result = run_mkdocs(root, "--strict")
@@ -145,7 +146,9 @@ def test_the_hub_checks_builds_strictly_and_verifies(
     assert main(["verify", "--project", str(root)]) == 0, capsys.readouterr().out
     assert (root / "site/people/index.html").is_file()
     if example:
-        assert (root / "site/people/alex-ejemplo/index.html").is_file()
+        profile = (root / "site/people/alex-ejemplo/index.html").read_text(encoding="utf-8")
+        assert '<img class="mh-avatar"' in profile and ".webp" in profile  # the example has a face
+        assert not list((root / "site").rglob("*.jpg"))  # re-encoded, never copied as it is
 
 
 def test_it_refuses_to_overwrite_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -33,6 +33,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "verify": frozenset({"", "hub", "verify", "i18n"}),
     "nudges": frozenset({"", "hub", "nudges"}),
     "releases": frozenset({"", "releases"}),
+    "images": frozenset({"", "hub", "site", "images", "i18n"}),
 }
 ENTRY_POINTS = frozenset({"commands", "mkdocs"})
 #: Third-party engines only the MkDocs adapters may import (the core stays engine-agnostic).

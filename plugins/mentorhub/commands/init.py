@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..hub.printable import one_line
+from ..images.faces import draw_face
 from ..releases import changelog_text, installed_engine, parse_changelog, pinned_version, releases_between
 from ..site.build_date import build_date
 from ..verify.config import config_problems, config_suggestions, read_config
@@ -29,6 +30,8 @@ from .scaffold import (
     hub_words,
     write_files,
 )
+
+#: The example person's portrait (scaffold/example/people/alex-example.md names it).
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -83,13 +86,17 @@ def run(args: argparse.Namespace) -> int:
         print(f"mentorhub init: {exc}", file=sys.stderr)
         return 2
     written = hub_files(answers, example=args.example)
-    clashes = existing(root, list(written))
+    portraits = _example_portraits(written)
+    clashes = existing(root, [*written, *portraits])
     if clashes:
         print(f"mentorhub init: these already exist in {root}, so nothing was written:", file=sys.stderr)
         print("\n".join(f"  {path}" for path in clashes), file=sys.stderr)
         print("Move them away (or start in an empty folder) and run it again.", file=sys.stderr)
         return 1
     write_files(root, written)
+    for relative, data in portraits.items():  # the example person's drawn face (images/faces.py)
+        (root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (root / relative).write_bytes(data)
     _next_steps(root, answers, args.here)
     return 0
 
@@ -108,6 +115,12 @@ def _asker(*, interactive: bool) -> Asker:
         return reply or default
 
     return ask
+
+
+def _example_portraits(written: dict[str, str]) -> dict[str, bytes]:
+    """A drawn face for each example person (`photo: media/people/<id>.jpg` in every language)."""
+    stems = (Path(path).stem for path in written if path.startswith("content/people/"))
+    return {f"content/media/people/{stem}.jpg": draw_face(stem) for stem in stems}
 
 
 def _answers(args: argparse.Namespace, root: Path, ask: Asker) -> HubAnswers:

@@ -21,9 +21,11 @@ from dataclasses import field as default
 from functools import cache
 from typing import Any
 
+from ..hub.countries import country_code
 from ..hub.fields import (
     Boolean,
     Choice,
+    Country,
     Date,
     FieldError,
     HttpsUrl,
@@ -160,6 +162,8 @@ class Questions:
             return self.answers.language(text) or language_code(text) or text
         if isinstance(kind, TimeZone):
             return self._time_zone(text)
+        if isinstance(kind, Country):  # "Nigeria" or "ng" → NG
+            return country_code(text) or text
         if isinstance(kind, RecordId) and kind.target == "person":
             return self._person(text)
         if isinstance(kind, Boolean):

@@ -16,7 +16,9 @@ from functools import cache
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+from .countries import countries, country_code
 from .languages import LANGUAGES
+from .media import IMAGE_SUFFIXES, PHOTO_FOLDER
 from .pii import kind_of
 from .printable import CONTROL, SURROGATE
 from .problems import N_, Msg, did_you_mean
@@ -335,6 +337,53 @@ class TimeZone(Kind):
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "description": "an IANA time zone name, e.g. Europe/Berlin"}
+
+
+@dataclass(frozen=True)
+class Country(Kind):
+    """An ISO 3166-1 alpha-2 code (`NG`); a lowercase code or a country's name gets a hint."""
+
+    def check(self, value: Any, vocab: Vocabulary) -> str:
+        if isinstance(value, str) and value in countries():
+            return value
+        code = country_code(value) if isinstance(value, str) else None
+        hint = (f"use '{code}' for {countries()[code]}" if code
+                else "use an ISO 3166-1 alpha-2 code such as NG, CO or DE")
+        raise FieldError(f"{describe(value)} is not an ISO 3166-1 country code", hint)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"enum": list(countries())}
+
+
+@dataclass(frozen=True)
+class Photo(Kind):
+    """A path under content/media/ (`media/people/ana.jpg`); never a URL.
+
+    Only the path is checked here; the loader checks that the file is there and that
+    it is an image of bounded size (:mod:`.photos`).
+    """
+
+    def check(self, value: Any, vocab: Vocabulary) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise FieldError(f"expected the path of an image, got {describe(value)}")
+        text = value.strip()
+        example = f"e.g. {PHOTO_FOLDER}/ana.jpg"
+        if "://" in text or text.startswith("//") or text.lower().startswith(("data:", "http")):
+            raise FieldError("must be an image stored in the hub, not a link",
+                             f"save the picture under content/{PHOTO_FOLDER}/ and give its path, "
+                             f"{example}")
+        path = text.removeprefix("/").removeprefix("content/")
+        parts = path.split("/")
+        if "\\" in path or any(part in ("", ".", "..") for part in parts) or parts[0] != "media":
+            raise FieldError(f"{quote(text)} is not a path under content/media/", example)
+        suffix = "." + path.rsplit(".", 1)[-1] if "." in parts[-1] else ""
+        if suffix not in IMAGE_SUFFIXES:
+            raise FieldError(f"{quote(text)} is not a png, jpg, webp or gif image", example)
+        return path
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"^/?(content/)?media/[^\\:]+\.(png|jpg|jpeg|webp|gif)$",
+                "description": "an image under content/media/, e.g. media/people/ana.jpg"}
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from .free_pages import parse_page
 from .free_text import free_text_problems, pii_problems
 from .frontmatter import FrontMatterError, decode, split
 from .models import FreePage, Hub, Person, Resource, Session, Skill, Source, Story
+from .photos import photo_problem
 from .placeholders import is_placeholder, placeholder_line
 from .problems import N_, Msg, Problem, did_you_mean
 from .quoting import label, quote
@@ -103,6 +104,7 @@ def load_hub(content_dir: Path, display_root: Path | None = None, *,
     ]
     _check_ids(parsed)
     _check_references(parsed)
+    _check_photos(parsed, found.media, found.refused)
     if recipients:
         _check_sealed_contacts(parsed)
     hub = _build_hub(parsed, vocab, pages)
@@ -412,6 +414,23 @@ def _check_references(parsed: list[_Parsed]) -> None:
             check(record, "mentors", "person", v.get("mentors", ()))
 
 
+def _check_photos(parsed: list[_Parsed], media: dict[str, Path], refused: set[str]) -> None:
+    """A `photo:` names a checked image under content/media/ that is safe to decode."""
+    for record in parsed:
+        photo = record.values.get("photo") if record.type is PERSON and not record.draft else None
+        if not photo:
+            continue
+        if photo in refused:
+            record.problem("photo", f"{quote(photo)} is not a usable image (see its own problem)")
+        elif photo not in media:
+            record.problem("photo", f"there is no image at content/{photo}",
+                           "check the path, or add the image in that folder")
+        else:
+            found = photo_problem(media[photo])
+            if found:
+                record.problem("photo", *found)
+
+
 def _folder(type_name: str) -> str:
     return next(t.folder for t in RECORD_TYPES if t.name == type_name)
 
@@ -448,6 +467,7 @@ def _person(r: _Parsed) -> Person:
         offers=v.get("offers", ()), seeks=v.get("seeks", ()), headline=v.get("headline", ""),
         pronouns=v.get("pronouns", ""), location=v.get("location", ""),
         timezone=v.get("timezone", ""), formats=v.get("formats", ("one-on-one",)),
+        country=v.get("country", ""), photo=v.get("photo", ""),
         capacity=v.get("capacity", 1 if "mentor" in v["roles"] else 0),
         availability=v.get("availability", "open"), mentors=v.get("mentors", ()),
         prefers=v.get("prefers", ()),

@@ -62,6 +62,8 @@ class Person:
     pronouns: str = ""
     location: str = ""
     timezone: str = ""
+    country: str = ""  # ISO 3166-1 alpha-2 code
+    photo: str = ""  # a checked image, path under content/ (media/people/ana.jpg)
     formats: tuple[str, ...] = ("one-on-one",)
     capacity: int = 0
     availability: str = "open"

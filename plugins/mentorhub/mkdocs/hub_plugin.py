@@ -36,6 +36,7 @@ from ..hub.loader import LoadResult, load_hub
 from ..hub.problems import format_problems
 from ..hub.sealing import recipient_problem
 from ..i18n import ENGLISH, check_catalog, localizer
+from ..images.portraits import CACHE_FOLDER, PortraitSet, build_portraits, photo_sources
 from ..site.arrows import hide_arrows
 from ..site.build_date import build_date
 from ..site.contribute import edit_base
@@ -118,6 +119,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.permalink = ""
         self.tree: Tree | None = None
         self.cycle = CycleSettings()
+        self.portraits = PortraitSet()  # person id → photo; the search plugin shows them too
 
     # -- events ------------------------------------------------------------------------
 
@@ -165,12 +167,14 @@ class HubPlugin(BasePlugin[HubConfig]):
         tree = self.tree
         self.result = replace(result, hub=result.hub.in_language(tree.lang, tree.languages[0]))
         self._report(self.result)
-        _keep_only_admitted(files, config, set(self.result.media))
+        _keep_only_admitted(files, config, set(self.result.media) - photo_sources(self.result))
+        self.portraits = self._portraits(files, config, self.result)
         assert self.options is not None
         self.renderer = renderer = SiteRenderer(
             self.result.hub, self.options,
             override_dirs=self._override_dirs(config),
             profile_sections=self.profile_sections,
+            portraits=self.portraits.portraits,
         )
         for page in renderer.pages():
             self.add_page(files, page, config)
@@ -268,6 +272,16 @@ class HubPlugin(BasePlugin[HubConfig]):
             source = _ASSETS / uri.removeprefix(_ASSET_URI)
             files.append(File.generated(config, uri, abs_src_path=str(source)))
 
+    def _portraits(self, files: Files, config: MkDocsConfig, result: LoadResult) -> PortraitSet:
+        """Photos re-encoded without metadata (images/), cached beside mkdocs.yml."""
+        project = Path(config.config_file_path).parent
+        portraits = build_portraits(result.hub, result.media, project / CACHE_FOLDER)
+        for person_id, why in portraits.failed.items():
+            log.warning(f"{person_id}: photo {why}; initials are shown instead")
+        for uri, data in portraits.files.items():
+            files.append(File.generated(config, uri, content=data))
+        return portraits
+
     def _report(self, result: LoadResult) -> None:
         if not result.problems:
             return
@@ -337,6 +351,8 @@ def page_source(page: Page, *, body: bool = True) -> str:
         "description": html.escape(page.description),
         "mentorhub": {"kind": page.kind, "source": page.source_path},
     }
+    if page.wide:  # Material's front-matter switch: no side columns, so the grid has 3–4 columns
+        meta["hide"] = ["navigation", "toc"]
     front_matter = yaml.dump(meta, Dumper=_DUMPER, sort_keys=True, allow_unicode=True)
     return "---\n" + front_matter + "---\n\n" + (page.markdown if body else "")
 
