@@ -55,6 +55,7 @@ def test_a_spanish_hub_is_asked_and_answered_in_spanish(
                     "Sevilla",            # no such city: did you mean …
                     "España",             # … a country instead
                     "3",                  # Europe/Madrid, third of Spain's zones
+                    "", "",               # country, photo
                     "en grupo",           # formats: the Spanish word
                     "Lucia",              # mentors: without the accent
                     "sí",                 # consent: Spanish yes
