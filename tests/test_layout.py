@@ -30,6 +30,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "feeds": frozenset({"", "hub", "site", "i18n"}),
     "changes": frozenset({"", "hub", "i18n"}),
     "verify": frozenset({"", "hub", "verify", "i18n"}),
+    "importer": frozenset({"", "hub", "importer", "i18n"}),
 }
 ENTRY_POINTS = frozenset({"commands", "mkdocs"})
 #: Third-party engines only the MkDocs adapters may import (the core stays engine-agnostic).

@@ -18,12 +18,14 @@ from .notes import DEFAULT_STALE_AFTER_DAYS, hub_options, stale_notes
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser("check", help="validate content/ and print every problem")
+    parser.add_argument("--drafts", action="store_true",
+                        help="hold drafts to every rule too (they are still not published)")
     add_project_argument(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    result = load_project(args.project)
+    result = load_project(args.project, check_drafts=args.drafts)
     print_problems(result)
     if result.problems:
         return 1
@@ -33,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     ngettext = gettext.NullTranslations().ngettext
     options = hub_options(args.project / "mkdocs.yml")
     today = _today(options)
-    warnings = content_warnings(hub, today, args.project, result.media)
+    warnings = content_warnings(hub, today, args.project, result.media, result.drafts)
     if warnings:
         print(format_problems(warnings), file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":

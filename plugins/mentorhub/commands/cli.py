@@ -10,7 +10,10 @@ from collections.abc import Sequence
 #: Subcommand modules in `mentorhub.commands`; each has `register(subparsers)` and sets
 #: `run` on its parser. Only the one being run is imported: `check` runs before every
 #: pull request and should not pay for rendering, matching and KPI imports.
-COMMANDS = ("check", "new", "schemas", "kpi", "match", "diff", "verify", "init", "seal", "contacts")
+COMMANDS = ("check", "new", "schemas", "kpi", "match", "diff", "verify", "init", "seal", "contacts",
+            "import")
+#: Commands whose module has another name (`import` is a Python keyword).
+MODULES = {"import": "importing"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -21,7 +24,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     subparsers = parser.add_subparsers(dest="command", required=True)
     wanted = [arguments[0]] if arguments and arguments[0] in COMMANDS else COMMANDS
     for name in wanted:
-        importlib.import_module(f"{__package__}.{name}").register(subparsers)
+        importlib.import_module(f"{__package__}.{MODULES.get(name, name)}").register(subparsers)
     args = parser.parse_args(arguments)
     try:
         return int(args.run(args))

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from .languages import LANGUAGES
 from .pii import kind_of
-from .printable import CONTROL, SURROGATE
+from .printable import CONTROL, SURROGATE, one_line
 from .problems import did_you_mean
 from .quoting import private_kind, quote, unquoted
 from .sealing import armor_problem
@@ -335,12 +335,23 @@ class HttpsUrl(Kind):
         except ValueError:  # e.g. an unclosed '[' in the host: not a traceback, a problem
             raise FieldError(f"{quote(value)} is not a valid link", "check the address") from None
         if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value.strip()):
-            raise FieldError(f"{quote(value)} is not an https:// link", "links must start with https://")
+            raise FieldError(f"{quote(value)} is not an https:// link",
+                             _https_hint(value.strip(), parts.scheme))
         return value.strip()
 
     def json_schema(self) -> dict[str, Any]:
         # Surrounding spaces are stripped by check(); none may remain inside.
         return {"type": "string", "pattern": r"^\s*https://[^\s/?#]+[^\s]*\s*$"}
+
+
+def _https_hint(url: str, scheme: str) -> str:
+    """For a plain http:// link, the exact https:// address to write instead."""
+    if scheme.lower() == "http" and not any(c.isspace() for c in url) and not private_kind(url):
+        rewritten = "https" + url[len(scheme):]
+        if urlsplit(rewritten).netloc and len(rewritten) <= 2000:
+            # Whole, not cut short like a quoted value: the contributor copies it.
+            return f"use {one_line(rewritten)} instead"
+    return "links must start with https://"
 
 
 @dataclass(frozen=True)

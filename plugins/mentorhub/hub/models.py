@@ -45,6 +45,7 @@ class Person:
     timezone: str = ""
     formats: tuple[str, ...] = ("one-on-one",)
     capacity: int = 0
+    capacity_stated: bool = True  # False: no `capacity` given; matching assumes 1, pages say "not stated"
     availability: str = "open"
     mentors: tuple[str, ...] = ()
     prefers: tuple[str, ...] = ()  # a mentee's preferred mentors, most wanted first
@@ -68,6 +69,11 @@ class Person:
     @property
     def is_peer(self) -> bool:
         return "peer" in self.roles
+
+    @property
+    def takes_mentees(self) -> bool:
+        """Not `closed` nor `paused`: the availabilities that are never suggested nor counted."""
+        return self.availability not in ("closed", "paused")
 
     def is_stale(self, today: dt.date, stale_after_days: int) -> bool:
         """A mentor not confirmed within the window "may be inactive"; no date is not stale."""
@@ -126,6 +132,8 @@ class Story:
     confidence_before: int | None = None
     confidence_after: int | None = None
     quote: str = ""
+    rating: int | None = None  # 1-5, survey data: published only in small-group-safe aggregates
+    reviewer: str = ""  # plain name of the person quoted, when they have no profile
     body: str = ""
     lang: str = ""  # ISO 639-1 code of the text; "" = the hub's language
 

@@ -101,6 +101,7 @@ AVAILABILITY_WORDS = {
     "open": N_("Open: happy to take mentees"),
     "limited": N_("Limited: little time at the moment"),
     "closed": N_("Closed: not taking mentees (never suggested)"),
+    "paused": N_("Paused: back later, not taking mentees for now (never suggested)"),
 }
 
 #: Each field's question and help, in the UI language: the contract's explanations
