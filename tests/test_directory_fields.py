@@ -78,7 +78,7 @@ def test_rating_range_and_reviewer_pii(tmp_path: Path) -> None:
 
 def test_the_quote_limit_is_the_same_in_schema_docs_and_join_form() -> None:
     field = STORY.field("quote")
-    assert field is not None and getattr(field.kind, "max_length") == QUOTE_LIMIT
+    assert field is not None and field.kind.max_length == QUOTE_LIMIT
     assert f"at most {QUOTE_LIMIT} characters" in (REPO / "docs" / "content.md").read_text()
     assert f"at most {QUOTE_LIMIT} characters" in (REPO / "README.md").read_text()
     schema = (REPO / "plugins" / "mentorhub" / "schemas" / "story.schema.json").read_text()
@@ -112,10 +112,9 @@ def test_check_drafts_validates_drafts_without_publishing_them(tmp_path: Path, c
 def test_a_body_link_to_a_draft_says_it_is_a_draft(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     project = write_project(tmp_path, {
         "content/people/dee.md": "---\nname: Dee\ndraft: true\n---\n",
-        **_story("outcomes: [other]\n---\nThanks to [Dee](/people/dee.md).\n".replace("---\n", "", 1)),
+        "content/stories/s.md": "---\ntitle: T\ndate: 2026-01-01\nsummary: S.\noutcomes: [other]\n---\n"
+                                "Thanks to [Dee](/people/dee.md).\n",
     })
-    (project / "content/stories/s.md").write_text(
-        "---\ntitle: T\ndate: 2026-01-01\nsummary: S.\noutcomes: [other]\n---\nThanks to [Dee](/people/dee.md).\n")
     assert main(["check", "-p", str(project)]) == 0
     err = capsys.readouterr().err
     assert "links to /people/dee.md, which is a draft, not published" in err

@@ -79,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
         dry_run=args.dry_run, add_skills=args.add_skills,
         seal=(lambda email: seal(email, recipients)) if recipients else None,
         make_id=lambda title: id_from_title(title, MAX_ID_LENGTH),
+        recipients=tuple(recipients),
     )
     try:
         report = run_import(shown, table, mapping, content, vocab, options)

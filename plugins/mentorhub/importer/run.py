@@ -73,7 +73,7 @@ class Options:
     add_skills: bool = False
     seal: Callable[[str], str] | None = None  # email → armored age block, when there are recipients
     make_id: Callable[[str], str] = str  # title → id, as `mentorhub new` makes them
-    media_dir: Path | None = None  # where photo files are
+    recipients: tuple[str, ...] = ()  # the hub's, so the check in the copy is `mentorhub check`'s
 
 
 def run_import(source: str, table: Table, mapping: Mapping, content_dir: Path,
@@ -96,7 +96,7 @@ def run_import(source: str, table: Table, mapping: Mapping, content_dir: Path,
         rows = _plan_rows(table, mapping, content_dir, converter, options, report)
     report.unknown_skills = dict(converter.unknown_skills)
     report.planned = rows
-    _validate(report, mapping, content_dir)
+    _validate(report, content_dir, options.recipients)
     if not report.blocked and not options.dry_run and any(p.action for p in report.planned):
         _write(report, content_dir)
         report.written = True
@@ -312,7 +312,7 @@ def _new_skills(unknown: dict[str, int], vocab: SkillVocabulary,
 # -- checking and writing --------------------------------------------------------------
 
 
-def _validate(report: ImportReport, mapping: Mapping, content_dir: Path) -> None:
+def _validate(report: ImportReport, content_dir: Path, recipients: tuple[str, ...]) -> None:
     """Load a copy of content/ with the import applied; skip rows whose record fails."""
     for _attempt in range(2):
         by_path = {str(p.path): p for p in report.planned if p.action}
@@ -320,7 +320,7 @@ def _validate(report: ImportReport, mapping: Mapping, content_dir: Path) -> None
             copy = Path(temp) / "content"
             _copy_tree(content_dir, copy)
             _apply(report, copy)
-            result = load_hub(copy, display_root=Path(temp))
+            result = load_hub(copy, display_root=Path(temp), recipients=recipients)
         failing: dict[str, list[Problem]] = {}
         other = []
         for found in result.problems:
