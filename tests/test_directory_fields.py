@@ -65,6 +65,9 @@ def test_story_outcomes_are_optional_only_with_a_quote(tmp_path: Path) -> None:
     assert ok.problems == []
     story = ok.hub.stories["s"]
     assert (story.outcomes, story.rating, story.reviewer) == ((), 5, "Sam Reader")
+    page = next(p for p in SiteRenderer(ok.hub, RenderOptions(today=AS_OF)).story_pages()
+                if p.src_uri == "stories/s.md")
+    assert "— Sam Reader" in page.markdown and "mh-chip--outcome" not in page.markdown
     bad = _hub(tmp_path / "b", _story(""))
     assert [(p.field, p.message) for p in bad.problems] == [("outcomes", "missing required field")]
 

@@ -111,6 +111,7 @@ def _plan_rows(table: Table, mapping: Mapping, content_dir: Path, converter: Con
                options: Options, report: ImportReport) -> list[Planned]:
     record = mapping.record
     by_id, keys = existing_records(content_dir, record, bool(mapping.key))
+    existing_ids = set(by_id)
     taken: dict[str, int] = {}
     planned = []
     for row in table.rows:
@@ -133,7 +134,7 @@ def _plan_rows(table: Table, mapping: Mapping, content_dir: Path, converter: Con
                     "choose a key column such as a respondent id or a user name")
             report.skipped.add(row.line)
             continue
-        record_id = _record_id(row, mapping, values, key, keys, set(by_id), options, problem)
+        record_id = _record_id(row, mapping, values, key, keys, existing_ids, options, problem)
         if not record_id:
             report.skipped.add(row.line)
             continue
@@ -319,7 +320,7 @@ def _validate(report: ImportReport, content_dir: Path, recipients: tuple[str, ..
         by_path = {str(p.path): p for p in report.planned if p.action}
         with tempfile.TemporaryDirectory(prefix="mentorhub-import-", dir=_scratch()) as temp:
             copy = Path(temp) / "content"
-            _copy_tree(content_dir, copy)
+            _copy_tree(content_dir, copy, {content_dir / path for path in by_path})
             _apply(report, copy)
             result = load_hub(copy, display_root=Path(temp), recipients=recipients)
         failing: dict[str, list[Problem]] = {}
@@ -351,9 +352,13 @@ def _scratch() -> str | None:
     return str(shm) if shm.is_dir() and os.access(shm, os.W_OK | os.X_OK) else None
 
 
-def _copy_tree(source: Path, target: Path) -> None:
+def _copy_tree(source: Path, target: Path, replaced: set[Path]) -> None:
+    """Copy `source`, except the files the import is about to write anyway."""
+    def skip(folder: str, names: list[str]) -> list[str]:
+        return [name for name in names if Path(folder, name) in replaced]
+
     if source.is_dir():
-        shutil.copytree(source, target, symlinks=True)
+        shutil.copytree(source, target, symlinks=True, ignore=skip if replaced else None)
     else:
         target.mkdir(parents=True)
 
