@@ -107,9 +107,7 @@ class Converter:
             return _https(value)
         if isinstance(kind, Text):
             return str(value).strip()
-        if kind.__class__.__name__ == "CountryCode" or getattr(kind, "country", False):
-            return country_code(str(value))
-        return value
+        return value  # the field's own check says what is wrong with it
 
     def boolean(self, value: Any) -> bool:
         if isinstance(value, bool):

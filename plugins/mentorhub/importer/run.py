@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..hub.fields import Email, FieldError, ListOf
+from ..hub.fields import Email, FieldError, HttpsUrl, ListOf
 from ..hub.loader import load_hub
 from ..hub.models import Skill
 from ..hub.pii import kind_of
@@ -121,7 +121,7 @@ def _plan_rows(table: Table, mapping: Mapping, content_dir: Path, converter: Con
         def problem(name: str, message: str, hint: str = "", row: Row = row) -> None:
             report.problems.append(Problem(report.source, row.line, name, message, hint))
 
-        if mapping.consent and converter_yes(converter, row.values.get(mapping.consent)) is not True:
+        if mapping.consent and _said_yes(converter, row.values.get(mapping.consent)) is not True:
             problem("consent", f"no yes in the consent column ({quote(mapping.consent)}): not imported",
                     "only people who agreed to be published are imported")
             report.skipped.add(row.line)
@@ -176,7 +176,7 @@ def _plan_rows(table: Table, mapping: Mapping, content_dir: Path, converter: Con
     return planned
 
 
-def converter_yes(converter: Converter, value: Any) -> bool | None:
+def _said_yes(converter: Converter, value: Any) -> bool | None:
     if value is None:
         return None
     try:
@@ -220,7 +220,7 @@ def _convert_row(row: Row, mapping: Mapping, converter: Converter, problem: Call
 def _field_value(spec: FieldSpec, raw: Any, mapping: Mapping, converter: Converter,
                  problem: Callable[..., None], report: ImportReport) -> Any:
     if spec.target.startswith("links."):
-        url = converter.convert(_https_kind(), raw, spec.values)
+        url = HttpsUrl().check(converter.convert(HttpsUrl(), raw, spec.values), converter.vocab)
         if str(raw).strip().lower().startswith("http://"):
             report.changed["links: http:// made https://"] += 1
         return url
@@ -239,12 +239,6 @@ def _field_value(spec: FieldSpec, raw: Any, mapping: Mapping, converter: Convert
             good += [v for v in (one if isinstance(one, list) else [one]) if v not in good]
         return list(kind.check(good, converter.vocab)) if good else None
     return kind.check(converter.convert(kind, raw, spec.values, spec.split), converter.vocab)
-
-
-def _https_kind() -> Any:
-    from ..hub.fields import HttpsUrl
-
-    return HttpsUrl()
 
 
 def _photo(name: str, mapping: Mapping, report: ImportReport) -> Path:
