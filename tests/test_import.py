@@ -315,6 +315,20 @@ def test_photo_file_names_become_files_under_media(hub: Path, tmp_path: Path,
     assert (hub / "content" / "media" / "people" / "ana-photo.png").is_file()
 
 
+def test_dates_in_the_orders_forms_write_them() -> None:
+    import datetime as dt
+
+    from mentorhub.hub.vocabulary import SkillVocabulary
+    from mentorhub.importer.convert import ConvertError, Converter
+
+    english, spanish = Converter(SkillVocabulary(), "en"), Converter(SkillVocabulary(), "es")
+    assert english.date("3/14/2026 10:22:31") == dt.date(2026, 3, 14)
+    assert spanish.date("14/03/2026 10:22:31") == spanish.date("14.03.26") == dt.date(2026, 3, 14)
+    assert english.date("2026-03-04T09:00:00Z") == spanish.date("2026/03/04") == dt.date(2026, 3, 4)
+    with pytest.raises(ConvertError, match="'31/02/2026' is not a date we can read"):
+        spanish.date("31/02/2026")
+
+
 def test_language_and_country_names_through_cldr() -> None:
     from mentorhub.hub.vocabulary import SkillVocabulary
     from mentorhub.importer.convert import Converter, country_code

@@ -147,6 +147,9 @@ class Converter:
         if isinstance(value, dt.date):
             return value
         text = str(value).strip().split(" ")[0].split("T")[0]
+        quick = _quick_date(text, self.date_order)
+        if quick is not None:
+            return quick
         for order in ("ymd", self.date_order):
             for pattern in _DATE_FORMATS[order]:
                 try:
@@ -155,6 +158,27 @@ class Converter:
                     continue
         raise ConvertError(f"{quote(str(value))} is not a date we can read",
                            "write dates as YYYY-MM-DD, or set 'date_order: dmy' or 'mdy' in the mapping")
+
+
+_NUMERIC_DATE = re.compile(r"(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})\Z")
+
+
+def _quick_date(text: str, order: str) -> dt.date | None:
+    """All-digit dates without strptime (a form export has one per row); None to try harder."""
+    match = _NUMERIC_DATE.match(text)
+    if match is None:
+        return None
+    a, b, c = (int(part) for part in match.groups())
+    if len(match.group(1)) == 4:
+        year, month, day = a, b, c
+    elif len(match.group(3)) == 4:
+        year, month, day = (c, a, b) if order == "mdy" else (c, b, a)
+    else:
+        return None  # two-digit years: the formats below decide
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _fold(text: str) -> str:
