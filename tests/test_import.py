@@ -319,7 +319,7 @@ def test_dates_in_the_orders_forms_write_them() -> None:
     import datetime as dt
 
     from mentorhub.hub.vocabulary import SkillVocabulary
-    from mentorhub.importer.convert import ConvertError, Converter
+    from mentorhub.importer.convert import Converter, ConvertError
 
     english, spanish = Converter(SkillVocabulary(), "en"), Converter(SkillVocabulary(), "es")
     assert english.date("3/14/2026 10:22:31") == dt.date(2026, 3, 14)
