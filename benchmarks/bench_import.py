@@ -105,7 +105,8 @@ def empty_hub(folder: Path) -> Path:
     return folder
 
 
-def timed_import(source: Path, project: Path, mapping_path: Path) -> tuple[float, float, int, int]:
+def timed_import(source: Path, project: Path,
+                 mapping_path: Path) -> tuple[float, float, int, int, dict[str, float]]:
     start = time.perf_counter()
     table = read_table(source)
     read_s = time.perf_counter() - start
@@ -117,7 +118,7 @@ def timed_import(source: Path, project: Path, mapping_path: Path) -> tuple[float
     total_s = time.perf_counter() - start
     if report.blocked or not report.written:
         raise SystemExit(f"the import did not write: {report.blocked[:3]}")
-    return read_s, total_s, report.created, report.updated
+    return read_s, total_s, report.created, report.updated, report.seconds
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -126,20 +127,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     folder = HERE / "out" / f"import-{args.rows}"
     sources = write_sources(folder, args.rows)
-    print(f"{'format':>6} {'rows':>6} {'read s':>7} {'import s':>9} {'re-import s':>11} "
-          f"{'check s (baseline)':>18} {'import/check':>12}")
+    print(f"{'format':>6} {'rows':>6} {'read s':>7} {'convert s':>9} {'own check s':>11} "
+          f"{'write s':>7} {'import s':>9} {'re-import s':>11} {'check s (baseline)':>18} "
+          f"{'import/check':>12} {'(read+convert)/check':>20}")
     for kind, source in sources.items():
         project = empty_hub(folder / f"hub-{kind}")
-        read_s, import_s, created, _ = timed_import(source, project, folder / "mapping.yml")
-        _, again_s, _, updated = timed_import(source, project, folder / "mapping.yml")
+        read_s, import_s, created, _, parts = timed_import(source, project, folder / "mapping.yml")
+        _, again_s, _, updated, _ = timed_import(source, project, folder / "mapping.yml")
         start = time.perf_counter()
         result = load_hub(project / "content", display_root=project)
         check_s = time.perf_counter() - start
         if result.problems:
             raise SystemExit(f"the imported hub fails check: {result.problems[:3]}")
         assert created == updated == len(result.hub.people)
-        print(f"{kind:>6} {created:>6} {read_s:>7.2f} {import_s:>9.2f} {again_s:>11.2f} "
-              f"{check_s:>18.2f} {import_s / check_s:>12.1f}")
+        own = read_s + parts["convert"]
+        print(f"{kind:>6} {created:>6} {read_s:>7.2f} {parts['convert']:>9.2f} {parts['check']:>11.2f} "
+              f"{parts['write']:>7.2f} {import_s:>9.2f} {again_s:>11.2f} {check_s:>18.2f} "
+              f"{import_s / check_s:>12.1f} {own / check_s:>20.1f}")
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory: {peak_mb:.0f} MB")
     return 0

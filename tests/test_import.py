@@ -357,3 +357,19 @@ def test_the_worked_mapping_in_the_docs_runs_on_the_google_forms_fixture(
     assert code == 0, err
     assert "imported 3 new, updated 0, skipped 2" in out
     assert front(hub / "content" / "people" / "kim-park.md")["roles"] == ["mentor", "mentee"]
+
+
+def test_reviews_become_stories_with_rating_and_reviewer(
+        hub: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, str(FIXTURES / "reviews.yml"), "--map",
+                         str(FIXTURES / "reviews.map.yml"), "-p", str(hub))
+    assert code == 0, err
+    story = front(hub / "content" / "stories" / "jo-gave-a-first-conference-talk.md")
+    assert story["mentors"] == ["mia-mentor"] and story["rating"] == 5 and story["reviewer"] == "Jo Learner"
+    assert "outcomes" not in story and str(story["date"]) == "2026-04-02"
+    ken = front(hub / "content" / "stories" / "ken-found-a-grant-for-his-reading-club.md")
+    assert str(ken["date"]) == "2026-05-03" and ken["rating"] == 4
+    assert "reviews.yml:14: rating: 9 is out of range: use 1 to 5" in err
+    assert "reviews.yml:14: mentors: unknown person 'nobody-here'" in err
+    assert "imported 2 new, updated 0, skipped 1" in out
+    assert load_hub(hub / "content").problems == []

@@ -40,6 +40,12 @@ _WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
               "über dich")),
     ("joined", ("timestamp", "marca temporal", "horodatage", "carimbo", "zeitstempel",
                 "start time", "hora de inicio")),
+    ("rating", ("rating", "stars", "valoración", "calificación", "note sur", "avaliação", "bewertung")),
+    ("quote", ("testimonial", "review", "quote", "testimonio", "témoignage", "depoimento")),
+    ("reviewer", ("reviewer", "your name", "tu nombre", "votre nom", "seu nome", "dein name")),
+    ("title", ("title", "título", "titre", "titel")),
+    ("summary", ("summary", "resumen", "résumé", "resumo", "zusammenfassung")),
+    ("date", ("date", "fecha", "data", "datum")),
     ("name", ("name", "nombre", "nom", "nome")),
 )
 

@@ -20,6 +20,7 @@ Read with the hub's strict YAML loader, so every problem names its line.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -216,5 +217,7 @@ def proposed_mapping(headers: tuple[str, ...], record: RecordType, language: str
 
 
 def _yaml_text(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"'
+    """A header as a YAML double-quoted scalar (a JSON string is one), with every character a
+    terminal could act on (escapes, bidi overrides) written as \\uXXXX: it reads back the same."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in quoted)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -58,6 +59,7 @@ class ImportReport:
     added_skills: dict[str, str] = field(default_factory=dict)  # id → label
     blocked: list[Problem] = field(default_factory=list)  # problems outside the import: nothing written
     written: bool = False
+    seconds: dict[str, float] = field(default_factory=dict)  # "convert", "check", "write"
 
     @property
     def created(self) -> int:
@@ -81,6 +83,7 @@ def run_import(source: str, table: Table, mapping: Mapping, content_dir: Path,
                vocab: SkillVocabulary, options: Options) -> ImportReport:
     """Plan every row, check the result, and write it unless told not to or it fails."""
     report = ImportReport(source=source)
+    started = time.perf_counter()
     report.dropped_columns = tuple(h for h in table.headers if h and h not in mapping.columns)
     converter = Converter(vocab, mapping.language, mapping.date_order)
     rows = _plan_rows(table, mapping, content_dir, converter, options, report)
@@ -97,10 +100,14 @@ def run_import(source: str, table: Table, mapping: Mapping, content_dir: Path,
         rows = _plan_rows(table, mapping, content_dir, converter, options, report)
     report.unknown_skills = dict(converter.unknown_skills)
     report.planned = rows
+    checked = time.perf_counter()
     _validate(report, content_dir, options.recipients)
+    written = time.perf_counter()
     if not report.blocked and not options.dry_run and any(p.action for p in report.planned):
         _write(report, content_dir)
         report.written = True
+    report.seconds = {"convert": checked - started, "check": written - checked,
+                      "write": time.perf_counter() - written}
     return report
 
 
