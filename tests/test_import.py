@@ -95,6 +95,18 @@ def test_reimport_updates_the_same_files_and_keeps_unmapped_fields(
     assert front(path)["pronouns"] == "he/him"
 
 
+def test_a_broken_record_is_never_replaced_by_a_second_file(
+        hub: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = hub / "content" / "people" / "2025" / "bo-chen.md"
+    broken.parent.mkdir()
+    broken.write_text("name: Bo\n")  # no front matter: `check` reports it; the import leaves it
+    code, _, err = run(capsys, str(FIXTURES / "google-forms-en.csv"), "--map",
+                       str(FIXTURES / "google-forms-en.map.yml"), "-p", str(hub))
+    assert "google-forms-en.csv:5: id: its record content/people/2025/bo-chen.md cannot be read" in err
+    assert not (hub / "content" / "people" / "bo-chen.md").exists()
+    assert code == 1 and "nothing was written" in err  # the hub itself fails check
+
+
 def test_dry_run_writes_nothing(hub: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = snapshot(hub)
     code, out, _ = run(capsys, str(FIXTURES / "google-forms-en.csv"), "--map",

@@ -152,6 +152,11 @@ def _plan_rows(table: Table, mapping: Mapping, content_dir: Path, converter: Con
             continue
         taken[record_id] = row.line
         existing = read_existing(by_id[record_id]) if record_id in by_id else None
+        if record_id in by_id and existing is None:
+            problem("id", f"its record {_shown(by_id[record_id], content_dir)} cannot be read: not updated",
+                    "fix that file first (mentorhub check says what is wrong), then import again")
+            report.skipped.add(row.line)
+            continue
         data = dict(existing.data) if existing else {}
         for target, value in values.items():
             if target.startswith(("links.", "private.")):
@@ -181,6 +186,10 @@ def _plan_rows(table: Table, mapping: Mapping, content_dir: Path, converter: Con
         plan.text = render(ordered(plain(data), record),
                            body if body is not None else (existing.body if existing else ""))
     return planned
+
+
+def _shown(path: Path, content_dir: Path) -> str:
+    return f"{content_dir.name}/{path.relative_to(content_dir).as_posix()}"
 
 
 def _said_yes(converter: Converter, value: Any) -> bool | None:
