@@ -132,7 +132,6 @@ def load_vocabulary(content_dir: Path,
     return vocab, problems
 
 
-
 def _load_skills(path: Path, root: Path, problems: list[Problem], *,
                  refused: bool = False) -> SkillVocabulary:
     vocab = SkillVocabulary()
