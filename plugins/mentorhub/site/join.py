@@ -151,7 +151,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "feedback.responses": (N_("Number of ratings"), ""),
     "feedback.satisfaction": (N_("Average rating, from 1 to 5"), ""),
     "resources": (N_("Resources used"), ""),
-    "outcomes": (N_("What came of it?"), N_("Choose at least one.")),
+    "outcomes": (N_("What came of it?"), N_("Choose at least one, unless you add a quote below.")),
     "mentee": (N_("Whose story is it?"), N_("Leave it empty to tell the story anonymously.")),
     "story.mentors": (N_("Mentors"), ""),
     "skills": (N_("Skills"), ""),
