@@ -290,6 +290,17 @@ def test_a_bad_email_is_described_never_quoted(
     assert "7946" not in err and "example dot" not in err
 
 
+def test_xml_is_parsed_safely_and_a_broken_workbook_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl.xml
+
+    assert openpyxl.xml.DEFUSEDXML  # openpyxl refuses entity bombs only with defusedxml installed
+    fake = tmp_path / "export.xlsx"
+    fake.write_bytes(b"PK\x03\x04 not really a zip")
+    code, _, err = run(capsys, str(fake), "--init-map")
+    assert code == 1 and err.startswith("mentorhub import: export.xlsx:1: is not an XLSX workbook")
+
+
 def test_an_unreadable_source_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "x.json"
     source.write_text('[{"a": 1},\n {"a": }]')

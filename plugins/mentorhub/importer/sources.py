@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import json
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -143,9 +144,10 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
 
     try:
         # read_only streams the sheet; data_only gives the value the spreadsheet program
-        # last calculated and saved, never evaluating a formula; macros are never run.
+        # last calculated and saved, never evaluating a formula; macros are never run; the
+        # XML is parsed through defusedxml (a dependency), so entity bombs are refused.
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, KeyError, ValueError, OSError) as exc:
+    except (InvalidFileException, KeyError, ValueError, OSError, zipfile.BadZipFile) as exc:
         raise SourceError(f"is not an XLSX workbook that can be read ({type(exc).__name__})") from None
     try:
         if sheet is not None and sheet not in book.sheetnames:
