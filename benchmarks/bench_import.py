@@ -8,7 +8,7 @@ headers, a Timestamp, multi-choice cells, language names, yes/no answers) under
 benchmarks/out/import-<N>/, imports it into an empty hub (conversion, the check of a
 copy of content/, writing), then times the baseline in the same run: loading the
 result as `mentorhub check` does. Re-importing the same file (every row an update) is
-timed too. The import's own time is split into reading, converting (and rendering the
+timed too (unchanged files are not rewritten). The import's own time is split into reading, converting (and rendering the
 files), its built-in check of a scratch copy, and writing. Wall-clock timings on a shared
 machine are noisy: compare the ratios, and the CPU seconds, which other work disturbs less.
 """
@@ -121,7 +121,7 @@ def timed_import(source: Path, project: Path,
     total_s = time.perf_counter() - start
     if report.blocked or not report.written:
         raise SystemExit(f"the import did not write: {report.blocked[:3]}")
-    return read_s, total_s, report.created, report.updated, {
+    return read_s, total_s, report.created, report.updated + report.unchanged, {
         **report.seconds, "cpu": time.process_time() - cpu}
 
 

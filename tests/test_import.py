@@ -73,7 +73,7 @@ def test_google_forms_export_in_english(hub: Path, capsys: pytest.CaptureFixture
     assert "google-forms-en.csv:8: offers: unknown skill 'Pyhton' (did you mean 'python'?)" in err
     assert "google-forms-en.csv:6: contact.email: the email is not marked public" in err
     assert "kim@example.org" not in err + out and "lee@example.org" not in err + out
-    assert "imported 3 new, updated 0, skipped 2" in out
+    assert "imported 3 new, updated 0, unchanged 0, skipped 2" in out
     assert "defaulted: languages in 1 row" in out  # Sam left the languages empty
     assert "changed: links: http:// made https:// (1)" in out
     assert "dropped (no field for them in the mapping): 'Country', 'Photo file name'" in out
@@ -90,7 +90,7 @@ def test_reimport_updates_the_same_files_and_keeps_unmapped_fields(
     path.write_text(path.read_text().replace("consent: true", "consent: true\npronouns: he/him"))
     before = sorted(p.name for p in (hub / "content" / "people").iterdir())
     code, out, _ = run(capsys, *args)
-    assert code == 0 and "imported 0 new, updated 3, skipped 2" in out
+    assert code == 0 and "imported 0 new, updated 1, unchanged 2, skipped 2" in out  # Bo's file changed
     assert sorted(p.name for p in (hub / "content" / "people").iterdir()) == before
     assert front(path)["pronouns"] == "he/him"
 
@@ -174,7 +174,7 @@ def test_xlsx_reads_saved_values_and_never_evaluates_formulas(
     diego = front(hub / "content" / "people" / "diego-ramos.md")
     assert "links" not in diego  # a formula with no saved value is an empty cell, not a link
     assert "respuestas.xlsx:4: consent: no yes" in err
-    assert "imported 2 new, updated 0, skipped 1" in out
+    assert "imported 2 new, updated 0, unchanged 0, skipped 1" in out
 
 
 def test_json_directory(hub: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -378,7 +378,7 @@ def test_the_worked_mapping_in_the_docs_runs_on_the_google_forms_fixture(
     code, out, err = run(capsys, str(tmp_path / "responses.csv"), "--map", str(tmp_path / "mapping.yml"),
                          "-p", str(hub))
     assert code == 0, err
-    assert "imported 3 new, updated 0, skipped 2" in out
+    assert "imported 3 new, updated 0, unchanged 0, skipped 2" in out
     assert front(hub / "content" / "people" / "kim-park.md")["roles"] == ["mentor", "mentee"]
 
 
@@ -394,5 +394,5 @@ def test_reviews_become_stories_with_rating_and_reviewer(
     assert str(ken["date"]) == "2026-05-03" and ken["rating"] == 4
     assert "reviews.yml:14: rating: 9 is out of range: use 1 to 5" in err
     assert "reviews.yml:14: mentors: unknown person 'nobody-here'" in err
-    assert "imported 2 new, updated 0, skipped 1" in out
+    assert "imported 2 new, updated 0, unchanged 0, skipped 1" in out
     assert load_hub(hub / "content").problems == []

@@ -16,7 +16,7 @@ from ..hub.printable import one_line
 from ..hub.problems import format_problems
 from ..hub.schema import RECORD_TYPES
 from ..importer.mapping import proposed_mapping, read_mapping
-from ..importer.run import ImportReport, Options, run_import
+from ..importer.run import WRITES, ImportReport, Options, run_import
 from ..importer.sources import SourceError, Table, read_table
 from .age_tools import AgeError, seal
 from .common import add_project_argument, content_dir, project_recipients
@@ -98,7 +98,7 @@ def _print_report(report: ImportReport, table: Table, args: argparse.Namespace) 
               file=sys.stderr)
     project = args.project
     for plan in report.planned:
-        if plan.action and args.dry_run:
+        if plan.action in WRITES and args.dry_run:
             where = one_line(str(Path(content_dir(project).name) / plan.path)) if plan.path else ""
             print(f"would {plan.action} {where} ({', '.join(plan.fields) or 'no new values'})")
     read = f"{len(table.rows)} rows"
@@ -108,7 +108,8 @@ def _print_report(report: ImportReport, table: Table, args: argparse.Namespace) 
         read += ", separated by " + {",": "commas", ";": "semicolons", "\t": "tabs"}.get(
             table.delimiter, repr(table.delimiter))
     lines = [f"\n{report.source} ({read}):",
-             f"  imported {report.created} new, updated {report.updated}, skipped {len(report.skipped)}"]
+             f"  imported {report.created} new, updated {report.updated}, unchanged {report.unchanged}, "
+             f"skipped {len(report.skipped)}"]
     if report.defaulted:
         lines.append("  defaulted: " + ", ".join(f"{field} in {n} row{'' if n == 1 else 's'}" for field, n in
                                                  sorted(report.defaulted.items())))

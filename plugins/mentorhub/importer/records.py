@@ -25,6 +25,7 @@ class Existing:
     path: Path
     data: dict[str, Any]
     body: str
+    text: str  # the whole file, to tell an update from a re-import of the same answers
 
 
 def existing_records(content_dir: Path, record: RecordType, with_keys: bool) -> tuple[
@@ -49,10 +50,11 @@ def existing_records(content_dir: Path, record: RecordType, with_keys: bool) -> 
 
 def read_existing(path: Path) -> Existing | None:
     try:
-        parsed = split(path.read_bytes())
+        raw = path.read_bytes()
+        parsed = split(raw)
     except (OSError, FrontMatterError):
         return None  # `check` names it; the import leaves a broken file alone
-    return Existing(path, dict(parsed.front_matter.data), parsed.body)
+    return Existing(path, dict(parsed.front_matter.data), parsed.body, raw.decode("utf-8"))
 
 
 #: libyaml's emitter when PyYAML has it (10× faster on 20,000 records), the pure one otherwise;

@@ -30,6 +30,7 @@ from .records import KEY_FIELD, existing_records, ordered, plain, read_existing,
 from .sources import Row, Table
 
 PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
+WRITES = ("create", "update")
 
 
 @dataclass
@@ -38,7 +39,7 @@ class Planned:
 
     row: Row
     record_id: str = ""
-    action: str = ""  # "create" or "update"; "" when skipped
+    action: str = ""  # "create", "update" or "unchanged" (same file as before); "" when skipped
     path: Path | None = None  # the file, relative to content/
     text: str = ""
     photo: tuple[Path, str] | None = None  # source image → path under content/
@@ -68,6 +69,10 @@ class ImportReport:
     @property
     def updated(self) -> int:
         return sum(1 for p in self.planned if p.action == "update")
+
+    @property
+    def unchanged(self) -> int:
+        return sum(1 for p in self.planned if p.action == "unchanged")
 
 
 @dataclass
@@ -103,7 +108,7 @@ def run_import(source: str, table: Table, mapping: Mapping, content_dir: Path,
     checked = time.perf_counter()
     _validate(report, content_dir, options.recipients)
     written = time.perf_counter()
-    if not report.blocked and not options.dry_run and any(p.action for p in report.planned):
+    if not report.blocked and not options.dry_run and any(p.action in WRITES for p in report.planned):
         _write(report, content_dir)
         report.written = True
     report.seconds = {"convert": checked - started, "check": written - checked,
@@ -185,6 +190,8 @@ def _plan_rows(table: Table, mapping: Mapping, content_dir: Path, converter: Con
         plan.fields = tuple(values)
         plan.text = render(ordered(plain(data), record),
                            body if body is not None else (existing.body if existing else ""))
+        if existing is not None and plan.text == existing.text and plan.photo is None:
+            plan.action = "unchanged"  # re-importing the same answers rewrites nothing
     return planned
 
 
@@ -327,7 +334,7 @@ def _new_skills(unknown: dict[str, int], vocab: SkillVocabulary,
 def _validate(report: ImportReport, content_dir: Path, recipients: tuple[str, ...]) -> None:
     """Load a copy of content/ with the import applied; skip rows whose record fails."""
     for _attempt in range(2):
-        by_path = {str(p.path): p for p in report.planned if p.action}
+        by_path = {str(p.path): p for p in report.planned if p.action in WRITES}
         with tempfile.TemporaryDirectory(prefix="mentorhub-import-", dir=_scratch()) as temp:
             copy = Path(temp) / "content"
             _copy_tree(content_dir, copy, {content_dir / path for path in by_path})
@@ -376,7 +383,7 @@ def _copy_tree(source: Path, target: Path, replaced: set[Path]) -> None:
 def _apply(report: ImportReport, content: Path) -> None:
     folders: set[Path] = set()
     for plan in report.planned:
-        if plan.action and plan.path is not None:
+        if plan.action in WRITES and plan.path is not None:
             path = content / plan.path
             if path.parent not in folders:
                 path.parent.mkdir(parents=True, exist_ok=True)
