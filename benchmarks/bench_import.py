@@ -7,9 +7,10 @@ For each format it writes a Google-Forms-shaped export of N people (question tex
 headers, a Timestamp, multi-choice cells, language names, yes/no answers) under
 benchmarks/out/import-<N>/, imports it into an empty hub (conversion, the check of a
 copy of content/, writing), then times the baseline in the same run: loading the
-result as `mentorhub check` does. Re-importing the same file (every row an update) is
-timed too (unchanged files are not rewritten). The import's own time is split into reading, converting (and rendering the
-files), its built-in check of a scratch copy, and writing. Wall-clock timings on a shared
+result as `mentorhub check` does. Re-importing the same file (every row found again,
+and unchanged: its file is read and compared, not rewritten) is timed too. The import's
+own time is split into reading, converting (and rendering the files), its built-in check
+of a scratch copy, and writing. Wall-clock timings on a shared
 machine are noisy: compare the ratios, and the CPU seconds, which other work disturbs less.
 """
 
