@@ -396,3 +396,19 @@ def test_reviews_become_stories_with_rating_and_reviewer(
     assert "reviews.yml:14: mentors: unknown person 'nobody-here'" in err
     assert "imported 2 new, updated 0, unchanged 0, skipped 1" in out
     assert load_hub(hub / "content").problems == []
+
+
+def test_a_key_column_that_holds_emails_is_refused(hub: Path, tmp_path: Path,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "s.tsv"
+    source.write_text("name\tmail\tsite\tok\nAl Key\tal@example.org\texample.org/al\tyes\n")
+    mapping = tmp_path / "map.yml"
+    mapping.write_text("key: mail\nconsent: ok\nfields:\n  name: name\n  links.web: site\n"
+                       "defaults:\n  roles: [peer]\n  languages: [en]\n")
+    _, out, err = run(capsys, str(source), "--map", str(mapping), "-p", str(hub))
+    assert "s.tsv:2: key: the key column holds an email address, which would be stored in the repository" in err
+    assert "al@example.org" not in err + out and "separated by tabs" in out
+    assert not (hub / "content" / "people" / "al-key.md").exists()
+    mapping.write_text(mapping.read_text().replace("key: mail\n", ""))
+    assert run(capsys, str(source), "--map", str(mapping), "-p", str(hub))[0] == 0
+    assert front(hub / "content" / "people" / "al-key.md")["links"] == {"web": "https://example.org/al"}
