@@ -406,7 +406,8 @@ def test_a_key_column_that_holds_emails_is_refused(hub: Path, tmp_path: Path,
     mapping.write_text("key: mail\nconsent: ok\nfields:\n  name: name\n  links.web: site\n"
                        "defaults:\n  roles: [peer]\n  languages: [en]\n")
     _, out, err = run(capsys, str(source), "--map", str(mapping), "-p", str(hub))
-    assert "s.tsv:2: key: the key column holds an email address, which would be stored in the repository" in err
+    assert ("s.tsv:2: key: the key column holds an email address, which would be stored in "
+            "the repository") in err
     assert "al@example.org" not in err + out and "separated by tabs" in out
     assert not (hub / "content" / "people" / "al-key.md").exists()
     mapping.write_text(mapping.read_text().replace("key: mail\n", ""))
