@@ -106,7 +106,8 @@ def run_import(source: str, table: Table, mapping: Mapping, content_dir: Path,
     report.unknown_skills = dict(converter.unknown_skills)
     report.planned = rows
     checked = time.perf_counter()
-    _validate(report, content_dir, options.recipients)
+    if any(p.action in WRITES for p in report.planned):  # nothing to write: the hub is as it was
+        _validate(report, content_dir, options.recipients)
     written = time.perf_counter()
     if not report.blocked and not options.dry_run and any(p.action in WRITES for p in report.planned):
         _write(report, content_dir)
