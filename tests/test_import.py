@@ -217,6 +217,18 @@ def test_mapping_problems_name_their_line(
     assert "map.yml:4: fields.langauges: person has no field 'langauges' (did you mean 'languages'" in err
 
 
+def test_a_wrong_default_is_reported_once_at_its_line(
+        hub: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    mapping = tmp_path / "map.yml"
+    mapping.write_text("consent: ok\nfields:\n  name: name\ndefaults:\n  roles: [mentr]\n")
+    source = tmp_path / "s.csv"
+    source.write_text("name,ok\nA,yes\nB,yes\n")
+    code, _, err = run(capsys, str(source), "--map", str(mapping), "-p", str(hub))
+    assert code == 1
+    assert err.count("map.yml:5: defaults.roles: 'mentr' is not one of: mentor, mentee, peer") == 1
+    assert not (hub / "content" / "people" / "a.md").exists()
+
+
 def test_init_map_proposes_a_mapping_that_reads(
         hub: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, str(FIXTURES / "google-forms-en.csv"), "--init-map")

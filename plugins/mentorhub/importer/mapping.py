@@ -57,7 +57,7 @@ class Mapping:
     media: str = ""  # folder holding photo files, relative to the source
     fields: list[FieldSpec] = field(default_factory=list)
     defaults: dict[str, Any] = field(default_factory=dict)
-    lines: dict[str, int] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # "defaults.<field>" → its line
 
     @property
     def columns(self) -> set[str]:
@@ -92,7 +92,7 @@ def read_mapping(path: Path, shown: str, headers: tuple[str, ...]) -> tuple[Mapp
         problem(("record",), "record", f"unknown record type '{data.get('record')}'",
                 f"use one of: {', '.join(types)}")
         record = types["person"]
-    mapping = Mapping(path=shown, record=record, lines={"": 1})
+    mapping = Mapping(path=shown, record=record)
     for name in ("language", "key", "id", "consent", "date_order", "media"):
         value = data.get(name)
         if value is None:

@@ -89,6 +89,9 @@ def run_import(source: str, table: Table, mapping: Mapping, content_dir: Path,
     """Plan every row, check the result, and write it unless told not to or it fails."""
     report = ImportReport(source=source)
     started = time.perf_counter()
+    report.blocked = _default_problems(mapping, vocab)
+    if report.blocked:
+        return report  # one wrong default would otherwise be reported once per row
     report.dropped_columns = tuple(h for h in table.headers if h and h not in mapping.columns)
     converter = Converter(vocab, mapping.language, mapping.date_order)
     rows = _plan_rows(table, mapping, content_dir, converter, options, report)
@@ -115,6 +118,21 @@ def run_import(source: str, table: Table, mapping: Mapping, content_dir: Path,
     report.seconds = {"convert": checked - started, "check": written - checked,
                       "write": time.perf_counter() - written}
     return report
+
+
+def _default_problems(mapping: Mapping, vocab: SkillVocabulary) -> list[Problem]:
+    """Each default checked once, as the field it fills, at its line in the mapping."""
+    problems = []
+    for target, value in mapping.defaults.items():
+        spec = mapping.record.field(target)
+        if spec is None:
+            continue  # links.*, private.*, body: free text
+        try:
+            spec.kind.check(value, vocab)
+        except FieldError as exc:
+            problems += [Problem(mapping.path, mapping.lines.get(f"defaults.{target}", 1),
+                                 f"defaults.{target}", e.message, e.hint) for e in exc.all()]
+    return problems
 
 
 # -- rows ------------------------------------------------------------------------------
