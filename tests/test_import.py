@@ -226,6 +226,7 @@ def test_a_wrong_default_is_reported_once_at_its_line(
     code, _, err = run(capsys, str(source), "--map", str(mapping), "-p", str(hub))
     assert code == 1
     assert err.count("map.yml:5: defaults.roles: 'mentr' is not one of: mentor, mentee, peer") == 1
+    assert "The mapping file has problems: nothing was written." in err
     assert not (hub / "content" / "people" / "a.md").exists()
 
 

@@ -94,8 +94,9 @@ def _print_report(report: ImportReport, table: Table, args: argparse.Namespace) 
         print(format_problems(sorted(report.problems)), file=sys.stderr)
     if report.blocked:
         print(format_problems(report.blocked), file=sys.stderr)
-        print("\nThe hub would not pass 'mentorhub check' after this import: nothing was written.",
-              file=sys.stderr)
+        why = ("the mapping file has problems" if report.blocked[0].path != report.source
+               and not report.planned else "the hub would not pass 'mentorhub check' after this import")
+        print(f"\n{why[0].upper()}{why[1:]}: nothing was written.", file=sys.stderr)
     project = args.project
     for plan in report.planned:
         if plan.action in WRITES and args.dry_run:
