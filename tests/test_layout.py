@@ -34,6 +34,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "nudges": frozenset({"", "hub", "nudges"}),
     "releases": frozenset({"", "releases"}),
     "images": frozenset({"", "hub", "site", "images", "i18n"}),
+    "importer": frozenset({"", "hub", "importer", "i18n"}),
 }
 ENTRY_POINTS = frozenset({"commands", "mkdocs"})
 #: Third-party engines only the MkDocs adapters may import (the core stays engine-agnostic).

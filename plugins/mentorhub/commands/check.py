@@ -26,12 +26,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--pause-stale", action="store_true",
                         help="opt-in (pause_after_days in mkdocs.yml): set availability: paused for mentors "
                              "not confirmed within stale_after_days + pause_after_days")
+    parser.add_argument("--drafts", action="store_true",
+                        help="hold drafts to every rule too (they are still not published)")
     add_project_argument(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    result = load_project(args.project)
+    result = load_project(args.project, check_drafts=args.drafts)
     # The hub's language (English without Babel's import cost in an English hub), with
     # real plural forms ("1 resource"); the `path:line: field:` prefix never changes.
     words = hub_localizer(args.project)
@@ -43,8 +45,8 @@ def run(args: argparse.Namespace) -> int:
 
         if not pause_stale(result.hub, args.project):
             return 2
-        result = load_project(args.project)  # what was written is checked like the rest
-        print_problems(result)
+        result = load_project(args.project, check_drafts=args.drafts)  # what was written is checked too
+        print_problems(result, words)
         if result.problems:
             return 1
     hub = result.hub
@@ -52,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     ngettext, translate = catalog.ngettext, catalog.gettext if words is not None else None
     options = hub_options(args.project / "mkdocs.yml")
     today = _today(options)
-    warnings = content_warnings(hub, today, args.project, result.media)
+    warnings = content_warnings(hub, today, args.project, result.media, result.drafts)
     warnings += skill_translation_warnings(args.project, hub)
     if warnings:
         print(format_problems(warnings, translate=translate), file=sys.stderr)

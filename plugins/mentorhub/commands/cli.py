@@ -12,7 +12,9 @@ from typing import Any
 #: `run` on its parser. Only the one being run is imported: `check` runs before every
 #: pull request and should not pay for rendering, matching and KPI imports.
 COMMANDS = ("check", "new", "schemas", "kpi", "match", "diff", "verify", "init", "seal", "contacts",
-            "pair", "checkin", "attention", "nudges")
+            "pair", "checkin", "attention", "nudges", "import")
+#: Commands whose module has another name (`import` is a Python keyword).
+MODULES = {"import": "importing"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -25,7 +27,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     subparsers = parser.add_subparsers(dest="command", required=True)
     wanted = [arguments[0]] if arguments and arguments[0] in COMMANDS else COMMANDS
     for name in wanted:
-        importlib.import_module(f"{__package__}.{name}").register(subparsers)
+        importlib.import_module(f"{__package__}.{MODULES.get(name, name)}").register(subparsers)
     args = parser.parse_args(arguments)
     try:
         return int(args.run(args))

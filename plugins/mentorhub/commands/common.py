@@ -36,10 +36,11 @@ def content_dir(project: Path) -> Path:
     return project / "content"
 
 
-def load_project(project: Path) -> LoadResult:
+def load_project(project: Path, *, check_drafts: bool = False) -> LoadResult:
     """The project's content, checked with the hub's `recipients` (a bad option is a problem)."""
     recipients, problem = project_recipients(project)
-    result = load_hub(content_dir(project), display_root=project, recipients=recipients)
+    result = load_hub(content_dir(project), display_root=project, recipients=recipients,
+                      check_drafts=check_drafts)
     if problem:
         result.problems.insert(0, Problem("mkdocs.yml", 1, "recipients", problem,
                                           "see docs/contact.md"))

@@ -58,7 +58,9 @@ _NOT_ASKED = frozenset({"joined", "confirmed", "draft", "lang", "private", "link
 _FOR_ROLE = {"offers": "mentor", "capacity": "mentor", "availability": "mentor",
              "seeks": "mentee", "mentors": "mentee"}
 #: Optional in the schema but needed for that role (the loader's rules say so too).
-_NEEDED_FOR_ROLE = frozenset({"offers", "seeks"})
+#: Asked as if required: offers and seeks depend on the role, and `new story` asks for
+#: outcomes before the optional quote that would let a story go without them.
+_NEEDED_FOR_ROLE = frozenset({"offers", "seeks", "outcomes"})
 MOST_CHOICES = 9  # matches shown when an answer fits several time zones or people
 
 

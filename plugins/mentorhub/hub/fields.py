@@ -20,7 +20,7 @@ from .countries import countries, country_code
 from .languages import LANGUAGES
 from .media import IMAGE_SUFFIXES, PHOTO_FOLDER
 from .pii import kind_of
-from .printable import CONTROL, SURROGATE
+from .printable import CONTROL, SURROGATE, one_line
 from .problems import N_, Msg, did_you_mean
 from .quoting import private_kind, quote, unquoted
 from .sealing import armor_problem
@@ -398,7 +398,7 @@ class HttpsUrl(Kind):
                              Msg("check the address")) from None
         if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value.strip()):
             raise FieldError(Msg("%(value)s is not an https:// link", value=quote(value)),
-                             Msg("links must start with https://"))
+                             _https_hint(value.strip(), parts.scheme))
         return value.strip()
 
     def json_schema(self) -> dict[str, Any]:
@@ -426,6 +426,16 @@ class GitHubUser(Kind):
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "pattern": "^" + GITHUB_USER.pattern + "$", "maxLength": 39}
+
+
+def _https_hint(url: str, scheme: str) -> Msg:
+    """For a plain http:// link, the exact https:// address to write instead."""
+    if scheme.lower() == "http" and not any(c.isspace() for c in url) and not private_kind(url):
+        rewritten = "https" + url[len(scheme):]
+        if urlsplit(rewritten).netloc and len(rewritten) <= 2000:
+            # Whole, not cut short like a quoted value: the contributor copies it.
+            return Msg("use %(url)s instead", url=one_line(rewritten))
+    return Msg("links must start with https://")
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from .schema import PERSON, PLACEHOLDER, RECORD_TYPES, SESSION, SKILL_FIELDS, ST
 from .strict_yaml import Document, YamlError, load, size_budget
 from .vocabulary import SkillVocabulary
 
-__all__ = ["SKILLS_FILE", "LoadResult", "load_hub"]
+__all__ = ["SKILLS_FILE", "LoadResult", "load_hub", "load_vocabulary"]
 
 
 @dataclass
@@ -41,6 +41,7 @@ class LoadResult:
     problems: list[Problem]
     refused: set[str] = field(default_factory=set)  # paths relative to content/
     media: dict[str, Path] = field(default_factory=dict)  # checked images to publish, by path
+    drafts: frozenset[str] = frozenset()  # record paths relative to content/ (people/ana.md)
 
 
 @dataclass
@@ -81,7 +82,7 @@ def _gc_paused() -> Iterator[None]:
 
 @_gc_paused()
 def load_hub(content_dir: Path, display_root: Path | None = None, *,
-             recipients: Sequence[str] = ()) -> LoadResult:
+             recipients: Sequence[str] = (), check_drafts: bool = False) -> LoadResult:
     """Read, validate and model everything under `content_dir`.
 
     `recipients` are the hub's age public keys: when there are any, a hidden email
@@ -98,18 +99,20 @@ def load_hub(content_dir: Path, display_root: Path | None = None, *,
     vocab = _load_skills(content_dir / SKILLS_FILE, root, problems, refused=refused_skills)
     pages = _load_pages(found.pages, root, problems)
     parsed = [
-        _parse(record_type, path, root, vocab)
+        _parse(record_type, path, root, vocab, check_drafts)
         for record_type in RECORD_TYPES
         for path in found.records[record_type.name]
     ]
     _check_ids(parsed)
-    _check_references(parsed)
+    _check_references(parsed, check_drafts)
     _check_photos(parsed, found.media, found.refused)
     if recipients:
         _check_sealed_contacts(parsed)
     hub = _build_hub(parsed, vocab, pages)
     problems.extend(p for record in parsed for p in record.problems)
-    return LoadResult(hub=hub, problems=sorted(problems), refused=found.refused, media=found.media)
+    drafts = frozenset(f"{r.type.folder}/{r.id}.md" for r in parsed if r.draft)
+    return LoadResult(hub=hub, problems=sorted(problems), refused=found.refused, media=found.media,
+                      drafts=drafts)
 
 
 def _load_pages(found: dict[str, Path], root: Path, problems: list[Problem]) -> dict[str, FreePage]:
@@ -123,6 +126,14 @@ def _load_pages(found: dict[str, Path], root: Path, problems: list[Problem]) -> 
 
 
 # -- skills ------------------------------------------------------------------------------
+
+
+def load_vocabulary(content_dir: Path,
+                    display_root: Path | None = None) -> tuple[SkillVocabulary, list[Problem]]:
+    """Only the skills vocabulary, for tools that convert what people wrote (`mentorhub import`)."""
+    problems: list[Problem] = []
+    vocab = _load_skills(content_dir / SKILLS_FILE, display_root or content_dir.parent, problems)
+    return vocab, problems
 
 
 def _load_skills(path: Path, root: Path, problems: list[Problem], *,
@@ -222,7 +233,8 @@ def _published_texts(value: Any) -> list[tuple[str | int | None, Any]]:
 # -- pass 1: one file --------------------------------------------------------------------
 
 
-def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabulary) -> _Parsed:
+def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabulary,
+           check_drafts: bool = False) -> _Parsed:
     record = _Parsed(type=record_type, id=path.stem, source=Source(display_path(path, root)))
     try:
         raw = path.read_bytes()
@@ -237,7 +249,7 @@ def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabula
     record.body = split_file.body
     data: dict[str, Any] = split_file.front_matter.data
     record.draft = data.get("draft") is True
-    if record.draft:
+    if record.draft and not check_drafts:
         return record  # work in progress: not published, so not held to the rules yet
     for key, value in data.items():
         spec = record_type.field(key)
@@ -345,15 +357,19 @@ def _session_rules(record: _Parsed) -> None:
                        path=("feedback", "satisfaction"))
 
 
-def _no_rules(record: _Parsed) -> None:
-    return None
+def _story_rules(record: _Parsed) -> None:
+    given = record.doc.data if record.doc else {}
+    if given.get("outcomes") is None and given.get("quote") is None:
+        record.problems.append(Problem(record.source.path, 1, "outcomes", "missing required field",
+                                       "add 'outcomes: [skill-gained]' (it may be left out only "
+                                       "when the story has a quote)"))
 
 
 _RECORD_RULES: dict[str, Callable[[_Parsed], None]] = {
     "person": _person_rules,
     "resource": _resource_rules,
     "session": _session_rules,
-    "story": _no_rules,
+    "story": _story_rules,
 }
 
 
@@ -377,7 +393,7 @@ def _check_ids(parsed: list[_Parsed]) -> None:
             seen[key] = record
 
 
-def _check_references(parsed: list[_Parsed]) -> None:
+def _check_references(parsed: list[_Parsed], check_drafts: bool = False) -> None:
     published = {t.name: {r.id: r for r in parsed if r.type is t and not r.draft} for t in RECORD_TYPES}
     drafts = {t.name: {r.id for r in parsed if r.type is t and r.draft} for t in RECORD_TYPES}
 
@@ -387,14 +403,17 @@ def _check_references(parsed: list[_Parsed]) -> None:
                 continue
             where = (key, index) if key in record.values and isinstance(record.values[key], tuple) else (key,)
             if ref in drafts[target]:
-                record.problem(key, Msg("%(id)s is a draft and is not published", id=quote(ref)), path=where)
+                record.problem(key, Msg("%(id)s is a draft, not published", id=quote(ref)),
+                               Msg("remove 'draft: true' from %(path)s to publish it, or remove the "
+                                   "reference",
+                                   path=f"content/{_folder(target)}/{ref}.md"), path=where)
             else:
                 record.problem(key, Msg(_UNKNOWN[target], id=quote(ref)),
                                did_you_mean(ref, published[target]) or
                                Msg("no file %(path)s", path=f"content/{_folder(target)}/{ref}.md"), where)
 
     for record in parsed:
-        if record.draft or not record.values:
+        if (record.draft and not check_drafts) or not record.values:
             continue
         v = record.values
         if record.type is PERSON:
@@ -469,6 +488,7 @@ def _person(r: _Parsed) -> Person:
         timezone=v.get("timezone", ""), formats=v.get("formats", ("one-on-one",)),
         country=v.get("country", ""), photo=v.get("photo", ""),
         capacity=v.get("capacity", 1 if "mentor" in v["roles"] else 0),
+        capacity_stated="capacity" in v,
         availability=v.get("availability", "open"), mentors=v.get("mentors", ()),
         prefers=v.get("prefers", ()),
         joined=v.get("joined"), confirmed=v.get("confirmed"), links=v.get("links", ()),
@@ -543,10 +563,11 @@ def _story(r: _Parsed) -> Story:
     confidence = v.get("confidence", {})
     return Story(
         id=r.id, source=r.source, title=v["title"], date=v["date"], summary=v["summary"],
-        outcomes=v["outcomes"], mentee=v.get("mentee", ""), mentors=v.get("mentors", ()),
+        outcomes=v.get("outcomes", ()), mentee=v.get("mentee", ""), mentors=v.get("mentors", ()),
         group=v.get("group", ""), skills=v.get("skills", ()),
         confidence_before=confidence.get("before"), confidence_after=confidence.get("after"),
-        quote=v.get("quote", ""), body=r.body, lang=v.get("lang", ""),
+        quote=v.get("quote", ""), rating=v.get("rating"), reviewer=v.get("reviewer", ""),
+        body=r.body, lang=v.get("lang", ""),
     )
 
 

@@ -66,6 +66,7 @@ class Person:
     photo: str = ""  # a checked image, path under content/ (media/people/ana.jpg)
     formats: tuple[str, ...] = ("one-on-one",)
     capacity: int = 0
+    capacity_stated: bool = True  # False: no `capacity` given; matching assumes 1, pages say "not stated"
     availability: str = "open"
     mentors: tuple[str, ...] = ()
     prefers: tuple[str, ...] = ()  # a mentee's preferred mentors, most wanted first
@@ -90,6 +91,11 @@ class Person:
     @property
     def is_peer(self) -> bool:
         return "peer" in self.roles
+
+    @property
+    def takes_mentees(self) -> bool:
+        """Not `closed` nor `paused`: the availabilities that are never suggested nor counted."""
+        return self.availability not in ("closed", "paused")
 
     def is_stale(self, today: dt.date, stale_after_days: int) -> bool:
         """A mentor not confirmed within the window "may be inactive"; no date is not stale."""
@@ -148,6 +154,8 @@ class Story:
     confidence_before: int | None = None
     confidence_after: int | None = None
     quote: str = ""
+    rating: int | None = None  # 1-5, survey data: published only in small-group-safe aggregates
+    reviewer: str = ""  # plain name of the person quoted, when they have no profile
     body: str = ""
     lang: str = ""  # ISO 639-1 code of the text; "" = the hub's language
 

@@ -44,7 +44,7 @@ PLACEHOLDER = "FILL IN"
 
 ROLES = ("mentor", "mentee", "peer")
 FORMATS = ("one-on-one", "group", "peer-circle", "async")
-AVAILABILITY = ("open", "limited", "closed")
+AVAILABILITY = ("open", "limited", "closed", "paused")
 RESOURCE_KINDS = (
     "toolkit", "guide", "template", "checklist", "course",
     "video", "article", "book", "funding", "tool",
@@ -57,6 +57,8 @@ OUTCOMES = (
     "leadership", "further-education", "started-mentoring", "other",
 )
 SUMMARY_LIMIT = 300
+#: A story's quote: the same number in the schema, docs/content.md and the join form.
+QUOTE_LIMIT = 1000
 
 
 @dataclass(frozen=True)
@@ -123,8 +125,10 @@ PERSON = RecordType(
         Field("photo", Photo(), "a portrait under content/media/people/ (png, jpg, webp); "
               "published re-encoded, without its metadata"),
         Field("formats", ListOf(Choice(FORMATS), 1), "how they like to meet (default one-on-one)"),
-        Field("capacity", Integer(minimum=0, maximum=100), "most mentees at once (mentors, default 1)"),
-        Field("availability", Choice(AVAILABILITY), "open, limited or closed (never suggested)"),
+        Field("capacity", Integer(minimum=0, maximum=100),
+              "most mentees at once (optional: pages say 'not stated'; matching assumes 1)"),
+        Field("availability", Choice(AVAILABILITY),
+              "open, limited, closed or paused (closed and paused: never suggested)"),
         Field("mentors", _people_ids(), "a mentee's current mentors (person ids)"),
         Field("prefers", _people_ids(), "mentors a mentee would like, most wanted first (person ids)"),
         Field("joined", Date(), "date they joined"),
@@ -203,7 +207,8 @@ STORY = RecordType(
         Field("date", Date(), "when it happened", required=True),
         Field("summary", Text(max_length=SUMMARY_LIMIT), "at most 300 characters",
               required=True, example="What changed, in a sentence or two."),
-        Field("outcomes", ListOf(Choice(OUTCOMES), 1), "what came of it", required=True,
+        Field("outcomes", ListOf(Choice(OUTCOMES), 1),
+              "what came of it (required unless the story has a quote)",
               example=["skill-gained"]),
         Field("mentee", RecordId("person"), "person id (omit to stay anonymous)"),
         Field("mentors", _people_ids(), "person ids"),
@@ -213,7 +218,11 @@ STORY = RecordType(
                                     ("after", Integer(minimum=1, maximum=5))),
                                    ("before", "after")),
               "self-rated confidence before and after (1-5)"),
-        Field("quote", Text(max_length=500, single_line=False), "a quote"),
+        Field("quote", Text(max_length=QUOTE_LIMIT, single_line=False),
+              f"a quote (at most {QUOTE_LIMIT} characters)"),
+        Field("rating", Integer(minimum=1, maximum=5), "the mentee's rating, 1 to 5"),
+        Field("reviewer", Text(max_length=80),
+              "plain name of the person quoted, when they have no profile"),
         _LANG,
         _DRAFT,
     ),
@@ -259,6 +268,9 @@ _RULES: dict[str, list[dict[str, Any]]] = {
         {"if": {"required": ["roles"],
                 "properties": {"roles": {"type": "array", "not": {"contains": {"const": "mentee"}}}}},
          "then": {"properties": {"mentors": {"type": ["array", "null"], "maxItems": 0}}}},
+    ],
+    "story": [
+        {"if": {"not": {"required": ["quote"]}}, "then": {"required": ["outcomes"]}},
     ],
     "session": [
         {"if": {"required": ["feedback"], "properties": {"feedback": {

@@ -110,8 +110,9 @@ PAGE_KEY = "page"
 OPEN, LIMITED, FULL, CLOSED = (N_("Open to mentees"), N_("Limited availability"), N_("At capacity"),
                                N_("Not taking mentees"))
 STALE = N_("May be inactive")
+PAUSED = N_("Paused")
 #: Availability values in the order a form offers them (and the `availability` sort).
-AVAILABILITY_ORDER = (OPEN, LIMITED, FULL, CLOSED)
+AVAILABILITY_ORDER = (OPEN, LIMITED, FULL, CLOSED, PAUSED)
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,8 @@ class _Labels:
 def availability(hub: Hub, person: Person) -> str:
     """A mentor's availability as the profile badge shows it ("At capacity" beats "open"),
     in English: the msgid, translated where it is shown."""
+    if person.availability == "paused":
+        return PAUSED
     if person.availability == "closed":
         return CLOSED
     if hub.free_capacity(person) == 0:

@@ -105,6 +105,7 @@ AVAILABILITY_WORDS = {
     "open": N_("Open: happy to take mentees"),
     "limited": N_("Limited: little time at the moment"),
     "closed": N_("Closed: not taking mentees (never suggested)"),
+    "paused": N_("Paused: back later, not taking mentees for now (never suggested)"),
 }
 
 #: Each field's question and help, in the UI language: the contract's explanations
@@ -159,7 +160,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "feedback.responses": (N_("Number of ratings"), ""),
     "feedback.satisfaction": (N_("Average rating, from 1 to 5"), ""),
     "resources": (N_("Resources used"), ""),
-    "outcomes": (N_("What came of it?"), N_("Choose at least one.")),
+    "outcomes": (N_("What came of it?"), N_("Choose at least one, unless you add a quote below.")),
     "mentee": (N_("Whose story is it?"), N_("Leave it empty to tell the story anonymously.")),
     "story.mentors": (N_("Mentors"), ""),
     "skills": (N_("Skills"), ""),

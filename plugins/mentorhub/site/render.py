@@ -583,7 +583,7 @@ class SiteRenderer:
 
     def _mentor_order(self, person: Person) -> tuple[int, int, str, str]:
         """Mentors who can take someone now first: open, with room, recently confirmed."""
-        closed = person.availability == "closed" or self.hub.free_capacity(person) == 0
+        closed = not person.takes_mentees or self.hub.free_capacity(person) == 0
         stale = person.is_stale(self.options.today, self.options.stale_after_days)
         return (int(closed), int(stale), person.name.lower(), person.id)
 
