@@ -230,3 +230,25 @@ def test_the_link_check_finds_a_broken_file_and_anchor(tmp_path: Path) -> None:
     found = [b.split(": ", 1)[1] for b in broken_links(page, tmp_path)]
     assert found == ["c.md: no such file", "a.md#gone: no such heading"]
 
+
+
+#: A measured duration ("6.5 s", "43 seconds", "2 minutes"): only the benchmarks page keeps them.
+DURATION = re.compile(r"\b\d[\d.,]*(?:\s|-)?(?:ms|s|seconds?|min|minutes?)\b(?! apart)")
+
+
+def durations(markdown: str) -> list[str]:
+    prose = re.sub(r"`[^`\n]*`", "", re.sub(r"```.*?```", "", markdown, flags=re.S))
+    return [line.strip() for line in prose.splitlines() if DURATION.search(line)]
+
+
+def test_measured_times_live_only_on_the_benchmarks_page() -> None:
+    pages = [p for p in LINKED_PAGES if p != REPO / "docs/reference/benchmarks.md"]
+    found = {}
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        if page == REPO / "README.md":  # the quick start says how long the test command takes
+            text = re.sub(r"## Quick start.*?\n## ", "## ", text, flags=re.S)
+        if (lines := durations(text)):
+            found[str(page.relative_to(REPO))] = lines
+    assert found == {}
+    assert durations("It built in 6.5 s, checked in 43 seconds.\n`every 2 s` in code\n")
