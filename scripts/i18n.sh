@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Re-extract the engine's words into locale/mentorhub.pot and merge them into every
 # catalog (new messages arrive empty, changed ones fuzzy: translate them, then run the
-# tests: tests/test_i18n_catalogs.py fails on any empty or fuzzy entry). docs/i18n.md.
+# tests: tests/test_i18n_catalogs.py fails on any empty or fuzzy entry). docs/guide/languages.md.
 #   scripts/i18n.sh            extract + update every catalog
 #   scripts/i18n.sh init LANG  start a catalog for a new language
 set -euo pipefail

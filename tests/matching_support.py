@@ -133,7 +133,7 @@ def points(hub: Hub, options: MatchOptions, seeker: Person, other: Person,
            counts: Callable[[str], tuple[int, int]]) -> int:
     """Score in thousandths: shared skills by rarity + time-zone closeness + a shared format.
 
-    Written from docs/matching.md: the skills part is 1 - the product of 1/(1 + rarity)
+    Written from docs/guide/matching.md: the skills part is 1 - the product of 1/(1 + rarity)
     over the shared skills, the formats part is all or nothing.
     """
     ws, wt, wf = options.weights.thousandths()

@@ -1,7 +1,7 @@
 """`mentorhub check` speaks the hub's language; the `path:line: field:` prefix never changes.
 
 Messages are English source strings with their values kept apart (`Msg`), translated
-where they are printed (docs/i18n.md), so an editor or a CI annotation still parses
+where they are printed (docs/guide/languages.md), so an editor or a CI annotation still parses
 every line the same way in every language.
 """
 

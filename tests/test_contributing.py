@@ -101,7 +101,7 @@ def test_pre_commit_runs_mentorhub_check_on_content_changes(tmp_path: Path) -> N
     assert check["language"] == "system" and check["pass_filenames"] is False
     files = re.compile(str(check["files"]))
     assert files.search("content/people/ana.md") and files.search("content/skills.yml")
-    assert not files.search("docs/publishing.md")
+    assert not files.search("docs/guide/publishing.md")
     result = run_hook(check["entry"], showcase_copy(tmp_path))
     assert result.returncode == 0, result.stderr
 

@@ -1,6 +1,6 @@
 """A sixth language end to end: Arabic, right to left, six plural forms, CLDR formats.
 
-Added only with `scripts/i18n.sh init ar` and translation work (docs/i18n.md): the
+Added only with `scripts/i18n.sh init ar` and translation work (docs/guide/languages.md): the
 build is strict (the catalog is complete), every page is `lang="ar"` and right to
 left (Material's `direction` for Arabic), the engine's English is gone, plural forms
 follow Arabic's six categories, and in Chromium the layout mirrors (navigation on the

@@ -94,7 +94,7 @@ def test_a_build_in_a_language_without_a_catalog_fails_under_strict(tmp_path: Pa
     result = run_mkdocs(project, "--strict")
     assert result.returncode == 1
     assert "no mentorhub catalog for language 'it'" in result.stderr
-    assert "docs/i18n.md" in result.stderr
+    assert "docs/guide/languages.md" in result.stderr
 
 
 # -- plural forms ---------------------------------------------------------------------------

@@ -377,7 +377,7 @@ def test_language_and_country_names_through_cldr() -> None:
 
 def test_the_worked_mapping_in_the_docs_runs_on_the_google_forms_fixture(
         hub: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    docs = (Path(__file__).parent.parent / "docs" / "importing.md").read_text()
+    docs = (Path(__file__).parent.parent / "docs" / "guide" / "importing.md").read_text()
     mapping = docs.split("```yaml\n# mapping.yml\n", 1)[1].split("```", 1)[0]
     for field, present in (("country", HAS_COUNTRY), ("photo", HAS_PHOTO)):
         if not present:  # until the branch that adds the field is merged

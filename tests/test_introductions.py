@@ -208,7 +208,7 @@ def test_without_organizers_nothing_changes_and_bad_options_fail_cleanly(tmp_pat
     result = run_mkdocs(project)
     assert result.returncode != 0
     assert ("mentorhub plugin option introductions.url: 'http://x.example.org/{mentor}' must start "
-            "with https:// (see docs/introductions.md)") in result.stderr
+            "with https:// (see docs/guide/introductions.md)") in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -1,4 +1,4 @@
-"""The package's rooms and who may import whom (docs/architecture.md).
+"""The package's rooms and who may import whom (docs/reference/architecture.md).
 
 Every import in `plugins/mentorhub/` is parsed with `ast`, resolved to the room it
 reaches, and checked against the house rules, so the layout cannot drift: a new
@@ -111,7 +111,8 @@ def check_layout(package: Path) -> list[Violation]:
             allowed = ALLOWED.get(own)
             if allowed is None:
                 violations.append(Violation(shown, line, f"'{own}' is not a known room: add it to "
-                                                         "docs/architecture.md and tests/test_layout.py"))
+                                                         "docs/reference/architecture.md and "
+                                                         "tests/test_layout.py"))
                 break
             if room not in allowed:
                 where = f"{room}/" if room else "the package root"

@@ -66,7 +66,7 @@ FILES = {
         ---
         Start with the budget narrative.
         """,
-    # a free page (docs/content.md): indexed like the records
+    # a free page (docs/guide/content.md): indexed like the records
     "content/pages/about.md": "---\ntitle: About this hub\n---\nRun by volunteers from the zebrafish lab.\n",
 }
 

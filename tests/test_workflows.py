@@ -284,7 +284,7 @@ def test_report_upload_check_flags_an_unconditional_upload() -> None:
 
 
 def test_privacy_docs_say_what_is_public() -> None:
-    text = (REPO / "docs" / "privacy.md").read_text(encoding="utf-8")
+    text = (REPO / "docs" / "guide" / "privacy.md").read_text(encoding="utf-8")
     for public in ("kpi.json", "matches.json", "feeds", "search index", "CI logs",
                    "job summaries", "every file in `content/`", "MENTORHUB_UPLOAD_REPORTS"):
         assert public in text

@@ -84,7 +84,7 @@ class FeedOptions:
     language: str = "en"
     directory_urls: bool = True
     limit: int = 50
-    #: The words of feed titles and summaries: the site's UI language (docs/i18n.md).
+    #: The words of feed titles and summaries: the site's UI language (docs/guide/languages.md).
     i18n: Localizer = field(default=ENGLISH, compare=False)
 
 

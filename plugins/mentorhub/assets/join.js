@@ -6,7 +6,7 @@
    reads it. Ajv (assets/vendor/ajv2020.min.js) checks the answers; the age bundle
    (assets/vendor/age.min.js) seals a hidden email to the hub's recipients. Everything runs
    in the page: nothing is sent anywhere until the reader follows "Continue on GitHub".
-   docs/join.md describes the flow. */
+   docs/guide/join.md describes the flow. */
 (function () {
   "use strict";
 

@@ -1,4 +1,4 @@
-"""`mentorhub attention`: the organizer's private "needs attention" list (docs/cycle.md).
+"""`mentorhub attention`: the organizer's private "needs attention" list (docs/guide/cycle.md).
 
 Printed to the organizer's own terminal only, every value escaped; it writes no file
 and refuses to run in CI, where output lands in public logs.

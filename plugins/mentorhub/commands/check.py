@@ -83,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def skill_translation_warnings(project: Path, hub: Hub) -> list[Problem]:
-    """Per-language skill labels lacking one of the hub's languages (docs/content.md)."""
+    """Per-language skill labels lacking one of the hub's languages (docs/guide/content.md)."""
     skills = content_dir(project) / SKILLS_FILE
     if not any(s.labels or s.descriptions for s in hub.skills.values()) or not skills.is_file():
         return []

@@ -2,7 +2,7 @@
 
     mentorhub checkin ana-lima joao-silva --status on-track --by mentee --note "met twice"
 
-Appends to the pair's encrypted record (nothing public changes). See docs/cycle.md.
+Appends to the pair's encrypted record (nothing public changes). See docs/guide/cycle.md.
 """
 
 from __future__ import annotations

@@ -43,11 +43,11 @@ def load_project(project: Path, *, check_drafts: bool = False) -> LoadResult:
                       check_drafts=check_drafts)
     if problem:
         result.problems.insert(0, Problem("mkdocs.yml", 1, "recipients", problem,
-                                          "see docs/contact.md"))
+                                          "see docs/guide/contact.md"))
     try:  # the cycle's options: demo keys outside the demo, records inside content/ …
         read_settings(hub_options(project / "mkdocs.yml"), project=project, content_dir=content_dir(project))
     except SettingsError as exc:
-        result.problems.insert(0, Problem("mkdocs.yml", 1, "mentorhub", str(exc), "see docs/cycle.md"))
+        result.problems.insert(0, Problem("mkdocs.yml", 1, "mentorhub", str(exc), "see docs/guide/cycle.md"))
     return result
 
 

@@ -45,7 +45,7 @@ def date_argument(text: str) -> dt.date:
 
 DEMO_WARNING = ("warning: demo: true in mkdocs.yml: records here are encrypted to the public DEMO-ONLY "
                 "keys, so anyone can read them. For a real programme remove demo: true and the demo "
-                "build_key, and make your own keys (docs/cycle.md).")
+                "build_key, and make your own keys (docs/guide/cycle.md).")
 
 
 def settings_of(project: Path) -> CycleSettings:

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser = subparsers.add_parser(
         "import", help="bring people (or stories, resources) in from CSV, XLSX, JSON or YAML",
         description="Import rows from a form export or a directory into content/, driven by a "
-                    "mapping file (docs/importing.md). Nothing is written unless the result "
+                    "mapping file (docs/guide/importing.md). Nothing is written unless the result "
                     "passes 'mentorhub check'.")
     parser.add_argument("source", type=Path, help="the CSV, XLSX, JSON or YAML file")
     parser.add_argument("--map", "-m", type=Path, dest="mapping", metavar="MAPPING",

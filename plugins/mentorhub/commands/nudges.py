@@ -1,7 +1,7 @@
 """`mentorhub nudges`: the body of the "Profiles to confirm" issue, or a terminal list.
 
 The scheduled workflow `.github/workflows/nudges.yml` runs `mentorhub nudges --format
-markdown --output nudges.md` and opens, updates or closes one issue with it (docs/nudges.md).
+markdown --output nudges.md` and opens, updates or closes one issue with it (docs/guide/nudges.md).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@
 
 `start` writes an encrypted record to `records/` and adds the mentor to the mentee's
 public `mentors:`; `end` records the closure, removes the public pair, and for
-`mismatch` blocks the pair in `content/matching.yml`. See docs/cycle.md.
+`mismatch` blocks the pair in `content/matching.yml`. See docs/guide/cycle.md.
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
         settings = settings_of(args.project)
         if not [k for k in settings.record_recipients if k != settings.build_key]:
             raise CycleError("no organizer key to encrypt records to: list your public keys as "
-                             "'recipients' under the mentorhub plugin in mkdocs.yml (docs/contact.md)")
+                             "'recipients' under the mentorhub plugin in mkdocs.yml (docs/guide/contact.md)")
         hub = load_valid_hub(args.project)
         if hub is None:
             return 1

@@ -21,7 +21,7 @@ def pause_stale(hub: Hub, project: Path) -> bool:
         return False
     if not isinstance(grace, int) or isinstance(grace, bool) or grace < 0:
         print("mentorhub check --pause-stale: set 'pause_after_days: DAYS' (0 or more) under '- mentorhub:' "
-              "in mkdocs.yml to opt in (docs/nudges.md)", file=sys.stderr)
+              "in mkdocs.yml to opt in (docs/guide/nudges.md)", file=sys.stderr)
         return False
     stale = options.get("stale_after_days", DEFAULT_STALE_AFTER_DAYS)
     stale = stale if isinstance(stale, int) and not isinstance(stale, bool) else DEFAULT_STALE_AFTER_DAYS

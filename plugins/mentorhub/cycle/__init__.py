@@ -1,4 +1,4 @@
-"""Organizer-held relationship records: the programme's year (docs/cycle.md).
+"""Organizer-held relationship records: the programme's year (docs/guide/cycle.md).
 
 Encrypted records outside `content/` (storage), validated like content after
 decryption (validate), followed by the organizer (attention) and measured at build

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-#: Coded closure reasons (docs/cycle.md); "goals-met" and "planned-end" are not premature.
+#: Coded closure reasons (docs/guide/cycle.md); "goals-met" and "planned-end" are not premature.
 REASONS = ("goals-met", "planned-end", "mentor-time", "mentee-time", "moved", "mismatch",
            "no-contact", "other")
 NOT_PREMATURE = frozenset({"goals-met", "planned-end"})

@@ -61,7 +61,7 @@ def read_settings(options: Mapping[str, Any], *, project: Path, content_dir: Pat
     """The settings from the mentorhub plugin's options; SettingsError says what is wrong."""
     cycle = options.get("cycle") or {}
     if not isinstance(cycle, dict):
-        raise SettingsError("cycle: expected a map of settings (see docs/cycle.md)")
+        raise SettingsError("cycle: expected a map of settings (see docs/guide/cycle.md)")
     known = {f.name for f in fields(CycleSettings)} - {"build_key", "demo", "recipients"}
     unknown = sorted(str(k) for k in cycle if k not in known)
     if unknown:
@@ -95,7 +95,8 @@ def read_settings(options: Mapping[str, Any], *, project: Path, content_dir: Pat
                             "then open sealed contacts")
     if not demo and (build_key in DEMO_PUBLIC_KEYS or DEMO_PUBLIC_KEYS & set(recipients)):
         raise SettingsError("build_key/recipients: the demo's keys are public and open the demo's "
-                            "records only; make your own (docs/cycle.md), or set demo: true in the demo")
+                            "records only; make your own (docs/guide/cycle.md), or set demo: true in "
+                            "the demo")
     if demo and build_key and build_key != DEMO_BUILD_PUBLIC:
         raise SettingsError("demo: true is for the demo hub, with the demo build key only")
     return replace(settings, build_key=build_key, demo=demo, recipients=recipients)

@@ -25,7 +25,7 @@ from .models import GOAL_STATES, PARTIES, REASONS, STATUSES, Checkin, Closure, G
 RECORD_BUDGET = 20_000
 NOTE_LIMIT = 2_000
 GOAL_LIMIT = 300
-HINT = "line of the decrypted record; open it with mentorhub pair show, see docs/cycle.md"
+HINT = "line of the decrypted record; open it with mentorhub pair show, see docs/guide/cycle.md"
 _TOP = ("mentee", "mentor", "circle", "facilitator", "started", "planned_end", "ended",
         "closure", "checkins", "goals")
 

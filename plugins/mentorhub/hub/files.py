@@ -151,7 +151,7 @@ def _classify_root(found: ContentFiles, path: Path, display_root: Path) -> None:
         hint = (f"did you mean content/{close[0]}?" if close
                 else f"free pages go in content/pages/ (content/pages/{path.stem.lower()}.md)")
     else:
-        hint = _type_hint(path) or "see docs/content.md for what may live under content/"
+        hint = _type_hint(path) or "see docs/guide/content.md for what may live under content/"
     _refuse(found, path, display_root, name,
             f"'{name}' is not allowed at the top of content/ and is not published", hint)
 
@@ -202,7 +202,8 @@ def _type_hint(path: Path) -> str:
     if _is_backup(path):
         return "editor and backup copies are not published: delete the file"
     if suffix == ".age":
-        return "relationship records live in records/ next to mkdocs.yml, never in content/ (docs/cycle.md)"
+        return ("relationship records live in records/ next to mkdocs.yml, never in content/ "
+                "(docs/guide/cycle.md)")
     if suffix in _CODE_SUFFIXES:
         return "content/ cannot add HTML, scripts or styles to the site"
     if suffix in IMAGE_LIKE:

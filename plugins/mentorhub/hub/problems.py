@@ -19,7 +19,7 @@ class Msg(str):
     `Msg("%(value)s is not a known time zone", value=quote(zone))` is the string
     "'Sevilla' is not a known time zone" everywhere a string is expected (sorting, tests,
     logs), and `translated()` looks its source up in the catalog and fills in the same
-    values, so `check` speaks the hub's language (docs/i18n.md). `Msg(...)` marks the
+    values, so `check` speaks the hub's language (docs/guide/languages.md). `Msg(...)` marks the
     source for `scripts/i18n.sh`; a value that is itself a `Msg` is translated too.
     """
 

@@ -1,6 +1,6 @@
 """Links written from the content root (`/media/a.png`, `/people/ana.md`) that lead nowhere.
 
-Bodies link images and other pages from the content root (docs/content.md); the site
+Bodies link images and other pages from the content root (docs/guide/content.md); the site
 makes those links relative. A typo there builds a broken image or a dead link, which
 `mentorhub verify` finds only in the built site; this finds it at the line of the file.
 Only targets the hub can know are checked: a record in its folder, a skill, a free page,

@@ -57,7 +57,7 @@ OUTCOMES = (
     "leadership", "further-education", "started-mentoring", "other",
 )
 SUMMARY_LIMIT = 300
-#: A story's quote: the same number in the schema, docs/content.md and the join form.
+#: A story's quote: the same number in the schema, docs/guide/content.md and the join form.
 QUOTE_LIMIT = 1000
 
 
@@ -100,7 +100,7 @@ def _people_ids(min_items: int = 0) -> ListOf:
 
 _DRAFT = Field("draft", Boolean(), "true: not published anywhere", example=False)
 #: The language a record's own text (bio, notes, story) is written in; its page marks
-#: that text with `lang` when it differs from the UI language (docs/i18n.md).
+#: that text with `lang` when it differs from the UI language (docs/guide/languages.md).
 _LANG = Field("lang", Language(), "ISO 639-1 code of the language the text is written in "
               "(default: the hub's language)")
 
@@ -375,7 +375,7 @@ def page_json_schema() -> dict[str, Any]:
     return {
         "$schema": JSON_SCHEMA_DIALECT,
         "title": "mentorhub page",
-        "description": "Front matter of content/index.md and content/pages/**.md (docs/content.md).",
+        "description": "Front matter of content/index.md and content/pages/**.md (docs/guide/content.md).",
         "type": "object",
         "if": {"required": ["draft"], "properties": {"draft": {"const": True}}},
         "then": {"description": "a draft is not checked until it is published"},

@@ -2,7 +2,7 @@
 
 A room of its own that imports nothing of ours, so every other room may use it:
 matching builds its reasons through a :class:`Translator` handed to it in its
-options, the site and the Impact pages through a :class:`Localizer`. docs/i18n.md
+options, the site and the Impact pages through a :class:`Localizer`. docs/guide/languages.md
 says how a community adds its own language.
 """
 

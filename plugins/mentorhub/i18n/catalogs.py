@@ -83,7 +83,7 @@ class CatalogReport:
     def summary(self) -> str:
         if self.path is None:
             return (f"no mentorhub catalog for language '{self.lang}': the hub's own words stay "
-                    f"English (add locale/{self.lang}/LC_MESSAGES/{DOMAIN}.po; see docs/i18n.md)")
+                    f"English (add locale/{self.lang}/LC_MESSAGES/{DOMAIN}.po; see docs/guide/languages.md)")
         first = "; ".join(repr(m) for m in self.missing[:3])
         return (f"{self.path.name} for '{self.lang}' lacks {len(self.missing)} of {self.total} "
                 f"messages, shown in English (first: {first})")

@@ -1,1 +1,1 @@
-"""Photos: re-encoded small, without metadata, cached by content between builds (docs/content.md)."""
+"""Photos: re-encoded small, without metadata, cached by content between builds (docs/guide/content.md)."""

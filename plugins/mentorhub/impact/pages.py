@@ -70,7 +70,7 @@ class Format:
 
 
 class LocalFormat:
-    """:class:`Format` in the UI language: CLDR numbers, percentages and dates (docs/i18n.md)."""
+    """:class:`Format` in the UI language: CLDR numbers, percentages and dates (docs/guide/languages.md)."""
 
     def __init__(self, i18n: Localizer) -> None:
         self.i18n = i18n

@@ -1,4 +1,4 @@
-"""The mapping file: which source column fills which field, and how (docs/importing.md).
+"""The mapping file: which source column fills which field, and how (docs/guide/importing.md).
 
 ```yaml
 record: person                 # person (default), story, resource or session
@@ -76,7 +76,7 @@ def read_mapping(path: Path, shown: str, headers: tuple[str, ...]) -> tuple[Mapp
     data = document.data
     if not isinstance(data, dict):
         return None, [Problem(shown, 1, "file", "expected a map with 'fields:' and the other settings",
-                              "see docs/importing.md, or make one with mentorhub import --init-map SOURCE")]
+                              "see docs/guide/importing.md, or make one with mentorhub import --init-map SOURCE")]
     problems: list[Problem] = []
 
     def problem(where: tuple[Any, ...], name: str, message: str, hint: str = "") -> None:
@@ -191,7 +191,7 @@ def proposed_mapping(headers: tuple[str, ...], record: RecordType, language: str
     from .guess import guess_target
 
     lines = [
-        "# mentorhub import mapping: which column fills which field (docs/importing.md).",
+        "# mentorhub import mapping: which column fills which field (docs/guide/importing.md).",
         f"record: {record.name}",
         f"language: {language}    # the form's language: yes/no words, language and country names",
     ]

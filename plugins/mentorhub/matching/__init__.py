@@ -3,7 +3,7 @@
 Pure Python over a loaded `Hub`: no MkDocs import, no files. The MkDocs plugin
 (`mentorhub.mkdocs.matching_plugin`) and the `mentorhub match` command are thin
 adapters around `match_hub` and `propose_cohort`. Rules and guarantees:
-docs/matching.md.
+docs/guide/matching.md.
 """
 
 from __future__ import annotations

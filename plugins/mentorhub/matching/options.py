@@ -74,7 +74,7 @@ class MatchOptions:
     #: in the cohort, and pairs never suggested nor proposed.
     pinned: tuple[tuple[str, str], ...] = ()
     blocked: frozenset[tuple[str, str]] = frozenset()
-    #: The words of reasons and explanations: the site's UI language (docs/i18n.md).
+    #: The words of reasons and explanations: the site's UI language (docs/guide/languages.md).
     i18n: Localizer = field(default=ENGLISH, compare=False)
 
     def exposure_cap(self, free_places: int) -> int:

@@ -91,7 +91,7 @@ class HubConfig(Config):
     as_of = c.Optional(c.Type(str))
     """The date the hub describes (YYYY-MM-DD); default: SOURCE_DATE_EPOCH or today."""
     recipients = _Recipients()
-    """Age public keys (age1…) that `contact.sealed` is encrypted to (docs/contact.md)."""
+    """Age public keys (age1…) that `contact.sealed` is encrypted to (docs/guide/contact.md)."""
     languages = c.ListOfItems(c.Type(str), default=[])
     """UI languages to publish (default: [theme.language]); the first at the root, others under /<lang>/."""
     organizers = c.ListOfItems(c.Type(dict), default=[])
@@ -99,11 +99,11 @@ class HubConfig(Config):
     introductions = c.Optional(c.Type(dict))
     """How "Ask for an introduction" reaches the organizers: {via: email}, {via: url, url} or {via: issue}."""
     build_key = c.Type(str, default="")
-    """Public half (age1…) of the build key that opens relationship records (docs/cycle.md)."""
+    """Public half (age1…) of the build key that opens relationship records (docs/guide/cycle.md)."""
     demo = c.Type(bool, default=False)
-    """True only in the demo hub: allows the demo's public keys (docs/cycle.md)."""
+    """True only in the demo hub: allows the demo's public keys (docs/guide/cycle.md)."""
     cycle = c.Type(dict, default={})
-    """Relationship records and check-in cadence: {records, checkin_days, …} (docs/cycle.md)."""
+    """Relationship records and check-in cadence: {records, checkin_days, …} (docs/guide/cycle.md)."""
 
 
 class HubPlugin(BasePlugin[HubConfig]):
@@ -155,7 +155,7 @@ class HubPlugin(BasePlugin[HubConfig]):
             self.cycle = read_settings(self.config, project=Path(config.config_file_path).parent,
                                        content_dir=Path(config.docs_dir))
         except SettingsError as exc:
-            raise PluginError(f"mentorhub plugin option {exc} (see docs/cycle.md)") from exc
+            raise PluginError(f"mentorhub plugin option {exc} (see docs/guide/cycle.md)") from exc
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -258,7 +258,7 @@ class HubPlugin(BasePlugin[HubConfig]):
     # -- helpers ---------------------------------------------------------------------------
 
     def _add_join(self, files: Files, config: MkDocsConfig, renderer: SiteRenderer) -> None:
-        """The "Join the hub" pages and the scripts only they load (docs/join.md)."""
+        """The "Join the hub" pages and the scripts only they load (docs/guide/join.md)."""
         options = renderer.options
         # Only the finder reads filters from its address; the people directory does not.
         find_src = options.find_mentor_src if options.find_mentor_src.startswith("find/") else ""
@@ -316,7 +316,7 @@ class HubPlugin(BasePlugin[HubConfig]):
             return read_contact(self.config.organizers, self.config.introductions,
                                 edit_base=edit_base(config.repo_url, config.edit_uri))
         except ContactError as exc:
-            raise PluginError(f"mentorhub plugin option {exc} (see docs/introductions.md)") from exc
+            raise PluginError(f"mentorhub plugin option {exc} (see docs/guide/introductions.md)") from exc
 
     @staticmethod
     def _check_catalog(language: str) -> None:

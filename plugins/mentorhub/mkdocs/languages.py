@@ -1,4 +1,4 @@
-"""Multilingual hubs: one tree per UI language, from the same content (docs/i18n.md).
+"""Multilingual hubs: one tree per UI language, from the same content (docs/guide/languages.md).
 
 `languages: [en, es]` on the `mentorhub` plugin publishes the hub twice: the first
 language at the site root, each other under `/<lang>/`. Like mkdocs-static-i18n, every

@@ -84,7 +84,7 @@ class MatchingConfig(Config):
 
 
 class MatchingPlugin(BasePlugin[MatchingConfig]):
-    """Wires matching into the build; see docs/matching.md."""
+    """Wires matching into the build; see docs/guide/matching.md."""
 
     def __init__(self) -> None:
         self.hub_plugin: HubPlugin | None = None

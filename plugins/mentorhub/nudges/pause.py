@@ -1,7 +1,7 @@
 """Opt-in auto-pause: mentors still unconfirmed a grace period after `stale_after_days`.
 
 `mentorhub check --pause-stale` rewrites their `availability:` line to `paused`, when the
-organizers set `pause_after_days` on the `mentorhub` plugin (docs/nudges.md). The change is
+organizers set `pause_after_days` on the `mentorhub` plugin (docs/guide/nudges.md). The change is
 one line of the file's front matter, so it shows as such in the pull request.
 """
 

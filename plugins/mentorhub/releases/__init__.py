@@ -1,6 +1,6 @@
 """Releases: which engine is installed, how a hub pins it, and what changed between two versions.
 
-The version scheme and the changelog's shape are in docs/upgrading.md.
+The version scheme and the changelog's shape are in docs/guide/upgrading.md.
 """
 
 from __future__ import annotations

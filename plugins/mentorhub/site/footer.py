@@ -2,7 +2,7 @@
 
 Material writes it in English whatever `theme.language` says; the mentorhub theme's
 partials/copyright.html shows this instead. `extra: {generator: false}` in mkdocs.yml
-leaves it out, and `copyright:` sets the line above it (docs/i18n.md).
+leaves it out, and `copyright:` sets the line above it (docs/guide/languages.md).
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ browser validates what was typed against `json_schema(record)`, the schema that
 `mentorhub schemas` prints. What is added here is only what a schema cannot say:
 the words a reader sees (translated), which fields a short form leaves out, which
 it fills in itself (`joined` = today), and when a question is worth asking (offers
-only for mentors). `assets/join.js` does the rest in the browser (docs/join.md).
+only for mentors). `assets/join.js` does the rest in the browser (docs/guide/join.md).
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ MAX_ID_LENGTH = 64
 #: A pick list longer than this is not written into the page: join.js fetches it from
 #: `join/data/<list>.json` when the reader searches it and shows the best matches. A hub
 #: of 10,000 people would otherwise make forms of 2–4 MB (two people pickers on the
-#: session form), far over the 500 KB a page may weigh (docs/benchmarks.md).
+#: session form), far over the 500 KB a page may weigh (docs/reference/benchmarks.md).
 INLINE_OPTIONS = 200
 DATA_FOLDER = "join/data"
 

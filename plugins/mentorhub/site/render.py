@@ -65,9 +65,9 @@ class RenderOptions:
     site_url: str = ""
     # Feeds the mentorhub-feeds plugin publishes ("stories", "sessions", "resources").
     feeds: tuple[str, ...] = ()
-    # The UI language (Material's `theme.language`): catalogs and CLDR formats (docs/i18n.md).
+    # The UI language (Material's `theme.language`): catalogs and CLDR formats (docs/guide/languages.md).
     language: str = "en"
-    # The organizers and "Ask for an introduction" (mentorhub options; docs/introductions.md).
+    # The organizers and "Ask for an introduction" (mentorhub options; docs/guide/introductions.md).
     contact: Contact = field(default_factory=Contact)
 
 
@@ -159,7 +159,7 @@ class PageContext:
     def language(self, code: str) -> str:
         return self.site.i18n.language(code)
 
-    # words in the UI language (docs/i18n.md) ------------------------------------------
+    # words in the UI language (docs/guide/languages.md) ------------------------------------------
     @property
     def i18n(self) -> Localizer:
         return self.site.i18n
@@ -317,7 +317,7 @@ class SiteRenderer:
         )
         # Newstyle gettext: `_("… %(name)s", name=x)` escapes `x` and formats after
         # translating; `ngettext` fills `%(num)s` with the count in the UI language's digits
-        # and grouping ("1,234", "1.234") (docs/i18n.md).
+        # and grouping ("1,234", "1.234") (docs/guide/languages.md).
         self.env.install_gettext_callables(  # type: ignore[attr-defined]
             self.i18n.catalog.gettext, self._ngettext, newstyle=True)
         self.env.filters["date"] = self.i18n.date

@@ -63,4 +63,4 @@ def config_suggestions(config: HubConfig) -> Iterator[str]:
         yield (f"{config.path.name}: plugins: mentorhub: no 'organizers': readers see no contact and "
                "cannot ask for an introduction (add under '- mentorhub:' e.g. "
                "'organizers: [{name: Hub organizers, email: you@example.org}]' and "
-               "'introductions: {via: email}'; docs/introductions.md)")
+               "'introductions: {via: email}'; docs/guide/introductions.md)")
