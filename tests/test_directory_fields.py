@@ -82,7 +82,7 @@ def test_rating_range_and_reviewer_pii(tmp_path: Path) -> None:
 def test_the_quote_limit_is_the_same_in_schema_docs_and_join_form() -> None:
     field = STORY.field("quote")
     assert field is not None and field.kind.max_length == QUOTE_LIMIT
-    assert f"at most {QUOTE_LIMIT} characters" in (REPO / "docs" / "content.md").read_text()
+    assert f"at most {QUOTE_LIMIT} characters" in (REPO / "docs" / "guide" / "content.md").read_text()
     assert f"at most {QUOTE_LIMIT} characters" in (REPO / "README.md").read_text()
     schema = (REPO / "plugins" / "mentorhub" / "schemas" / "story.schema.json").read_text()
     assert f'"maxLength": {QUOTE_LIMIT}' in schema  # the join form validates with this schema
