@@ -101,6 +101,10 @@ class Kind:
         raise NotImplementedError
 
 
+#: What ends or splits a line besides "\n": refused inside a one-line field (after stripping).
+_LINE_BREAKING = re.compile("[\t\r\u2028\u2029]")
+
+
 @dataclass(frozen=True)
 class Text(Kind):
     max_length: int = 0
@@ -114,6 +118,13 @@ class Text(Kind):
             raise FieldError("must not be empty")
         if self.single_line and "\n" in text:
             raise FieldError("must be a single line")
+        breaking = _LINE_BREAKING.search(text) if self.single_line else None
+        if breaking:
+            # A carriage return or a tab is harmless on a page but, printed by `contacts`
+            # or `match`, moves the cursor or splits a tab-separated line.
+            raise FieldError(f"contains the control character U+{ord(breaking.group()):04X}",
+                             "a one-line field holds no tab, carriage return or line separator; "
+                             "use a space")
         control = CONTROL.search(text)
         if control:
             raise FieldError(f"contains the control character U+{ord(control.group()):04X}",
@@ -130,7 +141,8 @@ class Text(Kind):
     def json_schema(self) -> dict[str, Any]:
         # check() strips the text first, so "not empty" means "has a non-space
         # character", and a single line may still end in a newline.
-        pattern = r"^\s*[^\n]*\S[^\n]*\s*$" if self.single_line else r"\S"
+        pattern = r"^\s*[^\n\r\t\u2028\u2029]*\S[^\n\r\t\u2028\u2029]*\s*$" \
+            if self.single_line else r"\S"
         schema: dict[str, Any] = {"type": ["string", "number"], "minLength": 1, "pattern": pattern}
         if self.max_length:
             schema["maxLength"] = self.max_length
