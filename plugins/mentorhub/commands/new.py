@@ -147,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
         if record_type is not PERSON:
             return _refuse("--seal-email is for a person")
         try:
-            text = _sealed(text, args.seal_email, args.project)
+            text = _sealed(text, args.seal_email, args.project, file_id)
         except AgeError as exc:
             return _refuse(str(exc))
     try:
@@ -183,7 +183,7 @@ def _report(project: Path, content: Path, path: Path) -> int:
     return 0
 
 
-def _sealed(text: str, email: str, project: Path) -> str:
+def _sealed(text: str, email: str, project: Path, person_id: str) -> str:
     """The new person's text with `email` sealed to the hub's recipients (never in plain text)."""
     email = (sys.stdin.readline() if email == "-" else email).strip()
     try:
@@ -194,7 +194,7 @@ def _sealed(text: str, email: str, project: Path) -> str:
     if problem or not recipients:
         raise AgeError("--seal-email needs the organizers' age public keys as 'recipients' under "
                        "the mentorhub plugin in mkdocs.yml" + (f" ({problem})" if problem else ""))
-    return with_sealed_contact(text, seal(email, recipients))
+    return with_sealed_contact(text, seal(email, recipients, person_id))
 
 
 def _refuse(message: str) -> int:

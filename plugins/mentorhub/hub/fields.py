@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+from .email_rule import EMAIL_PATTERN, is_email
 from .languages import LANGUAGES
 from .pii import kind_of
 from .printable import CONTROL, SURROGATE
@@ -358,15 +359,12 @@ class HttpsUrl(Kind):
 @dataclass(frozen=True)
 class Email(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> str:
-        if not isinstance(value, str) or not re.fullmatch(_EMAIL, value):
+        if not isinstance(value, str) or not is_email(value):
             raise FieldError(f"{describe(value)} is not an email address")
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "email", "pattern": f"^{_EMAIL}$"}
-
-
-_EMAIL = r"[^@\s]+@[^@\s]+\.[^@\s]+"
+        return {"type": "string", "format": "email", "pattern": f"^{EMAIL_PATTERN}$"}
 
 
 @dataclass(frozen=True)
