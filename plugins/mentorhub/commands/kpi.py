@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from ..hub.printable import one_line
 from ..hub.site_config import read_config
 from ..impact.kpis import (
     DEFAULT_MIN_RESPONSES,
@@ -48,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         settings = _settings(args)
     except (ValueError, yaml.YAMLError) as exc:
-        print(f"mkdocs.yml: {exc}", file=sys.stderr)
+        print(one_line(f"mkdocs.yml: {exc}"), file=sys.stderr)
         return 2
     hub = load_valid_hub(args.project)
     if hub is None:

@@ -19,6 +19,7 @@ import yaml
 
 from ..hub.fields import Boolean, Date, Email, FieldError, ListOf
 from ..hub.loader import load_hub
+from ..hub.printable import one_line
 from ..hub.problems import format_problems
 from ..hub.schema import PERSON, PLACEHOLDER, RECORD_TYPES, RESOURCE, SESSION, STORY, RecordType
 from ..hub.vocabulary import SkillVocabulary
@@ -198,7 +199,7 @@ def _sealed(text: str, email: str, project: Path, person_id: str) -> str:
 
 
 def _refuse(message: str) -> int:
-    print(f"mentorhub new: {message}", file=sys.stderr)
+    print(one_line(f"mentorhub new: {message}"), file=sys.stderr)
     return 1
 
 
