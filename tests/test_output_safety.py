@@ -86,7 +86,7 @@ def test_match_prints_names_without_bidi_controls(
             """,
         "content/people/mia.md": """\
             ---
-            name: "Mia\\u2028Mentee\\u200f"
+            name: "Mia\\u061cMentee\\u200f"  # (a line separator is refused in a name)
             roles: [mentee]
             languages: [en]
             seeks: [python]
