@@ -118,3 +118,17 @@ def test_verify_prints_what_it_quotes_escaped(tmp_path: Path) -> None:
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(io.StringIO()):
         assert main(["verify", "--project", str(tmp_path)]) == 1
     assert "\x1b" not in out.getvalue() and "gone\\x1b[2J/" in out.getvalue()
+
+
+def test_every_page_carries_the_image_and_referrer_policy(fixture_hub_build: Path) -> None:
+    """The browser's own guard: no image from another site, no referrer sent away. The
+    browser tests (search, join forms, introductions) fail on any console error, so a
+    policy that broke Material or Pagefind would fail them too."""
+    from mentorhub.site.policy import POLICY_META
+
+    pages = sorted((fixture_hub_build / "site").rglob("*.html"))
+    assert pages
+    for page in pages:
+        head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
+        assert head.count(POLICY_META) == 1, page
+    assert "img-src 'self' data:" in POLICY_META and 'content="same-origin"' in POLICY_META
