@@ -319,7 +319,10 @@ def unverified_site_uploads(workflow: dict[Any, Any]) -> list[str]:
 @pytest.mark.parametrize("path", [*workflow_files(), *sorted(SCAFFOLD_WORKFLOWS.glob("*.yml"))],
                          ids=lambda p: str(p.relative_to(REPO)))
 def test_no_site_is_uploaded_unless_verify_passed(path: Path) -> None:
-    assert unverified_site_uploads(load(path)) == []
+    # `init` fills the scaffold's %%placeholders%% (the hub's words); any text will do here.
+    text = re.sub(r"%%\w+%%", "placeholder", path.read_text(encoding="utf-8"))
+    workflow = yaml.safe_load(text)
+    assert unverified_site_uploads(workflow) == []
 
 
 def test_unverified_upload_check_flags_missing_or_bypassed_verify() -> None:
