@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PYBABEL=${PYBABEL:-.venv/bin/pybabel}
 LOCALE=plugins/mentorhub/locale
-"$PYBABEL" extract -F babel.cfg -k N_ -k plural_forms:2,3 --add-location=file --sort-by-file --no-wrap \
+"$PYBABEL" extract -F babel.cfg -k N_ -k Msg -k plural_forms:2,3 --add-location=file --sort-by-file --no-wrap \
     --project=mentorhub --copyright-holder="mentorhub contributors" \
     -o "$LOCALE/mentorhub.pot" plugins/mentorhub
 if [[ "${1:-}" == init ]]; then

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proves the engine's tests never depend on the demo: copies the repository, replaces
-# its hub (content/, mkdocs.yml, overrides/, hooks/) with an empty `mentorhub init`
+# its hub (content/, mkdocs.yml, overrides/, hooks/, records/) with an empty `mentorhub init`
 # hub, and runs the test suite there. Browser tests are left out (they drive the
 # showcase fixture, as in the normal run, and need Chromium). Extra arguments go to
 # pytest. Uses the project's .venv (scripts/setup.sh --test).
@@ -13,7 +13,7 @@ copy="$work/repo"
 mkdir "$copy"
 # Everything git knows about (tracked, or new and not ignored), minus the hub's parts.
 git ls-files -z --cached --others --exclude-standard \
-  | grep -z -v -E '^(content/|mkdocs\.yml$|overrides/|hooks/)' \
+  | grep -z -v -E '^(content/|mkdocs\.yml$|overrides/|hooks/|records/)' \
   | xargs -0 cp --parents -t "$copy" 2>/dev/null || true
 ln -s "$repo/.venv" "$copy/.venv"
 [ -d .venv-properdocs ] && ln -s "$repo/.venv-properdocs" "$copy/.venv-properdocs"

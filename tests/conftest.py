@@ -102,9 +102,9 @@ def run_mkdocs(project: Path, *args: str, epoch: str = EPOCH) -> subprocess.Comp
 
 
 def copy_demo(destination: Path, source_root: Path = SHOWCASE) -> Path:
-    """A copy of a hub (config, content, overrides, hooks; the showcase by default) to build."""
+    """A copy of a hub (config, content, overrides, hooks, records; the showcase by default) to build."""
     destination.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "content", "overrides", "hooks"):
+    for name in ("mkdocs.yml", "content", "overrides", "hooks", "records"):
         source = source_root / name
         if source.is_dir():
             shutil.copytree(source, destination / name, symlinks=True)

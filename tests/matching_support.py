@@ -118,7 +118,7 @@ def valid_pair(hub: Hub, options: MatchOptions, mentee: Person, mentor: Person) 
     """The contract's hard rules, word for word."""
     return (
         mentor.is_mentor and mentee.is_mentee and mentee.id != mentor.id
-        and mentor.availability != "closed"
+        and mentor.availability not in ("closed", "paused")  # never suggested
         and free_places(hub, mentor) > 0
         and bool(set(mentee.languages) & set(mentor.languages))
         and bool(set(mentee.seeks) & set(mentor.offers))

@@ -192,6 +192,7 @@ def test_a_bad_form_shows_the_errors_and_no_link(page: Any, join_url: str) -> No
     page.fill("#mh-j-headline", "Write to mia@example.org")  # published text: check refuses it
     page.click("text=Show my file")
     summary = page.locator(".mh-join__summary")
+    summary.wait_for(state="visible")  # a loaded machine may take a moment to check the form
     assert summary.is_visible()
     assert page.evaluate("document.activeElement.classList.contains('mh-join__summary')")
     items = summary.locator("li").all_inner_texts()

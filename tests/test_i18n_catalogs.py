@@ -23,7 +23,7 @@ from mentorhub.search.messages import plural_forms, plural_formula
 from conftest import MINIMAL_CONFIG, REPO, run_mkdocs, write_project
 
 FIXTURES = Path(__file__).parent / "fixtures" / "locale"
-SHIPPED = ("de", "en", "es", "fr", "pt")
+SHIPPED = ("ar", "de", "en", "es", "fr", "pt")
 PLACEHOLDER = re.compile(r"%\(\w+\)s|\{\w\}")
 
 
@@ -65,7 +65,7 @@ def test_the_template_is_current(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.pot"
     subprocess.run(
         [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "babel.cfg", "-k", "N_",
-         "-k", "plural_forms:2,3", "-o", str(fresh), "plugins/mentorhub"],
+         "-k", "Msg", "-k", "plural_forms:2,3", "-o", str(fresh), "plugins/mentorhub"],
         cwd=REPO, check=True, capture_output=True,
     )
 

@@ -13,6 +13,7 @@ import yaml
 
 from mentorhub.commands import scaffold
 from mentorhub.commands.cli import main
+from mentorhub.releases import installed
 from mentorhub.site.build_date import build_date
 
 from conftest import REPO, run_mkdocs
@@ -23,7 +24,7 @@ EXPECTED_FILES = {
     ".github/ISSUE_TEMPLATE/config.yml", ".github/ISSUE_TEMPLATE/introduction.yml",
     ".github/ISSUE_TEMPLATE/remove-profile.yml", ".github/ISSUE_TEMPLATE/report-profile.yml",
     ".github/ISSUE_TEMPLATE/suggest-resource.yml",
-    ".github/workflows/deploy.yml", ".github/workflows/pr.yml", ".gitignore",
+    ".github/workflows/deploy.yml", ".github/workflows/nudges.yml", ".github/workflows/pr.yml", ".gitignore",
     ".pre-commit-config.yaml", "CONTRIBUTING.md", "README.md", "content/skills.yml",
     "hooks/contribute_links.py", "mkdocs.yml", "overrides/main.html", "requirements.txt",
 }
@@ -72,10 +73,12 @@ def test_the_answers_reach_the_files(empty_hub: Path) -> None:
 def test_the_contact_becomes_the_organizers_and_introductions(empty_hub: Path) -> None:
     config = yaml.safe_load((empty_hub / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["plugins"][0] == {"mentorhub": {
-        "organizers": [{"name": "Círculo de Mentoría organizers", "email": "organizers@circulo.example"}],
+        "organizers": [{"name": "Equipo organizador de Círculo de Mentoría",  # in the hub's language
+                        "email": "organizers@circulo.example"}],
         "introductions": {"via": "email"}}}
     form = (empty_hub / ".github/ISSUE_TEMPLATE/introduction.yml").read_text(encoding="utf-8")
-    assert form == (REPO / ".github/ISSUE_TEMPLATE/introduction.yml").read_text(encoding="utf-8")
+    spanish = REPO / "plugins/mentorhub/scaffold/lang/es/dot-github/ISSUE_TEMPLATE/introduction.yml"
+    assert form == spanish.read_text(encoding="utf-8")
 
 
 def test_a_contact_page_sends_introductions_to_the_issue_form(tmp_path: Path) -> None:
@@ -84,7 +87,8 @@ def test_a_contact_page_sends_introductions_to_the_issue_form(tmp_path: Path) ->
     assert init(str(tmp_path / "hub"), *flags) == 0
     config = yaml.safe_load((tmp_path / "hub/mkdocs.yml").read_text(encoding="utf-8"))
     assert config["plugins"][0]["mentorhub"] == {
-        "organizers": [{"name": "Círculo de Mentoría organizers", "url": "https://circulo.example/contact"}],
+        "organizers": [{"name": "Equipo organizador de Círculo de Mentoría",
+                        "url": "https://circulo.example/contact"}],
         "introductions": {"via": "issue"}}
 
 
@@ -107,8 +111,9 @@ def test_the_hook_is_a_thin_import_of_the_package(empty_hub: Path) -> None:
 
 
 def test_init_check_finds_nothing_to_add(empty_hub: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert init("--check", str(empty_hub)) == 0
-    assert capsys.readouterr().out == ""
+    assert init("--check", str(empty_hub), "--since", "0.1.0") == 0
+    out = capsys.readouterr().out  # the changelog's unreleased entries may follow (test_releases.py)
+    assert out == "" or out.startswith("\nWhat changed since the hub's pin (0.1.0)")
 
 
 def test_init_check_names_the_line_to_add(empty_hub: Path, tmp_path: Path,
@@ -130,9 +135,10 @@ def test_the_hub_checks_builds_strictly_and_verifies(
     assert init(str(root), *FLAGS, *(["--example"] if example else [])) == 0
     if example:
         assert files_in(root) - EXPECTED_FILES == {
-            "content/people/alex-example.md", "content/resources/first-conversation-guide.md",
-            f"content/sessions/{build_date().isoformat()}-welcome-circle.md",
-            "content/stories/a-first-talk.md"}
+            "content/people/alex-ejemplo.md", "content/resources/guia-primera-conversacion.md",
+            f"content/sessions/{build_date().isoformat()}-circulo-de-bienvenida.md",
+            "content/stories/una-primera-charla.md",
+            "content/media/people/alex-ejemplo.jpg"}  # a drawn face (images/faces.py)
     capsys.readouterr()
     assert main(["check", "--project", str(root)]) == 0, capsys.readouterr().err
     result = run_mkdocs(root, "--strict")
@@ -140,7 +146,9 @@ def test_the_hub_checks_builds_strictly_and_verifies(
     assert main(["verify", "--project", str(root)]) == 0, capsys.readouterr().out
     assert (root / "site/people/index.html").is_file()
     if example:
-        assert (root / "site/people/alex-example/index.html").is_file()
+        profile = (root / "site/people/alex-ejemplo/index.html").read_text(encoding="utf-8")
+        assert '<img class="mh-avatar"' in profile and ".webp" in profile  # the example has a face
+        assert not list((root / "site").rglob("*.jpg"))  # re-encoded, never copied as it is
 
 
 def test_it_refuses_to_overwrite_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -179,25 +187,28 @@ def test_bad_answers_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_in_a_terminal_it_asks_with_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    replies = io.StringIO("Hub de Lisboa\n\nlisboa/mentoring\n\npt-BR\n\n")
+    replies = io.StringIO("pt-BR\nHub de Lisboa\n\nlisboa/mentoring\n\n\n")  # the language first
     monkeypatch.setattr(sys, "stdin", replies)
     monkeypatch.setattr(replies, "isatty", lambda: True, raising=False)
     assert init(str(tmp_path / "lisboa")) == 0
     config = yaml.safe_load((tmp_path / "lisboa/mkdocs.yml").read_text(encoding="utf-8"))
     assert config["site_name"] == "Hub de Lisboa"
-    assert config["site_description"] == "The mentoring hub of Hub de Lisboa."
+    assert config["site_description"] == "O hub de mentoria de Hub de Lisboa."  # in the hub's language
     assert config["site_url"] == "https://lisboa.github.io/mentoring/"
     assert config["theme"]["language"] == "pt-BR"
 
 
 def test_the_engine_pin_follows_a_git_install(monkeypatch: pytest.MonkeyPatch) -> None:
     class Dist:
+        version = "0.1.0"
+
         def read_text(self, name: str) -> str:
             return json.dumps({"url": "https://github.com/o/mentorhub.git",
                                "vcs_info": {"vcs": "git", "commit_id": "a" * 40}})
 
-    monkeypatch.setattr(scaffold, "distribution", lambda name: Dist())
-    assert scaffold.engine_requirement() == f"mentorhub @ git+https://github.com/o/mentorhub.git@{'a' * 40}"
+    monkeypatch.setattr(installed, "distribution", lambda name: Dist())
+    assert installed.installed_engine().requirement == (
+        f"mentorhub @ git+https://github.com/o/mentorhub.git@{'a' * 40}")
 
 
 def test_the_hubs_workflows_are_hardened(empty_hub: Path) -> None:

@@ -148,11 +148,12 @@ def test_long_lists_are_fetched_not_written_into_the_page(tmp_path: Path) -> Non
     assert ["crowd-117", "Crowd Member 117", "crowd-117"] in rows and len(rows) == len(crowd.people)
     assert json.loads(site.data[data_uri("ids-person")]) == sorted(crowd.people)
     assert set(join_data(join_forms(crowd, localizer("en")), crowd)) == set(site.data)
-    # A small hub keeps its lists in the page; only the ~400 time zones are always fetched.
+    # A small hub keeps its lists in the page; only the ~400 time zones and the 249
+    # countries are always fetched.
     small = join_site(SiteRenderer(load_hub(FIXTURE_HUB / "content").hub,
                                    RenderOptions(today=dt.date(2026, 11, 22))))
     assert sorted(small.data) == sorted([*(data_uri(f"ids-{r.name}") for r in RECORD_TYPES),
-                                         data_uri("time-zones")])
+                                         data_uri("time-zones"), data_uri("countries")])
 
 
 def test_a_question_the_schema_requires_once_shown_says_required(hub: Hub) -> None:

@@ -117,7 +117,7 @@ def test_every_key_of_a_small_hub() -> None:
         "match_rate": 0.6667, "mentor_utilization": 0.5,
     }
     # bo is closed: neither his place nor his pair with di counts
-    assert data["capacity"] == {"total": 5, "used": 2, "utilization": 0.4}
+    assert data["capacity"] == {"total": 5, "used": 2, "utilization": 0.4, "unstated": 0}
     assert data["skills"] == [
         {"id": "grant-writing", "label": "Grant writing", "supply": 1, "demand": 1, "gap": 0,
          "resources": 0},
@@ -137,6 +137,7 @@ def test_every_key_of_a_small_hub() -> None:
         "count": 3,
         "by_outcome": {**ZERO_OUTCOMES, "promotion": 1, "skill-gained": 2, "new-role": 1},
         "confidence_gain": None, "confidence_responses": 2,
+        "rating": None, "rating_responses": 0,
     }
     assert data["resources"] == {
         "count": 2, "by_kind": {**ZERO_KINDS, "guide": 1, "template": 1},
@@ -218,12 +219,12 @@ def test_an_empty_hub() -> None:
         "min_responses": 5,
         "people": {"mentors": 0, "mentees": 0, "peers": 0, "pairs": 0, "unpaired_mentees": 0,
                    "match_rate": None, "mentor_utilization": None},
-        "capacity": {"total": 0, "used": 0, "utilization": None},
+        "capacity": {"total": 0, "used": 0, "utilization": None, "unstated": 0},
         "skills": [],
         "sessions": {"count": 0, "attendance": 0, "hours": 0.0, "by_month": {},
                      "satisfaction": None, "responses": 0},
         "stories": {"count": 0, "by_outcome": ZERO_OUTCOMES, "confidence_gain": None,
-                    "confidence_responses": 0},
+                    "confidence_responses": 0, "rating": None, "rating_responses": 0},
         "resources": {"count": 0, "by_kind": ZERO_KINDS, "skill_coverage": None,
                       "skills_in_demand": 0, "uncovered_skills": []},
         "trends": {
@@ -275,7 +276,7 @@ def test_mentee_peers_and_duplicates() -> None:
     ))
     data = compute_kpis(hub, AS_OF).to_json()
     assert data["people"]["pairs"] == 1
-    assert data["capacity"] == {"total": 1, "used": 1, "utilization": 1.0}
+    assert data["capacity"] == {"total": 1, "used": 1, "utilization": 1.0, "unstated": 0}
     assert [s["demand"] for s in data["skills"] if s["id"] == "python"] == [1]
 
 
@@ -286,7 +287,7 @@ def test_over_capacity_is_reported_as_it_is() -> None:
         person("b", ("mentee",), seeks=("python",), mentors=("m",)),
     ))
     assert compute_kpis(hub, AS_OF).to_json()["capacity"] == {
-        "total": 1, "used": 2, "utilization": 2.0}
+        "total": 1, "used": 2, "utilization": 2.0, "unstated": 0}
 
 
 def test_invalid_settings_are_refused() -> None:
@@ -432,7 +433,7 @@ def test_drafts_count_nowhere(tmp_path: Path) -> None:
     assert data["people"] == {"mentors": 1, "mentees": 1, "peers": 0, "pairs": 1,
                               "unpaired_mentees": 0, "match_rate": 1.0,
                               "mentor_utilization": 1.0}
-    assert data["capacity"] == {"total": 2, "used": 1, "utilization": 0.5}
+    assert data["capacity"] == {"total": 2, "used": 1, "utilization": 0.5, "unstated": 0}
     assert {s["id"]: (s["supply"], s["demand"]) for s in data["skills"]} == {
         "grant-writing": (0, 1), "public-speaking": (0, 0), "python": (1, 1)}
     assert data["sessions"] == {"count": 1, "attendance": 7, "hours": 0.5,

@@ -25,11 +25,16 @@ ALLOWED: dict[str, frozenset[str]] = {
     "hub": frozenset({"", "hub", "i18n"}),
     "site": frozenset({"", "hub", "site", "i18n"}),
     "matching": frozenset({"", "hub", "matching", "i18n"}),
-    "impact": frozenset({"", "hub", "site", "impact", "i18n"}),
+    "cycle": frozenset({"", "hub", "cycle", "i18n"}),
+    "impact": frozenset({"", "hub", "site", "impact", "i18n", "cycle"}),
     "search": frozenset({"", "hub", "site", "search", "i18n"}),
     "feeds": frozenset({"", "hub", "site", "i18n"}),
     "changes": frozenset({"", "hub", "i18n"}),
     "verify": frozenset({"", "hub", "verify", "i18n"}),
+    "nudges": frozenset({"", "hub", "nudges"}),
+    "releases": frozenset({"", "releases"}),
+    "images": frozenset({"", "hub", "site", "images", "i18n"}),
+    "importer": frozenset({"", "hub", "importer", "i18n"}),
 }
 ENTRY_POINTS = frozenset({"commands", "mkdocs"})
 #: Third-party engines only the MkDocs adapters may import (the core stays engine-agnostic).

@@ -56,6 +56,11 @@ def test_a_filled_skeleton_passes(tmp_path: Path) -> None:
         assert placeholder in text
         text = text.replace(placeholder, value)
     path.write_text(text, encoding="utf-8")
+    assert [p.split(": ", 1)[1] for p in problems(project)] == [
+        "body: fill in this field (replace it with your own words)"]  # the placeholder bio too
+    bio = text.split("---\n")[-1]
+    assert bio.startswith("\nFILL IN: A few sentences about you")
+    path.write_text(text.replace(bio, "\nI teach maths in Porto.\n"), encoding="utf-8")
     assert problems(project) == []
 
 
@@ -71,6 +76,10 @@ def test_the_questions_write_a_profile_that_passes_check(
            "1",                  # seeks: by number
            "", "", "",           # headline, pronouns, location skipped
            "Chicago",            # time zone by city
+           "Atlantis",           # country: unknown …
+           "united states",      # … asked again; an English name
+           "https://example.org/me.jpg",  # photo: a link is refused …
+           "",                   # … and the photo skipped (initials are shown)
            "", "", "",           # formats, capacity, availability skipped
            "nobody here",        # mentors: unknown …
            "Mo",                 # … asked again; a name
@@ -79,7 +88,10 @@ def test_the_questions_write_a_profile_that_passes_check(
     text = (project / "content/people/ana-perez.md").read_text(encoding="utf-8")
     assert "roles: [mentor, mentee]" in text and "languages: [es, en]" in text
     assert "timezone: America/Chicago" in text and "mentors: [mentor-mo]" in text
+    assert "country: US" in text and "photo" not in text
     out = capsys.readouterr().out
+    assert "'Atlantis' is not an ISO 3166-1 country code" in out
+    assert "must be an image stored in the hub, not a link" in out
     assert "'Klingon' is not an ISO 639-1 language code" in out
     assert "nobody in the hub is called 'nobody here'" in out
     assert "passes `mentorhub check`" in out
@@ -97,14 +109,14 @@ def test_a_session_is_named_by_the_date_answered(tmp_path: Path, monkeypatch: py
 def test_several_matching_time_zones_are_offered_by_number(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     project = write_project(tmp_path, HUB)
-    answer(monkeypatch, "Pat Peer", "peer", "en", "", "", "", "America/Argentina", "1", "", "yes")
+    answer(monkeypatch, "Pat Peer", "peer", "en", "", "", "", "America/Argentina", "1", "", "", "", "yes")
     assert main(["new", "person", "--interactive", "--project", str(project)]) == 0
     assert "timezone: America/Argentina/Buenos_Aires" in (
         project / "content/people/pat-peer.md").read_text(encoding="utf-8")
-    assert "1. America/Argentina/Buenos_Aires" in capsys.readouterr().out
+    assert "1. Buenos Aires (America/Argentina/Buenos_Aires)" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("answers", [("Ana", "mentee", "en", "python", "", "", "", "", "", "", "no"),
+@pytest.mark.parametrize("answers", [("Ana", "mentee", "en", "python", "", "", "", "", "", "", "", "", "no"),
                                      ("Ana", "mentee")])
 def test_no_consent_or_no_more_answers_writes_nothing(
         answers: tuple[str, ...], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

@@ -218,6 +218,7 @@ _PERSON_VALUES: dict[str, list[Any]] = {
     "private": [{"a": 1}, "secret", None],
     "draft": [False, True, "true", None],
     "pronouns": ["they/them", None],
+    "github": ["ana-souza", "A1", "@ana", "-ana", "ana-", "a--b", "x" * 39, "x" * 40, " ana", 7, None],
 }
 
 _SESSION_VALUES: dict[str, list[Any]] = {

@@ -9,6 +9,7 @@ that hub instead of this repository's.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -22,7 +23,7 @@ from conftest import REPO, copy_demo, run_mkdocs
 
 HUB = Path(os.environ.get("MENTORHUB_SMOKE_HUB") or REPO)
 #: What only this module may read: the repository's hub, not the engine's fixtures.
-HUB_PATHS = re.compile(r'REPO\s*/\s*"(content|mkdocs\.yml|overrides|hooks)\b')
+HUB_PATHS = re.compile(r'REPO\s*/\s*"(content|mkdocs\.yml|overrides|hooks|records)\b')
 
 
 @pytest.mark.build
@@ -33,6 +34,18 @@ def test_the_repositorys_hub_checks_builds_and_verifies(tmp_path: Path,
     result = run_mkdocs(project, "--strict")
     assert result.returncode == 0, result.stderr
     assert main(["verify", "--project", str(project)]) == 0, capsys.readouterr().out
+
+
+@pytest.mark.build
+def test_the_demo_year_builds_the_lifecycle_section(tmp_path: Path) -> None:
+    """The demo's relationship records (records/, DEMO-ONLY keys) open, validate and publish."""
+    if not (HUB / "records").is_dir():
+        pytest.skip("this hub keeps no relationship records")
+    project = copy_demo(tmp_path / "hub", source_root=HUB)
+    result = run_mkdocs(project, "--strict")
+    assert result.returncode == 0, result.stderr
+    lifecycle = json.loads((project / "site" / "kpi.json").read_text(encoding="utf-8"))["lifecycle"]
+    assert lifecycle["published"] is True and lifecycle["relationships"]["started"] >= 20
 
 
 def test_no_other_test_reads_the_repositorys_hub() -> None:

@@ -183,6 +183,8 @@ def test_least_privilege(path: Path) -> None:
         uses = " ".join(str(step.get("uses", "")) for step in job.get("steps", []))
         if "actions/deploy-pages@" in uses:
             assert permissions == {"pages": "write", "id-token": "write"}
+        elif "mentorhub nudges" in " ".join(str(step.get("run", "")) for step in job.get("steps", [])):
+            assert permissions == {"contents": "read", "issues": "write"}  # the one issue it keeps
         else:
             assert permissions == {"contents": "read"}, f"job {name}: {permissions}"
 
@@ -201,7 +203,8 @@ def test_checkouts_do_not_keep_credentials(path: Path) -> None:
 @pytest.mark.parametrize("path", workflow_files(), ids=lambda p: p.name)
 def test_builds_are_reproducible_and_cached(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    assert 'SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)' in text
+    if "mkdocs build" in text:  # the nudges job builds nothing, and counts from today
+        assert 'SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)' in text
     workflow = load(path)
     for job in workflow["jobs"].values():
         for step in job.get("steps", []):
@@ -285,6 +288,60 @@ def test_privacy_docs_say_what_is_public() -> None:
     for public in ("kpi.json", "matches.json", "feeds", "search index", "CI logs",
                    "job summaries", "every file in `content/`", "MENTORHUB_UPLOAD_REPORTS"):
         assert public in text
+
+
+# -- nudges --------------------------------------------------------------------------------
+
+NUDGES_WORKFLOWS = [WORKFLOWS / "nudges.yml",
+                    REPO / "plugins/mentorhub/scaffold/dot-github/workflows/nudges.yml"]
+#: Stands in for the GitHub CLI: logs its arguments, and answers `issue list` with $OPEN.
+FAKE_GH = """#!/bin/sh
+echo "$*" >> "$GH_LOG"
+case "$1 $2" in "issue list") printf '%s' "$OPEN" ;; esac
+"""
+
+
+def issue_step(path: Path) -> str:
+    (job,) = load(path)["jobs"].values()
+    (step,) = [s for s in job["steps"] if "gh issue" in str(s.get("run", ""))]
+    assert step["env"] == {"GH_TOKEN": "${{ github.token }}", "GH_REPO": "${{ github.repository }}"}
+    return str(step["run"])
+
+
+@pytest.mark.parametrize("path", NUDGES_WORKFLOWS, ids=["demo", "init"])
+def test_nudges_run_weekly_with_no_secret(path: Path) -> None:
+    workflow = load(path)
+    on = triggers(workflow)
+    assert set(on) == {"schedule", "workflow_dispatch"}
+    assert on["schedule"] == [{"cron": "23 7 * * 1"}]  # Mondays
+    text = path.read_text(encoding="utf-8")
+    assert "secrets." not in text
+    (job,) = workflow["jobs"].values()
+    runs = [str(step.get("run", "")) for step in job["steps"]]
+    assert any("mentorhub nudges --format markdown" in run and "--output nudges.md" in run for run in runs)
+
+
+@pytest.mark.parametrize("path", NUDGES_WORKFLOWS, ids=["demo", "init"])
+@pytest.mark.parametrize(("body", "open_issue", "expected"), [
+    ("- someone\n", "", ["issue create --title Profiles to confirm --body-file nudges.md"]),
+    ("- someone\n", "12", ["issue edit 12 --body-file nudges.md"]),
+    ("", "12", ["issue close 12 --comment Every profile is confirmed and no mentee is waiting."]),
+    ("", "", []),
+], ids=["open", "update", "close", "nothing"])
+def test_nudges_keep_one_issue(tmp_path: Path, path: Path, body: str, open_issue: str,
+                               expected: list[str]) -> None:
+    """The workflow's shell step, run with a stand-in `gh`: open, update or close one issue."""
+    (tmp_path / "bin").mkdir()
+    gh = tmp_path / "bin" / "gh"
+    gh.write_text(FAKE_GH, encoding="utf-8")
+    gh.chmod(0o755)
+    (tmp_path / "nudges.md").write_text(body, encoding="utf-8")
+    log = tmp_path / "gh.log"
+    env = {"PATH": f"{tmp_path / 'bin'}:/usr/bin:/bin", "GH_LOG": str(log), "OPEN": open_issue}
+    subprocess.run(["bash", "-e", "-c", issue_step(path)], cwd=tmp_path, env=env, check=True, timeout=30)
+    calls = log.read_text(encoding="utf-8").splitlines()
+    assert calls[0].startswith("issue list --state open --author app/github-actions ")
+    assert calls[1:] == expected
 
 
 # -- the built site is shared only once verified ----------------------------------------------

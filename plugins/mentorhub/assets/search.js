@@ -11,6 +11,9 @@
   // This file is <site>/assets/mentorhub/search.js; the bundle is <site>/pagefind/.
   var script = document.currentScript;
   var bundleUrl = new URL("../../pagefind/", script ? script.src : location.href).href;
+  // Result thumbnails (Pagefind's `image` meta) are paths from the site root.
+  var siteRoot = new URL("../../", script ? script.src : location.href).href;
+  var IMAGE_PATH = /^assets\/mentorhub\/photos\/[0-9a-f]+-[0-9]+\.webp$/;
   var DEBOUNCE_MS = 200;
   // Below Material's tablet breakpoint the filters start folded, so a phone shows the
   // first results without scrolling past every filter.
@@ -64,6 +67,12 @@
     var empty = root.querySelector(".mh-finder__empty");
     var query = form.elements.namedItem("q");
     var defaultSort = form.elements.namedItem("sort").value;
+    // "Meets in my hours" (Find a mentor): mentors within N hours of the reader's offset;
+    // those without a time zone are listed apart (.mh-finder__no-tz), never dropped.
+    var hoursBox = root.querySelector("[data-mh-hours]");
+    var noTz = root.querySelector(".mh-finder__no-tz");
+    var noTzList = noTz && noTz.querySelector(".mh-results");
+    useBrowserOffset(form, hoursBox);
 
     restore(form, new URLSearchParams(location.search));
     var header = document.getElementById("mh-header-search-input");
@@ -92,7 +101,9 @@
 
     form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
     form.addEventListener("change", function (event) { if (event.target !== query) run(); });
-    form.addEventListener("reset", function () { setTimeout(run, 0); });
+    form.addEventListener("reset", function () {
+      setTimeout(function () { useBrowserOffset(form, hoursBox); run(); }, 0);
+    });
     query.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(run, DEBOUNCE_MS);
@@ -104,10 +115,11 @@
       clearTimeout(timer);
       var mine = ++generation;
       var state = read(form);
-      writeUrl(state, defaultSort);
-      countFilters(state);
+      var hours = takeHours(state, hoursBox);
+      writeUrl(state, defaultSort, hours);
+      countFilters(state, hours ? 1 : 0);
       term = state.q.trim();
-      var chosen = Object.keys(state.filters).length > 0;
+      var chosen = Object.keys(state.filters).length > 0 || !!hours;
       if (!term && !chosen && !listAll) {
         results = [];
         shown = 0;
@@ -115,12 +127,14 @@
         more.hidden = true;
         status.textContent = messages.prompt;
         if (empty) empty.hidden = true;
+        if (noTz) noTz.hidden = true;
         return;
       }
       var filters = Object.assign({}, base);
       Object.keys(state.filters).forEach(function (name) {
         filters[name] = { any: state.filters[name] };
       });
+      if (hours) filters[hours.filter] = { any: offsetsNear(hours.mine, hours.within) };
       var options = { filters: filters };
       var sort = state.sort || (term ? "" : wordlessSort);
       if (sort) {
@@ -139,6 +153,23 @@
       root.removeAttribute("aria-busy");
       status.textContent = describe(results.length, term, chosen);
       if (empty) empty.hidden = results.length > 0;
+      await showWithoutTimeZone(mine, hours, term, options);
+    }
+
+    /* With "Meets in my hours" on: the same search among mentors with no time zone. */
+    async function showWithoutTimeZone(mine, hours, term, options) {
+      if (!noTz) return;
+      if (!hours) { noTz.hidden = true; noTzList.replaceChildren(); return; }
+      var filters = Object.assign({}, options.filters);
+      filters[hours.filter] = { any: [hours.none] };
+      var search = await pagefind.search(term ? searchTerms(term) : listWord,
+                                         Object.assign({}, options, { filters: filters }));
+      if (mine !== generation || !search) return;
+      var data = await Promise.all(search.results.slice(0, pageSize).map(function (r) { return r.data(); }));
+      if (mine !== generation) return;
+      noTzList.replaceChildren.apply(noTzList, data.map(function (item) {
+        return renderResult(item, term, intro, showType); }));
+      noTz.hidden = data.length === 0;
     }
 
     async function showMore(mine, moveFocus) {
@@ -157,10 +188,10 @@
     }
 
     /* "Filters (2 selected)" on the disclosure, so a folded one still says what applies. */
-    function countFilters(state) {
+    function countFilters(state, extra) {
       if (!filterSummary) return;
       var n = Object.keys(state.filters).reduce(function (sum, name) {
-        return sum + state.filters[name].length; }, 0);
+        return sum + state.filters[name].length; }, extra || 0);
       var forms = messages.filtersChosen;
       filterSummary.textContent = n ? fill(forms[Math.min(messages.pluralIndex(n), forms.length - 1)], n, "")
         : messages.filters;
@@ -244,13 +275,57 @@
     });
   }
 
-  function writeUrl(state, defaultSort) {
+  /* Take the "Meets in my hours" fields out of the form's filters: they choose a set of
+     offsets, not a value of their own. Null when the box is not ticked. */
+  function takeHours(state, box) {
+    var f = state.filters;
+    var on = (f.hours || []).length > 0;
+    var hours = on && box ? {
+      filter: box.getAttribute("data-mh-hours-filter"), none: box.getAttribute("data-mh-hours-none"),
+      mine: parseInt((f["my-offset"] || ["0"])[0], 10) || 0, within: parseInt((f.within || ["3"])[0], 10) || 3
+    } : null;
+    delete f.hours; delete f["my-offset"]; delete f.within;
+    return hours;
+  }
+
+  /* "My time zone" starts at the browser's current offset from UTC (the reader can change it). */
+  function useBrowserOffset(form, box) {
+    if (!box) return;
+    var select = form.elements.namedItem("my-offset");
+    var browser = String(-new Date().getTimezoneOffset());
+    if (Array.prototype.some.call(select.options, function (o) { return o.value === browser; })) {
+      select.value = browser;
+    }
+  }
+
+  /* Every offset label within `within` hours of `mine` minutes, written as the build writes
+     them (site/places.py: "UTC", "UTC+1", "UTC\u22125", "UTC+5:30"), in quarter hours. */
+  function offsetsNear(mine, within) {
+    var labels = [];
+    for (var m = -12 * 60; m <= 14 * 60; m += 15) {
+      if (Math.abs(m - mine) <= within * 60) labels.push(offsetLabel(m));
+    }
+    return labels;
+  }
+
+  function offsetLabel(minutes) {
+    if (minutes === 0) return "UTC";
+    var abs = Math.abs(minutes), rest = abs % 60;
+    return "UTC" + (minutes > 0 ? "+" : "\u2212") + Math.floor(abs / 60) + (rest ? ":" + (rest < 10 ? "0" : "") + rest : "");
+  }
+
+  function writeUrl(state, defaultSort, hours) {
     var params = new URLSearchParams();
     if (state.q) params.set("q", state.q);
     Object.keys(state.filters).forEach(function (name) {
       state.filters[name].forEach(function (value) { params.append(name, value); });
     });
     if (state.sort !== defaultSort) params.set("sort", state.sort);
+    if (hours) {
+      params.set("hours", "near");
+      params.set("my-offset", String(hours.mine));
+      params.set("within", String(hours.within));
+    }
     var search = params.toString();
     history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
   }
@@ -259,6 +334,15 @@
   function renderResult(item, term, intro, showType) {
     var meta = item.meta || {};
     var entry = element("li", "mh-result");
+    // The face beside the name: decorative (the name is the link), from this site only.
+    if (meta.image && IMAGE_PATH.test(meta.image)) {
+      var face = element("img", "mh-avatar");
+      face.alt = "";
+      face.width = face.height = 56;
+      entry.className += " mh-result--face";
+      entry.appendChild(face);
+      showWhenNear(face, siteRoot + meta.image);
+    }
     if (meta.type && showType) {
       var type = element("p", "mh-result__type");
       type.appendChild(element("span", "mh-badge mh-badge--type", meta.type));
@@ -290,6 +374,23 @@
       entry.appendChild(row);
     }
     return entry;
+  }
+
+  /* A result's photo loads when it comes near the screen. The browser's own lazy loading
+     fetches everything within a screen or two, which on Find a mentor (results below the
+     filters) would be every photo of the first page before the reader scrolls. */
+  var faceWatcher = "IntersectionObserver" in window ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (seen) {
+      if (!seen.isIntersecting) return;
+      faceWatcher.unobserve(seen.target);
+      seen.target.src = seen.target.getAttribute("data-src");
+    });
+  }, { rootMargin: "200px 0px" }) : null;
+
+  function showWhenNear(img, src) {
+    if (!faceWatcher) { img.src = src; return; }
+    img.setAttribute("data-src", src);
+    faceWatcher.observe(img);
   }
 
   /* The template's {mentor} (the profile's last path segment), {mentor_name} and {page}

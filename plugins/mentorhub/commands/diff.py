@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 
 from ..changes import KpiFunction, SuggestionFunction, compare, to_markdown
+from ..cycle.storage import DEFAULT_FOLDER
 from ..hub.loader import LoadResult, load_hub
 from ..hub.models import Hub
 from ..hub.printable import one_line
@@ -31,6 +32,7 @@ from ..hub.site_config import read_config
 from ..impact.kpis import DEFAULT_MIN_RESPONSES, DEFAULT_TREND_DAYS, compute_kpis
 from ..site.build_date import build_date
 from .common import add_project_argument, content_dir, load_project
+from .notes import hub_options
 
 
 class DiffError(Exception):
@@ -67,8 +69,24 @@ def run(args: argparse.Namespace) -> int:
     except (ValueError, yaml.YAMLError) as exc:
         print(one_line(f"mkdocs.yml: {exc}"), file=sys.stderr)
         return 2
-    sys.stdout.write(to_markdown(impact, args.base, as_of.isoformat()) + "\n")
+    summary = to_markdown(impact, args.base, as_of.isoformat())
+    if records_changed(project, args.base, args.head):
+        summary += "\n\n" + RECORDS_CHANGED
+    sys.stdout.write(summary + "\n")
     return 0
+
+
+#: All the summary says about relationship records: they are private, so not which or how.
+RECORDS_CHANGED = "**Relationship records changed** (encrypted; nothing more is shown)."
+
+
+def records_changed(project: Path, base: str, head: str | None) -> bool:
+    """Whether any file in the records folder differs between `base` and `head` (or the work tree)."""
+    cycle = hub_options(project / "mkdocs.yml").get("cycle")
+    folder = str(cycle.get("records", DEFAULT_FOLDER) if isinstance(cycle, dict) else DEFAULT_FOLDER)
+    changed = _git(project, "diff", "--name-only", base, *([head] if head else []), "--", folder)
+    untracked = b"" if head else _git(project, "ls-files", "--others", "--exclude-standard", "--", folder)
+    return bool(changed.strip() or untracked.strip())
 
 
 # -- reading a revision ---------------------------------------------------------------------

@@ -94,9 +94,10 @@ def format_report(report: KpiReport) -> str:
             ("match rate", Format.pct(p.match_rate)),
             ("mentor utilization", Format.pct(p.mentor_utilization)),
         ]),
-        _section("Capacity (mentors not closed)", [
+        _section("Capacity (mentors not closed nor paused)", [
             ("places", _n(cap.total)), ("used", _n(cap.used)),
             ("utilization", Format.pct(cap.utilization)),
+            ("mentors with places not stated", _n(cap.unstated)),
         ]),
         _section("Sessions", [
             ("sessions", _n(s.count)), ("attendance", _n(s.attendance)), ("hours", _n(s.hours)),
@@ -104,6 +105,7 @@ def format_report(report: KpiReport) -> str:
         ]),
         _section("Stories", [
             ("stories", _n(st.count)), ("confidence gain", _rated(st.confidence_gain)),
+            ("rating (1-5)", _rated(st.rating)),
             *((f"  {o}", _n(n)) for o, n in st.by_outcome.items() if n),
         ]),
         _section("Resources", [

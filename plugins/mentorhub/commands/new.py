@@ -1,9 +1,11 @@
 """`mentorhub new TYPE ["Title"]`: write a new record file.
 
-In a terminal it asks for each field (commands/new_questions.py) and writes a file that
-passes `mentorhub check`. Otherwise (or with --no-input) it writes a skeleton whose
-`FILL IN` placeholders fail `check` with "fill in this field" until they are replaced,
-so a half-done file is never published.
+In a terminal it asks for each field (commands/new_questions.py), then the text under
+it (a bio, the notes), and writes a file that passes `mentorhub check`. Otherwise (or
+with --no-input) it writes a skeleton whose `FILL IN` placeholders (in the body too)
+fail `check` with "fill in this field" until they are replaced, so a half-done file is
+never published. Both speak the hub's first language: questions, placeholders
+("RELLENAR"), the body's prompts and headings.
 """
 
 from __future__ import annotations
@@ -21,23 +23,40 @@ from ..hub.fields import Boolean, Date, Email, FieldError, ListOf
 from ..hub.loader import load_hub
 from ..hub.printable import one_line
 from ..hub.problems import format_problems
-from ..hub.schema import PERSON, PLACEHOLDER, RECORD_TYPES, RESOURCE, SESSION, STORY, RecordType
+from ..hub.schema import PERSON, RECORD_TYPES, RESOURCE, SESSION, STORY, RecordType
 from ..hub.vocabulary import SkillVocabulary
+from ..i18n import ENGLISH, Localizer, localizer
+from ..i18n.vocabulary import N_
 from ..site.build_date import build_date
+from ..site.join import LABELS
 from .age_tools import AgeError, seal, with_sealed_contact
 from .common import add_project_argument, content_dir, project_recipients
+from .hub_language import hub_languages
 from .new_ids import MAX_ID_LENGTH, IdError, check_id, id_from_title
 from .new_questions import Cancelled, Questions
+from .new_words import AnswerWords
 
+#: The text a skeleton's body asks for, after a placeholder (`FILL IN: …`) that fails
+#: `check` until it is replaced; a session's notes get headings to write under.
 _BODIES = {
-    PERSON.name: "A few sentences about you: what you do, what you can help with, what you hope to learn.\n",
-    RESOURCE.name: "What this resource is, who it helps, and how to use it.\n",
-    SESSION.name: (
-        "## Challenges raised\n\n- \n\n## What we tried\n\n- \n\n"
-        "## Takeaways\n\n- \n\n## Action items\n\n- \n"
-    ),
-    STORY.name: "What was the situation, what changed, and what helped.\n",
+    PERSON.name: N_("A few sentences about you: what you do, what you can help with, what you hope "
+                    "to learn."),
+    RESOURCE.name: N_("What this resource is, who it helps, and how to use it."),
+    STORY.name: N_("What was the situation, what changed, and what helped."),
 }
+_SESSION_HEADINGS = (N_("Challenges raised"), N_("What we tried"), N_("Takeaways"), N_("Action items"))
+
+
+def placeholder(words: Localizer) -> str:
+    """`FILL IN` in the hub's language (hub/placeholders.py knows every translation)."""
+    return words.gettext("FILL IN")
+
+
+def body_text(record_type: RecordType, words: Localizer) -> str:
+    """A skeleton's body in the hub's language."""
+    if record_type is SESSION:
+        return "\n".join(f"## {words.gettext(h)}\n\n- \n" for h in _SESSION_HEADINGS)
+    return f"{placeholder(words)}: {words.gettext(_BODIES[record_type.name])}\n"
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -60,7 +79,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
-def front_matter(record_type: RecordType, title: str, today: dt.date) -> dict[str, Any]:
+def front_matter(record_type: RecordType, title: str, today: dt.date,
+                 words: Localizer = ENGLISH) -> dict[str, Any]:
     """The skeleton: required fields and the usual optional ones as FILL IN placeholders.
 
     Only the contributor can say who they are, what they offer and that they consent,
@@ -75,7 +95,8 @@ def front_matter(record_type: RecordType, title: str, today: dt.date) -> dict[st
         elif isinstance(field.kind, Boolean) and not field.required:
             continue  # e.g. draft: false is the default anyway
         elif field.required or field.example is not None:
-            values[field.name] = [PLACEHOLDER] if isinstance(field.kind, ListOf) else PLACEHOLDER
+            fill = placeholder(words)
+            values[field.name] = [fill] if isinstance(field.kind, ListOf) else fill
     if record_type is PERSON:
         values.update(joined=today, confirmed=today)
     return values
@@ -88,21 +109,24 @@ class _PlainDumper(yaml.SafeDumper):
         return True
 
 
-def file_text(record_type: RecordType, title: str, today: dt.date, *, comments: bool = False) -> str:
+def file_text(record_type: RecordType, title: str, today: dt.date, *, comments: bool = False,
+              words: Localizer = ENGLISH) -> str:
     """A new file to fill in (also prefilled in the web editor by "Add yourself" links).
 
     With `comments`, each field's line ends with what the field means, for people
     who fill the file in a browser without the README at hand.
     """
-    return record_text(record_type, front_matter(record_type, title, today), comments=comments)
+    return record_text(record_type, front_matter(record_type, title, today, words), comments=comments,
+                       words=words)
 
 
-def record_text(record_type: RecordType, values: dict[str, Any], *, comments: bool = False) -> str:
-    """A record file: `values` as front matter, then the type's body template."""
+def record_text(record_type: RecordType, values: dict[str, Any], *, comments: bool = False,
+                words: Localizer = ENGLISH, body: str | None = None) -> str:
+    """A record file: `values` as front matter, then `body` (default: the type's skeleton)."""
     yaml_text = yaml.dump(values, Dumper=_PlainDumper,
                           sort_keys=False, allow_unicode=True, default_flow_style=None)
     if comments:
-        docs = {f.name: f.doc for f in record_type.fields}
+        docs = {f.name: _meaning(record_type, f.name, f.doc, words) for f in record_type.fields}
         lines = yaml_text.splitlines()
         width = max(len(line) for line in lines) + 2
         yaml_text = "".join(
@@ -110,25 +134,32 @@ def record_text(record_type: RecordType, values: dict[str, Any], *, comments: bo
             else f"{line}\n"
             for line in lines
         )
-    return f"---\n{yaml_text}---\n\n{_BODIES[record_type.name]}"
+    return f"---\n{yaml_text}---\n\n{body_text(record_type, words) if body is None else body}"
+
+
+def _meaning(record_type: RecordType, name: str, doc: str, words: Localizer) -> str:
+    """A field's question from the join forms, in the hub's language (its doc without one)."""
+    question, _ = LABELS.get(f"{record_type.name}.{name}") or LABELS.get(name) or ("", "")
+    return words.gettext(question) if question else doc
 
 
 def run(args: argparse.Namespace) -> int:
     record_type = next(t for t in RECORD_TYPES if t.name == args.type)
     today = build_date()
+    words = localizer(hub_languages(args.project)[0])  # the hub speaks its first language
     interactive = args.interactive or (
         not args.no_input and sys.stdin.isatty() and sys.stdout.isatty())
     if interactive:
         try:
-            values = _ask(args, record_type, today)
+            values, body = _ask(args, record_type, today, words)
         except Cancelled as exc:
-            return _refuse(f"stopped: {exc}; nothing was written")
+            return _refuse(words.gettext("stopped: %(reason)s; nothing was written", reason=str(exc)))
         title = str(values.get("name") or values.get("title"))
-        text = record_text(record_type, values)
+        text = record_text(record_type, values, words=words, body=body)
     elif not args.title:
-        return _refuse("give the name or title (or run it in a terminal to be asked)")
+        return _refuse(words.gettext("give the name or title (or run it in a terminal to be asked)"))
     else:
-        title, text = args.title, file_text(record_type, args.title, today)
+        title, text = args.title, file_text(record_type, args.title, today, words=words)
     try:
         if args.file_id is not None:
             file_id = args.file_id
@@ -156,31 +187,36 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _refuse(f"cannot write {path}: {exc.strerror or exc}")
     if not interactive:
-        print(f"Wrote {path}. Replace each FILL IN, then run `mentorhub check`.")
+        print(words.gettext("Wrote %(path)s. Replace each %(placeholder)s, then run `mentorhub check`.",
+                            path=str(path), placeholder=placeholder(words)))
         return 0
-    return _report(args.project, content, path)
+    return _report(args.project, content, path, words)
 
 
-def _ask(args: argparse.Namespace, record_type: RecordType, today: dt.date) -> dict[str, Any]:
-    """The answers, checked against this hub's skills and people."""
+def _ask(args: argparse.Namespace, record_type: RecordType, today: dt.date,
+         words: Localizer) -> tuple[dict[str, Any], str]:
+    """The answers, checked against this hub's skills and people, and the body."""
     hub = load_hub(content_dir(args.project), display_root=args.project).hub
     vocab = SkillVocabulary()
     for skill in hub.skills.values():
-        vocab.add(skill)
-    questions = Questions(ask=input, say=print, vocab=vocab, people=hub.people, today=today)
-    return questions.record(record_type, args.title)
+        vocab.add(skill.in_language(words.lang, words.lang))
+    questions = Questions(ask=input, say=print, vocab=vocab, people=hub.people, today=today,
+                          answers=AnswerWords(words))
+    return questions.record(record_type, args.title), questions.body()
 
 
-def _report(project: Path, content: Path, path: Path) -> int:
+def _report(project: Path, content: Path, path: Path, words: Localizer) -> int:
     """What `check` says about the new file: every answer was checked, but references
     (a facilitator, a mentor) are checked against the whole hub."""
     shown = path.relative_to(project).as_posix() if path.is_relative_to(project) else str(path)
     problems = [p for p in load_hub(content, display_root=project).problems if p.path == shown]
     if problems:
-        print(format_problems(problems), file=sys.stderr)
-        print(f"Wrote {path}; fix the lines above, then run `mentorhub check`.")
+        print(format_problems(problems, translate=words.gettext), file=sys.stderr)
+        print(words.gettext("Wrote %(path)s; fix the lines above, then run `mentorhub check`.",
+                            path=str(path)))
         return 1
-    print(f"Wrote {path}. It passes `mentorhub check`; open a pull request with it.")
+    print(words.gettext("Wrote %(path)s. It passes `mentorhub check`; open a pull request with it.",
+                        path=str(path)))
     return 0
 
 

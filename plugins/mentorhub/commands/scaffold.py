@@ -5,6 +5,14 @@ value as a YAML double-quoted string. Files whose path starts with `dot-` are wr
 with a leading `.` (`dot-github/` → `.github/`): setuptools' package-data globs skip
 dotfiles, so they are stored under visible names. `example/` holds the records
 `--example` adds under `content/`.
+
+A hub is written in its UI language throughout: `lang/<code>/` holds the contributor
+files (README, CONTRIBUTING, the pull-request template, the issue forms), the starter
+vocabulary and the example records in that language, replacing the English ones
+(tests/test_init_languages.py keeps every language's folder complete); the short words
+(the default description, the organizers' name, the copyright line, the pull-request
+workflow's names) come from the message catalogs. A language without a folder gets the
+English files.
 """
 
 from __future__ import annotations
@@ -13,14 +21,15 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, distribution
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .. import __version__
 from ..hub.languages import LANGUAGES
+from ..i18n import Localizer, localizer
+from ..i18n.vocabulary import N_
+from ..releases import installed_engine, pinned_version
 from ..site.introductions import ContactError, read_contact
 
 _PLACEHOLDER = re.compile(r"%%([a-z_]+)%%")
@@ -80,46 +89,59 @@ def default_site_url(repository: str) -> str:
     return f"https://{owner.lower()}.github.io/{name}/"
 
 
-def engine_requirement() -> str:
-    """How this hub should pin the engine that is writing it.
+#: The pull-request workflow's names (dot-github/workflows/pr.yml), which contributors see
+#: on their pull request: in the hub's language.
+PR_WORKFLOW_WORDS = {
+    "pr_workflow": N_("Pull request checks"),
+    "pr_job": N_("Check and build"),
+    "pr_checkout": N_("Check out the pull request (merged into its base)"),
+    "pr_python": N_("Set up Python"),
+    "pr_date": N_("Date the build from the last commit (reproducible output)"),
+    "pr_install": N_("Install mentorhub (the version requirements.txt pins)"),
+    "pr_validate": N_("Validate the content"),
+    "pr_summary": N_("Summarise the change (records, KPIs, suggestions)"),
+    "pr_build": N_("Build the site"),
+    "pr_verify": N_("Check the built site (links, leaks, JSON outputs, feeds, search index)"),
+}
 
-    Installed from a git URL, pip records the commit (PEP 610 `direct_url.json`): pin
-    exactly that. Otherwise (a wheel, an editable checkout) pin the version by name;
-    the organizer switches it to a git URL or a wheel address (requirements.txt says how).
-    """
-    try:
-        text = distribution("mentorhub").read_text("direct_url.json")
-    except PackageNotFoundError:  # pragma: no cover - running from a source tree
-        text = None
-    if text:
-        data = json.loads(text)
-        vcs = data.get("vcs_info", {})
-        if vcs.get("vcs") == "git" and vcs.get("commit_id"):
-            url = str(data["url"]).removeprefix("git+")
-            return f"mentorhub @ git+{url}@{vcs['commit_id']}"
-    return f"mentorhub=={__version__}"
+
+def hub_words(language: str) -> Localizer:
+    """The new hub's words: its UI language's catalog (English without one)."""
+    return localizer(language)
+
+
+def organizers_name(answers: HubAnswers) -> str:
+    """"Círculo organizers", in the hub's language: the footer's copyright and contact."""
+    return hub_words(answers.language).gettext("%(hub)s organizers", hub=answers.name)
 
 
 def _values(answers: HubAnswers) -> dict[str, str]:
+    words = hub_words(answers.language)
     owner = answers.repository.split("/")[0]
     path = urlsplit(answers.site_url).path or "/"
-    contact_sentence = (f"\n\nQuestions, or something to remove? Write to the organizers: "
-                        f"<{answers.contact}>." if answers.contact else "")
+    contact_sentence = ("\n\n" + words.gettext("Questions, or something to remove? Write to the "
+                                               "organizers: %(contact)s.", contact=f"<{answers.contact}>")
+                        if answers.contact else "")
     values = {
         "name": answers.name,
-        "description": answers.description or f"The mentoring hub of {answers.name}.",
+        "description": answers.description or words.gettext("The mentoring hub of %(hub)s.",
+                                                             hub=answers.name),
+        "copyright": words.gettext("© %(year)s %(organizers)s", year=answers.today[:4],
+                                   organizers=organizers_name(answers)),
         "site_url": answers.site_url,
         "edit_uri": f"https://github.com/{answers.repository}/edit/main/content/",
         "language": answers.language,
         "language_code": answers.language.split("-")[0].lower(),
         "owner": f"@{owner}",
         "engine": answers.engine,
+        "engine_version": pinned_version(answers.engine) or installed_engine().version,
         "today": answers.today,
         "preview_url": f"http://127.0.0.1:8000{path}",
         "contact_sentence": contact_sentence,
         "mentorhub_options": _contact_options(answers),
     }
-    for key in ("name", "description", "site_url", "edit_uri"):
+    values.update({key: words.gettext(text) for key, text in PR_WORKFLOW_WORDS.items()})
+    for key in ("name", "description", "site_url", "edit_uri", "copyright", *PR_WORKFLOW_WORDS):
         values[f"{key}_yaml"] = json.dumps(values[key], ensure_ascii=False)
     return values
 
@@ -134,7 +156,7 @@ def _contact_options(answers: HubAnswers) -> str:
                 "    # organizers: [{name: Hub organizers, email: you@example.org}]\n"
                 "    # introductions: {via: email}")
     key, via = ("url", "issue") if "://" in contact else ("email", "email")
-    name = json.dumps(f"{answers.name} organizers", ensure_ascii=False)
+    name = json.dumps(organizers_name(answers), ensure_ascii=False)
     return (":\n      organizers:\n"
             f"        - name: {name}\n"
             f"          {key}: {json.dumps(contact, ensure_ascii=False)}\n"
@@ -161,11 +183,30 @@ def _target(template_path: str) -> str:
     return "/".join("." + part[4:] if part.startswith("dot-") else part for part in template_path.split("/"))
 
 
+def language_folder(language: str) -> Traversable | None:
+    """`scaffold/lang/<code>/` for a UI language (`pt-BR` → `pt`), or None (English files)."""
+    folder = files("mentorhub").joinpath("scaffold", "lang", language.split("-")[0].split("_")[0].lower())
+    return folder if folder.is_dir() else None
+
+
+def templates(language: str) -> dict[str, Traversable]:
+    """Template path → file: the English scaffold, with the language's folder laid over it.
+
+    A language folder replaces the files it holds, and `example/` as a whole (the example
+    records use that language's skill ids)."""
+    found = {p: item for p, item in _walk(files("mentorhub").joinpath("scaffold"))
+             if not p.startswith("lang/")}
+    folder = language_folder(language)
+    if folder is None:
+        return found
+    return {p: item for p, item in found.items() if not p.startswith("example/")} | dict(_walk(folder))
+
+
 def hub_files(answers: HubAnswers, *, example: bool) -> dict[str, str]:
     """Relative path → text of every file of the new hub."""
     values = _values(answers)
     written: dict[str, str] = {}
-    for path, item in _walk(files("mentorhub").joinpath("scaffold")):
+    for path, item in sorted(templates(answers.language).items()):
         if path.startswith("example/"):
             if not example:
                 continue

@@ -17,6 +17,7 @@ from ..hub.site_config import read_config
 from ..verify.config import config_suggestions
 from ..verify.report import verify_site
 from .common import add_project_argument, content_dir
+from .verify_records import record_leak_problems
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{site}: no such folder (build the site first: mkdocs build)", file=sys.stderr)
         return 2
     problems = verify_site(site, config, content_dir(project), project)
+    problems += record_leak_problems(site, project)
     for problem in problems:
         where = problem.path if problem.path == config.path.name else f"{shown}/{problem.path}"
         print(one_line(f"{where}: {problem.message}"))  # messages quote URLs from content

@@ -16,18 +16,20 @@ from functools import cache
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+from .countries import countries, country_code
 from .email_rule import EMAIL_PATTERN, is_email
 from .languages import LANGUAGES
+from .media import IMAGE_SUFFIXES, PHOTO_FOLDER
 from .pii import kind_of
-from .printable import CONTROL, SURROGATE
-from .problems import did_you_mean
+from .printable import CONTROL, SURROGATE, one_line
+from .problems import N_, Msg, did_you_mean
 from .quoting import private_kind, quote, unquoted
 from .sealing import armor_problem
 from .strict_yaml import BigNumber
 from .timezones import time_zone_hint
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
-ID_RULE = "ids use lowercase a-z, 0-9 and '-', starting with a letter or digit"
+ID_RULE = Msg("ids use lowercase a-z, 0-9 and '-', starting with a letter or digit")
 
 
 class FieldError(Exception):
@@ -75,20 +77,21 @@ def describe(value: Any) -> str:
     email address or a phone number, the message says what kind of value it is instead.
     """
     if value is None:
-        return "nothing"
+        return Msg("nothing")
     if isinstance(value, bool):
-        return f"{'true' if value else 'false'} (a yes/no value)"
+        return Msg("%(value)s (a yes/no value)", value="true" if value else "false")
     if isinstance(value, BigNumber):
         return "a number too large to read"
     if isinstance(value, int | float):
         hidden = private_kind(str(value))
-        return ("a number" if hidden == "a value" else hidden) if hidden else f"the number {value}"
+        return ("a number" if hidden == "a value" else hidden) if hidden else Msg("the number %(value)s",
+                                                                                 value=value)
     if isinstance(value, dt.date):
-        return "a date" if private_kind("") else f"the date {value.isoformat()}"
+        return "a date" if private_kind("") else Msg("the date %(value)s", value=value.isoformat())
     if isinstance(value, list):
-        return "a list"
+        return Msg("a list")
     if isinstance(value, dict):
-        return "a map of 'key: value' lines"
+        return Msg("a map of 'key: value' lines")
     return quote(str(value))
 
 
@@ -113,12 +116,12 @@ class Text(Kind):
 
     def check(self, value: Any, vocab: Vocabulary) -> str:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise FieldError(f"expected text, got {describe(value)}")
+            raise FieldError(Msg("expected text, got %(value)s", value=describe(value)))
         text = str(value).strip()
         if not text:
-            raise FieldError("must not be empty")
+            raise FieldError(Msg("must not be empty"))
         if self.single_line and "\n" in text:
-            raise FieldError("must be a single line")
+            raise FieldError(Msg("must be a single line"))
         breaking = _LINE_BREAKING.search(text) if self.single_line else None
         if breaking:
             # A carriage return or a tab is harmless on a page but, printed by `contacts`
@@ -134,9 +137,8 @@ class Text(Kind):
             raise FieldError("contains half of a character (an escape from \\uD800 to \\uDFFF)",
                              "write the character itself instead of its escape")
         if self.max_length and len(text) > self.max_length:
-            raise FieldError(
-                f"is {len(text)} characters long; at most {self.max_length} are allowed"
-            )
+            raise FieldError(Msg("is %(length)s characters long; at most %(most)s are allowed",
+                                 length=len(text), most=self.max_length))
         return text
 
     def json_schema(self) -> dict[str, Any]:
@@ -154,7 +156,7 @@ class Text(Kind):
 class Boolean(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> bool:
         if not isinstance(value, bool):
-            raise FieldError(f"expected true or false, got {describe(value)}")
+            raise FieldError(Msg("expected true or false, got %(value)s", value=describe(value)))
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -169,7 +171,7 @@ class Integer(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> int:
         _refuse_big(value, self.minimum, self.maximum)
         if isinstance(value, bool) or not isinstance(value, int):
-            raise FieldError(f"expected a whole number, got {describe(value)}")
+            raise FieldError(Msg("expected a whole number, got %(value)s", value=describe(value)))
         _check_range(value, self.minimum, self.maximum)
         return value
 
@@ -185,7 +187,7 @@ class Number(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> float:
         _refuse_big(value, self.minimum, self.maximum)
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise FieldError(f"expected a number, got {describe(value)}")
+            raise FieldError(Msg("expected a number, got %(value)s", value=describe(value)))
         _check_range(value, self.minimum, self.maximum)
         return float(value)
 
@@ -196,15 +198,16 @@ class Number(Kind):
 def _check_range(value: float, minimum: float | None, maximum: float | None) -> None:
     if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
         shown = describe(value).removeprefix("the number ")
-        raise FieldError(f"{shown} is out of range: {_range_hint(minimum, maximum)}")
+        raise FieldError(Msg("%(value)s is out of range: %(range)s", value=shown,
+                             range=_range_hint(minimum, maximum)))
 
 
 def _range_hint(minimum: float | None, maximum: float | None) -> str:
     if minimum is not None and maximum is not None:
-        return f"use {minimum} to {maximum}"
+        return Msg("use %(least)s to %(most)s", least=minimum, most=maximum)
     if minimum is not None:
-        return f"use {minimum} or more"
-    return f"use at most {maximum}"
+        return Msg("use %(least)s or more", least=minimum)
+    return Msg("use at most %(most)s", most=maximum)
 
 
 def _refuse_big(value: Any, minimum: float | None, maximum: float | None) -> None:
@@ -225,14 +228,17 @@ def _with_range(
     return schema
 
 
+_DATE_HINT = Msg("dates are YYYY-MM-DD")
+
+
 @dataclass(frozen=True)
 class Date(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> dt.date:
         if isinstance(value, dt.date):
             return value
         if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise FieldError(f"{quote(value)} is not a real date", "dates are YYYY-MM-DD")
-        raise FieldError(f"expected a date, got {describe(value)}", "dates are YYYY-MM-DD")
+            raise FieldError(Msg("%(value)s is not a real date", value=quote(value)), _DATE_HINT)
+        raise FieldError(Msg("expected a date, got %(value)s", value=describe(value)), _DATE_HINT)
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "string", "format": "date"}
@@ -246,12 +252,19 @@ class Choice(Kind):
         if not isinstance(value, str) or value not in self.choices:
             hint = did_you_mean(str(value), self.choices) if isinstance(value, str) else ""
             raise FieldError(
-                f"{describe(value)} is not one of: {', '.join(self.choices)}", hint
+                Msg("%(value)s is not one of: %(choices)s", value=describe(value),
+                    choices=", ".join(self.choices)),
+                hint,
             )
         return value
 
     def json_schema(self) -> dict[str, Any]:
         return {"enum": list(self.choices)}
+
+
+#: "… is not a person id", one sentence per record type (grammar differs by language).
+NOT_AN_ID = {"person": N_("%(value)s is not a person id"), "resource": N_("%(value)s is not a resource id"),
+             "session": N_("%(value)s is not a session id"), "story": N_("%(value)s is not a story id")}
 
 
 @dataclass(frozen=True)
@@ -262,7 +275,8 @@ class RecordId(Kind):
 
     def check(self, value: Any, vocab: Vocabulary) -> str:
         if not isinstance(value, str) or not ID_PATTERN.match(value):
-            raise FieldError(f"{describe(value)} is not a {self.target} id", ID_RULE)
+            source = NOT_AN_ID.get(self.target, N_("%(value)s is not an id"))
+            raise FieldError(Msg(source, value=describe(value)), ID_RULE)
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -274,12 +288,12 @@ class RecordId(Kind):
 class SkillRef(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> str:
         if not isinstance(value, str):
-            raise FieldError(f"expected a skill id, got {describe(value)}")
+            raise FieldError(Msg("expected a skill id, got %(value)s", value=describe(value)))
         skill = vocab.resolve_skill(value)
         if skill is None:
             raise FieldError(
-                f"unknown skill {quote(value)}",
-                did_you_mean(value, vocab.skill_ids()) or "add it to content/skills.yml",
+                Msg("unknown skill %(value)s", value=quote(value)),
+                did_you_mean(value, vocab.skill_ids()) or Msg("add it to content/skills.yml"),
             )
         return skill
 
@@ -295,10 +309,10 @@ class Language(Kind):
             code = value.lower() if isinstance(value, str) and value.lower() in LANGUAGES else (
                 _LANGUAGE_BY_NAME.get(str(value).strip().lower()))
             hint = (
-                f"use '{code}' for {LANGUAGES[code]}" if code
-                else did_you_mean(str(value), LANGUAGES) or "use ISO 639-1 codes such as en, es, fr"
+                Msg("use %(code)s for %(name)s", code=f"'{code}'", name=LANGUAGES[code]) if code
+                else did_you_mean(str(value), LANGUAGES) or Msg("use ISO 639-1 codes such as en, es, fr")
             )
-            raise FieldError(f"{describe(value)} is not an ISO 639-1 language code", hint)
+            raise FieldError(Msg("%(value)s is not an ISO 639-1 language code", value=describe(value)), hint)
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -330,8 +344,8 @@ class TimeZone(Kind):
             hint = (
                 (time_zone_hint(value, _time_zones()) or did_you_mean(value, _time_zones()))
                 if isinstance(value, str) else ""
-            ) or "use an IANA name such as Europe/Berlin"
-            raise FieldError(f"{describe(value)} is not a known time zone", hint)
+            ) or Msg("use an IANA name such as Europe/Berlin")
+            raise FieldError(Msg("%(value)s is not a known time zone", value=describe(value)), hint)
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -339,16 +353,65 @@ class TimeZone(Kind):
 
 
 @dataclass(frozen=True)
+class Country(Kind):
+    """An ISO 3166-1 alpha-2 code (`NG`); a lowercase code or a country's name gets a hint."""
+
+    def check(self, value: Any, vocab: Vocabulary) -> str:
+        if isinstance(value, str) and value in countries():
+            return value
+        code = country_code(value) if isinstance(value, str) else None
+        hint = (f"use '{code}' for {countries()[code]}" if code
+                else "use an ISO 3166-1 alpha-2 code such as NG, CO or DE")
+        raise FieldError(f"{describe(value)} is not an ISO 3166-1 country code", hint)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"enum": list(countries())}
+
+
+@dataclass(frozen=True)
+class Photo(Kind):
+    """A path under content/media/ (`media/people/ana.jpg`); never a URL.
+
+    Only the path is checked here; the loader checks that the file is there and that
+    it is an image of bounded size (:mod:`.photos`).
+    """
+
+    def check(self, value: Any, vocab: Vocabulary) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise FieldError(f"expected the path of an image, got {describe(value)}")
+        text = value.strip()
+        example = f"e.g. {PHOTO_FOLDER}/ana.jpg"
+        if "://" in text or text.startswith("//") or text.lower().startswith(("data:", "http")):
+            raise FieldError("must be an image stored in the hub, not a link",
+                             f"save the picture under content/{PHOTO_FOLDER}/ and give its path, "
+                             f"{example}")
+        path = text.removeprefix("/").removeprefix("content/")
+        parts = path.split("/")
+        if "\\" in path or any(part in ("", ".", "..") for part in parts) or parts[0] != "media":
+            raise FieldError(f"{quote(text)} is not a path under content/media/", example)
+        suffix = "." + path.rsplit(".", 1)[-1] if "." in parts[-1] else ""
+        if suffix not in IMAGE_SUFFIXES:
+            raise FieldError(f"{quote(text)} is not a png, jpg, webp or gif image", example)
+        return path
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": r"^/?(content/)?media/[^\\:]+\.(png|jpg|jpeg|webp|gif)$",
+                "description": "an image under content/media/, e.g. media/people/ana.jpg"}
+
+
+@dataclass(frozen=True)
 class HttpsUrl(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> str:
         if not isinstance(value, str):
-            raise FieldError(f"expected a link, got {describe(value)}")
+            raise FieldError(Msg("expected a link, got %(value)s", value=describe(value)))
         try:
             parts = urlsplit(value.strip())
         except ValueError:  # e.g. an unclosed '[' in the host: not a traceback, a problem
-            raise FieldError(f"{quote(value)} is not a valid link", "check the address") from None
+            raise FieldError(Msg("%(value)s is not a valid link", value=quote(value)),
+                             Msg("check the address")) from None
         if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value.strip()):
-            raise FieldError(f"{quote(value)} is not an https:// link", "links must start with https://")
+            raise FieldError(Msg("%(value)s is not an https:// link", value=quote(value)),
+                             _https_hint(value.strip(), parts.scheme))
         return value.strip()
 
     def json_schema(self) -> dict[str, Any]:
@@ -356,11 +419,43 @@ class HttpsUrl(Kind):
         return {"type": "string", "pattern": r"^\s*https://[^\s/?#]+[^\s]*\s*$"}
 
 
+#: GitHub's rules for a user name: 1–39 letters, digits or single hyphens, not starting
+#: or ending with a hyphen (what its sign-up form accepts).
+GITHUB_USER = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}")
+
+
+@dataclass(frozen=True)
+class GitHubUser(Kind):
+    """A GitHub user name, written without '@'; used only to mention the person in nudges."""
+
+    def check(self, value: Any, vocab: Vocabulary) -> str:
+        if isinstance(value, str) and value.startswith("@") and GITHUB_USER.fullmatch(value[1:]):
+            raise FieldError(f"{quote(value)} starts with '@'", f"write the user name alone: {value[1:]}")
+        if not isinstance(value, str) or not GITHUB_USER.fullmatch(value):
+            raise FieldError(f"{describe(value)} is not a GitHub user name",
+                             "1 to 39 letters, digits or single hyphens, not starting or ending "
+                             "with a hyphen, e.g. ana-souza")
+        return value
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": "^" + GITHUB_USER.pattern + "$", "maxLength": 39}
+
+
+def _https_hint(url: str, scheme: str) -> Msg:
+    """For a plain http:// link, the exact https:// address to write instead."""
+    if scheme.lower() == "http" and not any(c.isspace() for c in url) and not private_kind(url):
+        rewritten = "https" + url[len(scheme):]
+        if urlsplit(rewritten).netloc and len(rewritten) <= 2000:
+            # Whole, not cut short like a quoted value: the contributor copies it.
+            return Msg("use %(url)s instead", url=one_line(rewritten))
+    return Msg("links must start with https://")
+
+
 @dataclass(frozen=True)
 class Email(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> str:
         if not isinstance(value, str) or not is_email(value):
-            raise FieldError(f"{describe(value)} is not an email address")
+            raise FieldError(Msg("%(value)s is not an email address", value=describe(value)))
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -394,9 +489,10 @@ class ListOf(Kind):
 
     def check(self, value: Any, vocab: Vocabulary) -> tuple[Any, ...]:
         if not isinstance(value, list):
-            raise FieldError(f"expected a list, got {describe(value)}", "write [a, b] or '- a' lines")
+            raise FieldError(Msg("expected a list, got %(value)s", value=describe(value)),
+                             Msg("write [a, b] or '- a' lines"))
         if len(value) < self.min_items:
-            raise FieldError("must list at least one value")
+            raise FieldError(Msg("must list at least one value"))
         result: list[Any] = []
         errors: list[FieldError] = []
         for index, item in enumerate(value):
@@ -425,7 +521,8 @@ class MapOf(Kind):
 
     def check(self, value: Any, vocab: Vocabulary) -> tuple[tuple[str, Any], ...]:
         if not isinstance(value, dict):
-            raise FieldError(f"expected a map of 'name: value' lines, got {describe(value)}")
+            raise FieldError(Msg("expected a map of 'name: value' lines, got %(value)s",
+                                 value=describe(value)))
         result = []
         errors: list[FieldError] = []
         for key, item in value.items():
@@ -450,7 +547,8 @@ class AnyMap(Kind):
 
     def check(self, value: Any, vocab: Vocabulary) -> None:
         if not isinstance(value, dict):
-            raise FieldError(f"expected a map of 'key: value' lines, got {describe(value)}")
+            raise FieldError(Msg("expected a map of 'key: value' lines, got %(value)s",
+                                 value=describe(value)))
         return None  # never kept: private data does not enter the model
 
     def json_schema(self) -> dict[str, Any]:
@@ -466,14 +564,16 @@ class Struct(Kind):
 
     def check(self, value: Any, vocab: Vocabulary) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise FieldError(f"expected a map with {self._names()}, got {describe(value)}")
+            raise FieldError(Msg("expected a map with %(keys)s, got %(value)s", keys=self._names(),
+                                 value=describe(value)))
         kinds = dict(self.fields)
         result: dict[str, Any] = {}
         errors: list[FieldError] = []
         for key, item in value.items():
             if key not in kinds:
                 errors.append(FieldError(
-                    f"unknown key {_key(key)}", did_you_mean(key, kinds) or f"use {self._names()}", (key,)
+                    Msg("unknown key %(key)s", key=_key(key)),
+                    did_you_mean(key, kinds) or Msg("use %(keys)s", keys=self._names()), (key,)
                 ))
                 continue
             try:
@@ -481,7 +581,7 @@ class Struct(Kind):
             except FieldError as exc:
                 errors.extend(e.under(key) for e in exc.all())
         errors.extend(
-            FieldError(f"missing '{name}'") for name in self.required
+            FieldError(Msg("missing %(key)s", key=f"'{name}'")) for name in self.required
             if name not in value
         )
         _raise_all(errors)
@@ -542,3 +642,35 @@ class Private(Kind):
 
     def json_schema(self) -> dict[str, Any]:
         return self.inner.json_schema()
+
+
+@dataclass(frozen=True)
+class PerLanguage(Kind):
+    """A text, or a map of UI language → text (`label: {en: Public speaking, es: Hablar en
+    público}`): skills.yml's `label` and `description`. Checked into `(code, text)` pairs,
+    the code "" for a plain text that serves every language."""
+
+    text: Text
+
+    def check(self, value: Any, vocab: Vocabulary) -> tuple[tuple[str, str], ...]:
+        if not isinstance(value, dict):
+            return (("", self.text.check(value, vocab)),)
+        if not value:
+            raise FieldError(Msg("must not be empty"),
+                             Msg("write a text, or one line per language: {en: …, es: …}"))
+        result: list[tuple[str, str]] = []
+        errors: list[FieldError] = []
+        for code, text in value.items():
+            try:
+                result.append((Language().check(code, vocab), self.text.check(text, vocab)))
+            except FieldError as exc:
+                errors.extend(e.under(code) for e in exc.all())
+        _raise_all(errors)
+        return tuple(result)
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"anyOf": [self.text.json_schema(), {
+            "type": "object", "minProperties": 1,
+            "propertyNames": Language().json_schema(),
+            "additionalProperties": self.text.json_schema(),
+        }]}

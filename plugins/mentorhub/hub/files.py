@@ -201,6 +201,8 @@ def _type_hint(path: Path) -> str:
     suffix = path.suffix.lower()
     if _is_backup(path):
         return "editor and backup copies are not published: delete the file"
+    if suffix == ".age":
+        return "relationship records live in records/ next to mkdocs.yml, never in content/ (docs/cycle.md)"
     if suffix in _CODE_SUFFIXES:
         return "content/ cannot add HTML, scripts or styles to the site"
     if suffix in IMAGE_LIKE:
@@ -214,7 +216,7 @@ def _type_hint(path: Path) -> str:
 
 def _folder_hint(folder: str, path: Path) -> str:
     lower = folder.lower()
-    if _is_backup(path) or path.suffix.lower() in _CODE_SUFFIXES:
+    if _is_backup(path) or path.suffix.lower() in (*_CODE_SUFFIXES, ".age"):
         return _type_hint(path)
     if lower in _FOLDERS:
         return f"folder names are lowercase: did you mean content/{lower}/?"

@@ -15,20 +15,23 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .field_docs import DOCS
 from .fields import ID_PATTERN, ID_RULE, FieldError
 from .files import SKILLS_FILE, display_path, walk_content
 from .free_pages import parse_page
 from .free_text import free_text_problems, pii_problems
 from .frontmatter import FrontMatterError, decode, split
 from .models import FreePage, Hub, Person, Resource, Session, Skill, Source, Story
-from .problems import Problem, did_you_mean
+from .photos import photo_problem
+from .placeholders import is_placeholder, placeholder_line
+from .problems import N_, Msg, Problem, did_you_mean
 from .quoting import label, quote
 from .schema import PERSON, PLACEHOLDER, RECORD_TYPES, SESSION, SKILL_FIELDS, STORY, RecordType
 from .sealing import fingerprint
 from .strict_yaml import Document, YamlError, load, size_budget
 from .vocabulary import SkillVocabulary
 
-__all__ = ["SKILLS_FILE", "LoadResult", "load_hub"]
+__all__ = ["SKILLS_FILE", "LoadResult", "load_hub", "load_vocabulary"]
 
 
 @dataclass
@@ -39,6 +42,7 @@ class LoadResult:
     problems: list[Problem]
     refused: set[str] = field(default_factory=set)  # paths relative to content/
     media: dict[str, Path] = field(default_factory=dict)  # checked images to publish, by path
+    drafts: frozenset[str] = frozenset()  # record paths relative to content/ (people/ana.md)
 
 
 @dataclass
@@ -79,7 +83,7 @@ def _gc_paused() -> Iterator[None]:
 
 @_gc_paused()
 def load_hub(content_dir: Path, display_root: Path | None = None, *,
-             recipients: Sequence[str] = ()) -> LoadResult:
+             recipients: Sequence[str] = (), check_drafts: bool = False) -> LoadResult:
     """Read, validate and model everything under `content_dir`.
 
     `recipients` are the hub's age public keys: when there are any, a hidden email
@@ -96,17 +100,20 @@ def load_hub(content_dir: Path, display_root: Path | None = None, *,
     vocab = _load_skills(content_dir / SKILLS_FILE, root, problems, refused=refused_skills)
     pages = _load_pages(found.pages, root, problems)
     parsed = [
-        _parse(record_type, path, root, vocab)
+        _parse(record_type, path, root, vocab, check_drafts)
         for record_type in RECORD_TYPES
         for path in found.records[record_type.name]
     ]
     _check_ids(parsed)
-    _check_references(parsed)
+    _check_references(parsed, check_drafts)
+    _check_photos(parsed, found.media, found.refused)
     if recipients:
         _check_sealed_contacts(parsed)
     hub = _build_hub(parsed, vocab, pages)
     problems.extend(p for record in parsed for p in record.problems)
-    return LoadResult(hub=hub, problems=sorted(problems), refused=found.refused, media=found.media)
+    drafts = frozenset(f"{r.type.folder}/{r.id}.md" for r in parsed if r.draft)
+    return LoadResult(hub=hub, problems=sorted(problems), refused=found.refused, media=found.media,
+                      drafts=drafts)
 
 
 def _load_pages(found: dict[str, Path], root: Path, problems: list[Problem]) -> dict[str, FreePage]:
@@ -120,6 +127,14 @@ def _load_pages(found: dict[str, Path], root: Path, problems: list[Problem]) -> 
 
 
 # -- skills ------------------------------------------------------------------------------
+
+
+def load_vocabulary(content_dir: Path,
+                    display_root: Path | None = None) -> tuple[SkillVocabulary, list[Problem]]:
+    """Only the skills vocabulary, for tools that convert what people wrote (`mentorhub import`)."""
+    problems: list[Problem] = []
+    vocab = _load_skills(content_dir / SKILLS_FILE, display_root or content_dir.parent, problems)
+    return vocab, problems
 
 
 def _load_skills(path: Path, root: Path, problems: list[Problem], *,
@@ -158,7 +173,7 @@ def _load_skills(path: Path, root: Path, problems: list[Problem], *,
             spec = fields.get(key)
             where = document.line_of((skill_id, key))
             if spec is None:
-                problems.append(Problem(shown, where, f"{skill_id}.{label(key)}", "unknown field",
+                problems.append(Problem(shown, where, f"{skill_id}.{label(key)}", Msg("unknown field"),
                                         did_you_mean(key, fields)))
                 continue
             try:
@@ -171,39 +186,62 @@ def _load_skills(path: Path, root: Path, problems: list[Problem], *,
                 )
                 continue
             # Labels, aliases and descriptions are published on every skill page.
-            texts = values[key] if isinstance(values[key], tuple | list) else (values[key],)
-            for index, text in enumerate(texts):
-                at = document.line_of((skill_id, key, index)) if texts is values[key] else where
+            for step, text in _published_texts(values[key]):
+                at = where if step is None else document.line_of((skill_id, key, step))
                 problems += pii_problems(shown, at, f"{skill_id}.{key}", str(text))
         for spec in SKILL_FIELDS:
             if spec.required and spec.name not in values and spec.name not in entry:
-                problems.append(Problem(shown, line, f"{skill_id}.{spec.name}", "missing required field"))
+                problems.append(Problem(shown, line, f"{skill_id}.{spec.name}", MISSING))
         aliases = tuple(values.get("aliases", ()))
         for word in (skill_id, *aliases):
             owner = vocab.owner_of(word)
             if owner is not None and owner != skill_id:
                 problems.append(Problem(shown, line, skill_id,
                                         f"{quote(word)} is already used by skill '{owner}'"))
+        labels = _per_language(values.get("label", ()))
+        descriptions = _per_language(values.get("description", ()))
         vocab.add(Skill(
             id=skill_id,
-            label=str(values.get("label", skill_id)),
+            label=labels[0][1] if labels else _plain(values.get("label"), skill_id),
             category=str(values.get("category", "Other")),
             aliases=aliases,
-            description=str(values.get("description", "")),
+            description=descriptions[0][1] if descriptions else _plain(values.get("description"), ""),
+            labels=labels,
+            descriptions=descriptions,
         ))
     return vocab
+
+
+def _per_language(texts: Any) -> tuple[tuple[str, str], ...]:
+    """A per-language label's (code, text) pairs; () for a plain text (code "")."""
+    return tuple(texts) if texts and texts[0][0] else ()
+
+
+def _plain(texts: Any, default: str) -> str:
+    return str(texts[0][1]) if texts else default
+
+
+def _published_texts(value: Any) -> list[tuple[str | int | None, Any]]:
+    """Each published text of a checked skills.yml value, with its step inside the value
+    (a list index, a language code) or None when the value is the text."""
+    if isinstance(value, tuple) and value and isinstance(value[0], tuple):  # per-language pairs
+        return [(code or None, text) for code, text in value]
+    if isinstance(value, tuple | list):
+        return list(enumerate(value))
+    return [(None, value)]
 
 
 # -- pass 1: one file --------------------------------------------------------------------
 
 
-def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabulary) -> _Parsed:
+def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabulary,
+           check_drafts: bool = False) -> _Parsed:
     record = _Parsed(type=record_type, id=path.stem, source=Source(display_path(path, root)))
     try:
         raw = path.read_bytes()
         split_file = split(raw)
     except OSError as exc:
-        record.problem("file", f"cannot be read ({exc.strerror})")
+        record.problem("file", Msg("cannot be read (%(reason)s)", reason=exc.strerror))
         return record
     except FrontMatterError as exc:
         record.problems.append(Problem(record.source.path, exc.line, "front matter", exc.message, exc.hint))
@@ -212,20 +250,22 @@ def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabula
     record.body = split_file.body
     data: dict[str, Any] = split_file.front_matter.data
     record.draft = data.get("draft") is True
-    if record.draft:
+    if record.draft and not check_drafts:
         return record  # work in progress: not published, so not held to the rules yet
     for key, value in data.items():
         spec = record_type.field(key)
         if spec is None:
-            record.problem(label(key), "unknown field",
+            record.problem(label(key), Msg("unknown field"),
                            _MISPLACED.get((record_type.name, key)) or
                            did_you_mean(key, record_type.field_names) or
-                           f"{record_type.name} fields are: {', '.join(record_type.field_names)}", (key,))
+                           Msg(_FIELDS_ARE[record_type.name], fields=", ".join(record_type.field_names)),
+                           (key,))
         elif value is None:
             continue  # `field:` with nothing after it means "not given"
         elif _is_placeholder(value):
-            record.problem(key, "fill in this field", f"{spec.doc}; or delete the line if it does "
-                           "not apply" if not spec.required else spec.doc)
+            meaning = Msg(spec.doc) if spec.doc in DOCS else spec.doc
+            record.problem(key, FILL_IN, Msg("%(meaning)s; or delete the line if it does not apply",
+                                             meaning=meaning) if not spec.required else meaning)
         else:
             try:
                 record.values[key] = spec.kind.check(value, vocab)
@@ -237,24 +277,40 @@ def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabula
         if spec.required and data.get(spec.name) is None:
             example = f"{spec.name}: {_yaml_example(spec.example)}"
             record.problems.append(Problem(record.source.path, 1, spec.name,
-                                           "missing required field", f"add '{example}'"))
+                                           MISSING, Msg("add %(line)s", line=f"'{example}'")))
     _RECORD_RULES[record_type.name](record)
     record.problems += free_text_problems(record_type, record.values, split_file.front_matter, record.body,
                                           split_file.body_line, record.source.path)
+    unfilled = placeholder_line(record.body)
+    if unfilled is not None:  # "FILL IN: a few sentences about you", as `mentorhub new` wrote it
+        record.problems.append(Problem(record.source.path, split_file.body_line + unfilled, "body", FILL_IN,
+                                       Msg("replace it with your own words")))
     return record
 
 
 #: Fields people put at the top level that belong elsewhere: where to move them.
 _MISPLACED = {
-    ("person", "email"): "put it under contact: 'contact: {email: …, public: false}'; it is published "
-                         "only with public: true",
-    ("person", "phone"): "phone numbers are not published; organizers can keep one under 'private:'",
+    ("person", "email"): Msg("put it under contact: 'contact: {email: …, public: false}'; it is published "
+                             "only with public: true"),
+    ("person", "phone"): Msg("phone numbers are not published; organizers can keep one under 'private:'"),
 }
 
 
+#: One sentence per record type (their grammar differs by language).
+_FIELDS_ARE = {"person": N_("person fields are: %(fields)s"),
+               "resource": N_("resource fields are: %(fields)s"),
+               "session": N_("session fields are: %(fields)s"), "story": N_("story fields are: %(fields)s")}
+_UNKNOWN = {"person": N_("unknown person %(id)s"), "resource": N_("unknown resource %(id)s"),
+            "session": N_("unknown session %(id)s"), "story": N_("unknown story %(id)s")}
+
+#: What a placeholder `mentorhub new` wrote (and nobody replaced) is told, in any language.
+FILL_IN = Msg("fill in this field")
+MISSING = Msg("missing required field")
+
+
 def _is_placeholder(value: Any) -> bool:
-    """`FILL IN`, alone or in a list, as `mentorhub new` writes it."""
-    return value == PLACEHOLDER or (isinstance(value, list) and PLACEHOLDER in value)
+    """`FILL IN` (or its translation), alone or in a list, as `mentorhub new` writes it."""
+    return value == PLACEHOLDER or is_placeholder(value)
 
 
 def _yaml_example(value: Any) -> str:
@@ -271,27 +327,28 @@ def _person_rules(record: _Parsed) -> None:
     values = record.values
     roles = values.get("roles", ())
     if "consent" in values and values["consent"] is not True:
-        record.problem("consent", "must be true: a profile is published only with the person's agreement")
+        record.problem("consent",
+                       Msg("must be true: a profile is published only with the person's agreement"))
     given = record.doc.data if record.doc else {}
     if "mentor" in roles and not values.get("offers") and not given.get("offers"):
-        record.problem("offers", "a mentor must offer at least one skill", "add 'offers: [skill-id]'",
-                       ("roles",))
+        record.problem("offers", Msg("a mentor must offer at least one skill"),
+                       Msg("add %(line)s", line="'offers: [skill-id]'"), ("roles",))
     if "mentee" in roles and not values.get("seeks") and not given.get("seeks"):
-        record.problem("seeks", "a mentee must seek at least one skill", "add 'seeks: [skill-id]'",
-                       ("roles",))
+        record.problem("seeks", Msg("a mentee must seek at least one skill"),
+                       Msg("add %(line)s", line="'seeks: [skill-id]'"), ("roles",))
     if values.get("mentors") and "mentee" not in roles:
-        record.problem("mentors", "only people with the mentee role list mentors",
-                       "add 'mentee' to roles or remove 'mentors'")
+        record.problem("mentors", Msg("only people with the mentee role list mentors"),
+                       Msg("add 'mentee' to roles or remove 'mentors'"))
     if record.id in values.get("mentors", ()):
-        record.problem("mentors", "a person cannot be their own mentor")
+        record.problem("mentors", Msg("a person cannot be their own mentor"))
 
 
 def _resource_rules(record: _Parsed) -> None:
     if not record.body.strip() and "url" not in record.values and "url" not in (
         record.doc.data if record.doc else {}
     ):
-        record.problem("url", "a resource with no body must have a url",
-                       "add 'url: https://…' or write the resource below the front matter")
+        record.problem("url", Msg("a resource with no body must have a url"),
+                       Msg("add 'url: https://…' or write the resource below the front matter"))
 
 
 def _session_rules(record: _Parsed) -> None:
@@ -301,15 +358,19 @@ def _session_rules(record: _Parsed) -> None:
                        path=("feedback", "satisfaction"))
 
 
-def _no_rules(record: _Parsed) -> None:
-    return None
+def _story_rules(record: _Parsed) -> None:
+    given = record.doc.data if record.doc else {}
+    if given.get("outcomes") is None and given.get("quote") is None:
+        record.problems.append(Problem(record.source.path, 1, "outcomes", "missing required field",
+                                       "add 'outcomes: [skill-gained]' (it may be left out only "
+                                       "when the story has a quote)"))
 
 
 _RECORD_RULES: dict[str, Callable[[_Parsed], None]] = {
     "person": _person_rules,
     "resource": _resource_rules,
     "session": _session_rules,
-    "story": _no_rules,
+    "story": _story_rules,
 }
 
 
@@ -320,7 +381,8 @@ def _check_ids(parsed: list[_Parsed]) -> None:
     seen: dict[tuple[str, str], _Parsed] = {}
     for record in parsed:
         if not ID_PATTERN.match(record.id):
-            record.problem("file", f"{quote(record.id)} is not a valid id (the file name is the id)", ID_RULE)
+            record.problem("file", Msg("%(id)s is not a valid id (the file name is the id)",
+                                       id=quote(record.id)), ID_RULE)
         elif record.id in record.type.reserved_ids:
             record.problem("file", f"the id '{record.id}' is reserved for a listing page",
                            "rename the file")
@@ -332,7 +394,7 @@ def _check_ids(parsed: list[_Parsed]) -> None:
             seen[key] = record
 
 
-def _check_references(parsed: list[_Parsed]) -> None:
+def _check_references(parsed: list[_Parsed], check_drafts: bool = False) -> None:
     published = {t.name: {r.id: r for r in parsed if r.type is t and not r.draft} for t in RECORD_TYPES}
     drafts = {t.name: {r.id for r in parsed if r.type is t and r.draft} for t in RECORD_TYPES}
 
@@ -342,14 +404,17 @@ def _check_references(parsed: list[_Parsed]) -> None:
                 continue
             where = (key, index) if key in record.values and isinstance(record.values[key], tuple) else (key,)
             if ref in drafts[target]:
-                record.problem(key, f"{quote(ref)} is a draft and is not published", path=where)
+                record.problem(key, Msg("%(id)s is a draft, not published", id=quote(ref)),
+                               Msg("remove 'draft: true' from %(path)s to publish it, or remove the "
+                                   "reference",
+                                   path=f"content/{_folder(target)}/{ref}.md"), path=where)
             else:
-                record.problem(key, f"unknown {target} {quote(ref)}",
+                record.problem(key, Msg(_UNKNOWN[target], id=quote(ref)),
                                did_you_mean(ref, published[target]) or
-                               f"no file content/{_folder(target)}/{ref}.md", where)
+                               Msg("no file %(path)s", path=f"content/{_folder(target)}/{ref}.md"), where)
 
     for record in parsed:
-        if record.draft or not record.values:
+        if (record.draft and not check_drafts) or not record.values:
             continue
         v = record.values
         if record.type is PERSON:
@@ -357,8 +422,8 @@ def _check_references(parsed: list[_Parsed]) -> None:
             for index, mentor_id in enumerate(v.get("mentors", ())):
                 mentor = published["person"].get(mentor_id)
                 if mentor is not None and "mentor" not in mentor.values.get("roles", ("mentor",)):
-                    record.problem("mentors", f"{quote(mentor_id)} does not have the mentor role",
-                                   path=("mentors", index))
+                    record.problem("mentors", Msg("%(id)s does not have the mentor role",
+                                                  id=quote(mentor_id)), path=("mentors", index))
             _check_prefers(record, published["person"], check)
         elif record.type is SESSION:
             check(record, "facilitators", "person", v.get("facilitators", ()))
@@ -367,6 +432,23 @@ def _check_references(parsed: list[_Parsed]) -> None:
         elif record.type is STORY:
             check(record, "mentee", "person", (v["mentee"],) if "mentee" in v else ())
             check(record, "mentors", "person", v.get("mentors", ()))
+
+
+def _check_photos(parsed: list[_Parsed], media: dict[str, Path], refused: set[str]) -> None:
+    """A `photo:` names a checked image under content/media/ that is safe to decode."""
+    for record in parsed:
+        photo = record.values.get("photo") if record.type is PERSON and not record.draft else None
+        if not photo:
+            continue
+        if photo in refused:
+            record.problem("photo", f"{quote(photo)} is not a usable image (see its own problem)")
+        elif photo not in media:
+            record.problem("photo", f"there is no image at content/{photo}",
+                           "check the path, or add the image in that folder")
+        else:
+            found = photo_problem(media[photo])
+            if found:
+                record.problem("photo", *found)
 
 
 def _folder(type_name: str) -> str:
@@ -405,10 +487,13 @@ def _person(r: _Parsed) -> Person:
         offers=v.get("offers", ()), seeks=v.get("seeks", ()), headline=v.get("headline", ""),
         pronouns=v.get("pronouns", ""), location=v.get("location", ""),
         timezone=v.get("timezone", ""), formats=v.get("formats", ("one-on-one",)),
+        country=v.get("country", ""), photo=v.get("photo", ""),
         capacity=v.get("capacity", 1 if "mentor" in v["roles"] else 0),
+        capacity_stated="capacity" in v,
         availability=v.get("availability", "open"), mentors=v.get("mentors", ()),
         prefers=v.get("prefers", ()),
         joined=v.get("joined"), confirmed=v.get("confirmed"), links=v.get("links", ()),
+        github=v.get("github", ""),
         public_email=contact.get("email", "") if contact.get("public") is True else "",
         # Flags only: neither the hidden email nor the sealed block enters the model.
         plain_hidden_email=bool(contact.get("email")) and contact.get("public") is not True,
@@ -480,10 +565,11 @@ def _story(r: _Parsed) -> Story:
     confidence = v.get("confidence", {})
     return Story(
         id=r.id, source=r.source, title=v["title"], date=v["date"], summary=v["summary"],
-        outcomes=v["outcomes"], mentee=v.get("mentee", ""), mentors=v.get("mentors", ()),
+        outcomes=v.get("outcomes", ()), mentee=v.get("mentee", ""), mentors=v.get("mentors", ()),
         group=v.get("group", ""), skills=v.get("skills", ()),
         confidence_before=confidence.get("before"), confidence_after=confidence.get("after"),
-        quote=v.get("quote", ""), body=r.body, lang=v.get("lang", ""),
+        quote=v.get("quote", ""), rating=v.get("rating"), reviewer=v.get("reviewer", ""),
+        body=r.body, lang=v.get("lang", ""),
     )
 
 

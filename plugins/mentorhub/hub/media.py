@@ -23,6 +23,8 @@ _SIGNATURES: dict[str, tuple[str, tuple[bytes, ...]]] = {
 IMAGE_SUFFIXES = frozenset(_SIGNATURES)
 #: Extensions that look like images to a contributor (hints point them to content/media/).
 IMAGE_LIKE = IMAGE_SUFFIXES | {".svg", ".bmp", ".tif", ".tiff", ".ico", ".avif", ".heic"}
+#: Where portraits go (`photo:`): never copied as they are, only re-encoded without metadata.
+PHOTO_FOLDER = "media/people"
 MEDIA_HINT = "content/media/ holds png, jpg, webp and gif images"
 
 

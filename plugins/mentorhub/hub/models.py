@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 
@@ -24,10 +24,29 @@ class Source:
 @dataclass(frozen=True)
 class Skill:
     id: str
-    label: str
+    label: str  # in the language being published (see in_language); as written when plain
     category: str
     aliases: tuple[str, ...] = ()
     description: str = ""
+    # skills.yml's per-language label and description: (ISO 639-1 code, text) in file
+    # order; empty when the file gives one text for every language.
+    labels: tuple[tuple[str, str], ...] = ()
+    descriptions: tuple[tuple[str, str], ...] = ()
+
+    def in_language(self, lang: str, first: str) -> Skill:
+        """This skill with `label` and `description` in `lang` (a UI language, `pt-BR` reads
+        `pt`), else in `first` (the hub's first language), else the first one written."""
+        return replace(self, label=_pick(self.labels, lang, first) or self.label,
+                       description=_pick(self.descriptions, lang, first) or self.description)
+
+
+def _base(lang: str) -> str:
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+def _pick(texts: tuple[tuple[str, str], ...], lang: str, first: str) -> str:
+    found = dict(texts)
+    return found.get(_base(lang)) or found.get(_base(first)) or (texts[0][1] if texts else "")
 
 
 @dataclass(frozen=True)
@@ -43,14 +62,18 @@ class Person:
     pronouns: str = ""
     location: str = ""
     timezone: str = ""
+    country: str = ""  # ISO 3166-1 alpha-2 code
+    photo: str = ""  # a checked image, path under content/ (media/people/ana.jpg)
     formats: tuple[str, ...] = ("one-on-one",)
     capacity: int = 0
+    capacity_stated: bool = True  # False: no `capacity` given; matching assumes 1, pages say "not stated"
     availability: str = "open"
     mentors: tuple[str, ...] = ()
     prefers: tuple[str, ...] = ()  # a mentee's preferred mentors, most wanted first
     joined: dt.date | None = None
     confirmed: dt.date | None = None
     links: tuple[tuple[str, str], ...] = ()
+    github: str = ""  # GitHub user name (public), only for @-mentions in nudges
     public_email: str = ""  # set only when contact.public is true
     plain_hidden_email: bool = False  # contact.email without public: true (its value is not kept)
     sealed_contact: bool = False  # contact.sealed is set (the block is not kept)
@@ -71,6 +94,11 @@ class Person:
     @property
     def is_peer(self) -> bool:
         return "peer" in self.roles
+
+    @property
+    def takes_mentees(self) -> bool:
+        """Not `closed` nor `paused`: the availabilities that are never suggested nor counted."""
+        return self.availability not in ("closed", "paused")
 
     def is_stale(self, today: dt.date, stale_after_days: int) -> bool:
         """A mentor not confirmed within the window "may be inactive"; no date is not stale."""
@@ -129,6 +157,8 @@ class Story:
     confidence_before: int | None = None
     confidence_after: int | None = None
     quote: str = ""
+    rating: int | None = None  # 1-5, survey data: published only in small-group-safe aggregates
+    reviewer: str = ""  # plain name of the person quoted, when they have no profile
     body: str = ""
     lang: str = ""  # ISO 639-1 code of the text; "" = the hub's language
 
@@ -159,6 +189,12 @@ class Hub:
     @property
     def record_count(self) -> int:
         return len(self.people) + len(self.resources) + len(self.sessions) + len(self.stories)
+
+    def in_language(self, lang: str, first: str) -> Hub:
+        """The hub as one language's tree shows it: skill labels and descriptions in `lang`."""
+        if not any(s.labels or s.descriptions for s in self.skills.values()):
+            return self
+        return replace(self, skills={k: s.in_language(lang, first) for k, s in self.skills.items()})
 
     def mentors(self) -> Iterator[Person]:
         return (p for p in self.people.values() if p.is_mentor)

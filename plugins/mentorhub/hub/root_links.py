@@ -38,14 +38,23 @@ def known_targets(hub: Hub, media: Collection[str]) -> frozenset[str]:
     return frozenset([*records, *skills, *hub.pages, *media])
 
 
-def broken_root_links(hub: Hub, media: Collection[str], project: Path) -> list[Problem]:
-    """A warning for each root link in a body that names a record, skill, page or image that is not there."""
+def broken_root_links(hub: Hub, media: Collection[str], project: Path,
+                      drafts: Collection[str] = ()) -> list[Problem]:
+    """A warning for each root link in a body that names a record, skill, page or image that is not there.
+
+    `drafts`: draft records (paths from content/): a link to one says so, not "not in the hub".
+    """
     targets = known_targets(hub, media)
     found = []
     for path, body in _bodies(hub):
         for url in dict.fromkeys(_ROOT_LINK.findall(body)):
             target = unquote(url).lstrip("/")
-            if _checked(target) and target not in targets:
+            if _checked(target) and target in drafts:
+                found.append(Problem(path, _line_of(project / path, url), "body",
+                                     f"links to {url}, which is a draft, not published",
+                                     f"publish it (remove 'draft: true' from content/{target}) "
+                                     "or remove the link"))
+            elif _checked(target) and target not in targets:
                 found.append(Problem(path, _line_of(project / path, url), "body",
                                      f"links to {url}, which is not in the hub",
                                      _hint(target)))

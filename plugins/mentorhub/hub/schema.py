@@ -16,8 +16,10 @@ from .fields import (
     Boolean,
     Choice,
     Contact,
+    Country,
     Date,
     Email,
+    GitHubUser,
     HttpsUrl,
     Integer,
     Kind,
@@ -25,6 +27,8 @@ from .fields import (
     ListOf,
     MapOf,
     Number,
+    PerLanguage,
+    Photo,
     Private,
     RecordId,
     Sealed,
@@ -40,7 +44,7 @@ PLACEHOLDER = "FILL IN"
 
 ROLES = ("mentor", "mentee", "peer")
 FORMATS = ("one-on-one", "group", "peer-circle", "async")
-AVAILABILITY = ("open", "limited", "closed")
+AVAILABILITY = ("open", "limited", "closed", "paused")
 RESOURCE_KINDS = (
     "toolkit", "guide", "template", "checklist", "course",
     "video", "article", "book", "funding", "tool",
@@ -58,6 +62,8 @@ SUMMARY_LIMIT = 300
 #: the site's size in proportion to what a contributor sends.
 NAME_LIMIT = 100
 TITLE_LIMIT = 200
+#: A story's quote: the same number in the schema, docs/content.md and the join form.
+QUOTE_LIMIT = 1000
 
 
 @dataclass(frozen=True)
@@ -120,14 +126,21 @@ PERSON = RecordType(
         Field("pronouns", Text(max_length=40), "e.g. she/her"),
         Field("location", Text(max_length=80), "free text, e.g. a city"),
         Field("timezone", TimeZone(), "IANA time zone, e.g. Europe/Berlin", example="Europe/Berlin"),
+        Field("country", Country(), "ISO 3166-1 alpha-2 country code, e.g. NG, CO, DE"),
+        Field("photo", Photo(), "a portrait under content/media/people/ (png, jpg, webp); "
+              "published re-encoded, without its metadata"),
         Field("formats", ListOf(Choice(FORMATS), 1), "how they like to meet (default one-on-one)"),
-        Field("capacity", Integer(minimum=0, maximum=100), "most mentees at once (mentors, default 1)"),
-        Field("availability", Choice(AVAILABILITY), "open, limited or closed (never suggested)"),
+        Field("capacity", Integer(minimum=0, maximum=100),
+              "most mentees at once (optional: pages say 'not stated'; matching assumes 1)"),
+        Field("availability", Choice(AVAILABILITY),
+              "open, limited, closed or paused (closed and paused: never suggested)"),
         Field("mentors", _people_ids(), "a mentee's current mentors (person ids)"),
         Field("prefers", _people_ids(), "mentors a mentee would like, most wanted first (person ids)"),
         Field("joined", Date(), "date they joined"),
         Field("confirmed", Date(), "last date they confirmed the profile is current"),
         Field("links", MapOf(HttpsUrl()), "name: https:// link"),
+        Field("github", GitHubUser(), "GitHub user name, public; used only to @-mention them "
+              "when their profile needs confirming (mentorhub nudges)"),
         Field("contact", Private(Contact((("email", Email()), ("public", Boolean()),
                                           ("sealed", Sealed())))),
               "email, published (obfuscated) only with public: true; or sealed: the hidden "
@@ -199,7 +212,8 @@ STORY = RecordType(
         Field("date", Date(), "when it happened", required=True),
         Field("summary", Text(max_length=SUMMARY_LIMIT), "at most 300 characters",
               required=True, example="What changed, in a sentence or two."),
-        Field("outcomes", ListOf(Choice(OUTCOMES), 1), "what came of it", required=True,
+        Field("outcomes", ListOf(Choice(OUTCOMES), 1),
+              "what came of it (required unless the story has a quote)",
               example=["skill-gained"]),
         Field("mentee", RecordId("person"), "person id (omit to stay anonymous)"),
         Field("mentors", _people_ids(), "person ids"),
@@ -209,7 +223,11 @@ STORY = RecordType(
                                     ("after", Integer(minimum=1, maximum=5))),
                                    ("before", "after")),
               "self-rated confidence before and after (1-5)"),
-        Field("quote", Text(max_length=500, single_line=False), "a quote"),
+        Field("quote", Text(max_length=QUOTE_LIMIT, single_line=False),
+              f"a quote (at most {QUOTE_LIMIT} characters)"),
+        Field("rating", Integer(minimum=1, maximum=5), "the mentee's rating, 1 to 5"),
+        Field("reviewer", Text(max_length=80),
+              "plain name of the person quoted, when they have no profile"),
         _LANG,
         _DRAFT,
     ),
@@ -218,10 +236,12 @@ STORY = RecordType(
 RECORD_TYPES: tuple[RecordType, ...] = (PERSON, RESOURCE, SESSION, STORY)
 
 SKILL_FIELDS: tuple[Field, ...] = (
-    Field("label", Text(max_length=60), "display name", required=True),
+    Field("label", PerLanguage(Text(max_length=60)),
+          "display name: a text, or a map of UI language → text", required=True),
     Field("category", Text(max_length=60), "group on the skills page", required=True),
     Field("aliases", ListOf(Text(max_length=60)), "other words contributors may use"),
-    Field("description", Text(max_length=300, single_line=False), "one or two sentences"),
+    Field("description", PerLanguage(Text(max_length=300, single_line=False)),
+          "one or two sentences: a text, or a map of UI language → text"),
 )
 
 
@@ -253,6 +273,9 @@ _RULES: dict[str, list[dict[str, Any]]] = {
         {"if": {"required": ["roles"],
                 "properties": {"roles": {"type": "array", "not": {"contains": {"const": "mentee"}}}}},
          "then": {"properties": {"mentors": {"type": ["array", "null"], "maxItems": 0}}}},
+    ],
+    "story": [
+        {"if": {"not": {"required": ["quote"]}}, "then": {"required": ["outcomes"]}},
     ],
     "session": [
         {"if": {"required": ["feedback"], "properties": {"feedback": {
@@ -322,7 +345,8 @@ def skills_json_schema() -> dict[str, Any]:
         "$schema": JSON_SCHEMA_DIALECT,
         "title": "mentorhub skills vocabulary",
         "description": (
-            "content/skills.yml: skill id → label, category, aliases. `mentorhub check` also "
+            "content/skills.yml: skill id → label, category, aliases, description. A label or "
+            "description may be a map of UI language → text. `mentorhub check` also "
             "checks that no alias is used by two skills."
         ),
         "type": "object",

@@ -11,6 +11,8 @@ import datetime as dt
 import zoneinfo
 from functools import cache
 
+from .problems import suggestion
+
 #: The zones most people mean by an abbreviation, most common first.
 COMMON: dict[str, tuple[str, ...]] = {
     "CST": ("America/Chicago", "America/Mexico_City", "Asia/Shanghai"),
@@ -47,7 +49,7 @@ def time_zone_hint(value: str, zones: frozenset[str]) -> str:
     unique = [zone for zone in dict.fromkeys(found) if zone in zones][:LIMIT]
     if not unique:
         return ""
-    return "did you mean " + " or ".join(f"'{zone}'" for zone in unique) + "?"
+    return suggestion(unique)
 
 
 @cache

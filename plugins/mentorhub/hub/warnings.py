@@ -20,12 +20,13 @@ from .root_links import broken_root_links
 
 
 def content_warnings(hub: Hub, today: dt.date, project: Path,
-                     media: Collection[str] = ()) -> list[Problem]:
+                     media: Collection[str] = (), drafts: Collection[str] = ()) -> list[Problem]:
     """Every warning, sorted; `project` is where the records' source paths start.
 
-    `media`: the images under content/media/ (paths from content/, as in `LoadResult`).
+    `media`: the images under content/media/; `drafts`: draft records (paths from
+    content/, as in `LoadResult`).
     """
-    found = broken_root_links(hub, media, project)
+    found = broken_root_links(hub, media, project, drafts)
     for person in hub.people.values():
         if person.joined and person.confirmed and person.confirmed < person.joined:
             found.append(_warning(project, person.source.path, "confirmed",

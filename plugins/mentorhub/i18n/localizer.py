@@ -109,6 +109,14 @@ class Localizer:
                                            or _ENGLISH_FALLBACK.get(code, code))
         return found
 
+    def country(self, code: str) -> str:
+        """A country's CLDR name in the UI language: `DE` → "Germany", "Alemania", "Allemagne"."""
+        key = ("country", code)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = str(self.locale.territories.get(code) or code)
+        return found
+
     def time_zone(self, zone: str) -> tuple[str, str]:
         """A time zone's CLDR city and location in the UI language.
 

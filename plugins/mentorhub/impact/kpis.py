@@ -73,9 +73,10 @@ class PeopleKpis:
 
 @dataclass(frozen=True)
 class CapacityKpis:
-    total: int
+    total: int  # stated capacities only: an unstated one is not counted as 1
     used: int
     utilization: float | None
+    unstated: int = 0  # mentors taking mentees who gave no capacity
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class StoryKpis:
     count: int
     by_outcome: dict[str, int]  # every outcome of the vocabulary, zeros included
     confidence_gain: Rated
+    rating: Rated = Rated(0, None)  # mean story rating (1-5), under the small-group rule
 
 
 @dataclass(frozen=True)
@@ -195,6 +197,7 @@ class KpiReport:
                 "total": self.capacity.total,
                 "used": self.capacity.used,
                 "utilization": self.capacity.utilization,
+                "unstated": self.capacity.unstated,
             },
             "skills": [
                 {"id": s.id, "label": s.label, "supply": s.supply, "demand": s.demand,
@@ -214,6 +217,8 @@ class KpiReport:
                 "by_outcome": dict(self.stories.by_outcome),
                 "confidence_gain": self.stories.confidence_gain.value,
                 "confidence_responses": self.stories.confidence_gain.responses,
+                "rating": self.stories.rating.value,
+                "rating_responses": self.stories.rating.responses,
             },
             "resources": {
                 "count": self.resources.count,
@@ -301,14 +306,18 @@ def _people(hub: Hub) -> PeopleKpis:
 
 
 def _taking_mentees(person: Person) -> bool:
-    return person.is_mentor and person.availability != "closed"
+    return person.is_mentor and person.takes_mentees
 
 
 def _capacity(hub: Hub) -> CapacityKpis:
     open_mentors = {p.id: p for p in hub.mentors() if _taking_mentees(p)}
-    total = sum(p.capacity for p in open_mentors.values())
-    used = sum(1 for _, mentor in _pairs(hub) if mentor in open_mentors)
-    return CapacityKpis(total=total, used=used, utilization=_rate(used, total))
+    # No invented number: a mentor who stated no capacity adds nothing to the total, nor
+    # their pairs to `used`, so utilization compares like with like; `unstated` says how many.
+    stated = {i for i, p in open_mentors.items() if p.capacity_stated}
+    total = sum(open_mentors[i].capacity for i in stated)
+    used = sum(1 for _, mentor in _pairs(hub) if mentor in stated)
+    return CapacityKpis(total=total, used=used, utilization=_rate(used, total),
+                        unstated=len(open_mentors) - len(stated))
 
 
 def _skills(hub: Hub) -> tuple[SkillBalance, ...]:
@@ -366,6 +375,10 @@ def _confidence(story: Story) -> Tally:
     return Tally(1, float(story.confidence_after - story.confidence_before))
 
 
+def _rating(story: Story) -> Tally:
+    return Tally() if story.rating is None else Tally(1, float(story.rating))
+
+
 def _hours(sessions: Iterable[Session]) -> float:
     return _round(sum(s.duration or 0 for s in sessions) / 60, MEAN_DIGITS)
 
@@ -397,6 +410,7 @@ def _stories(stories: list[Story], min_responses: int) -> StoryKpis:
         count=len(stories),
         by_outcome=by_outcome,
         confidence_gain=_publish(sum((_confidence(s) for s in stories), Tally()), min_responses),
+        rating=_publish(sum((_rating(s) for s in stories), Tally()), min_responses),
     )
 
 

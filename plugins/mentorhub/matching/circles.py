@@ -61,7 +61,7 @@ def propose_circles(ctx: MatchContext) -> tuple[Circle, ...]:
             seekers.setdefault(skill, []).append(person)
     leaders: dict[str, list[Person]] = {}  # skill → mentors who could facilitate it, by id
     for mentor in ctx.mentors:
-        if (GROUP_FORMATS.intersection(mentor.formats) and mentor.availability != "closed"
+        if (GROUP_FORMATS.intersection(mentor.formats) and mentor.takes_mentees
                 and not mentor.is_stale(ctx.options.today, ctx.options.stale_after_days)):
             for skill in dict.fromkeys(mentor.offers):
                 leaders.setdefault(skill, []).append(mentor)

@@ -35,7 +35,7 @@ class MatchContext:
 
     def unavailable(self, mentor: Person) -> str | None:
         """Why a mentor cannot be suggested right now (closed, inactive, full), or None."""
-        if mentor.availability == "closed":
+        if not mentor.takes_mentees:  # closed or paused
             return CLOSED
         if mentor.is_stale(self.options.today, self.options.stale_after_days):
             return INACTIVE

@@ -176,6 +176,8 @@ class Explainer:
         reason = self._status.get(mentor.id) if mentor.is_mentor else None
         offers = list(dict.fromkeys(mentor.offers))
         _ = self.i18n.gettext
+        if reason == CLOSED and mentor.availability == "paused":
+            return Explanation(CLOSED, _("You are not taking mentees for now (availability: paused)."))
         if reason == CLOSED:
             return Explanation(CLOSED, _("You are not taking mentees (availability: closed)."))
         if reason == INACTIVE:

@@ -54,11 +54,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         return config
     root = _project_root(config)
     contributing = root / "CONTRIBUTING.md"
+    words = localizer(hub.options.language)  # the new file speaks the hub's language
     hub.options = dataclasses.replace(
         hub.options,
         add_person_url=new_file_url(
             base, PERSON.folder, "your-name.md",
-            file_text(PERSON, NEW_PERSON_NAME, hub.options.today, comments=True),
+            file_text(PERSON, words.gettext(NEW_PERSON_NAME), hub.options.today, comments=True, words=words),
         ),
         contributing_url=(
             repository_file_url(base, content_folder(config), "CONTRIBUTING.md")

@@ -13,6 +13,7 @@ the site, in `build` or in `serve`. Feature plugins
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -23,18 +24,23 @@ from mkdocs.config.base import Config, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
+from ..cycle.settings import CycleSettings, SettingsError, read_settings
 from ..hub.languages import LANGUAGES
 from ..hub.loader import LoadResult, load_hub
 from ..hub.problems import format_problems
 from ..hub.sealing import recipient_problem
-from ..i18n import ENGLISH, check_catalog
+from ..i18n import ENGLISH, check_catalog, localizer
+from ..images.portraits import CACHE_FOLDER, PortraitSet, build_portraits, photo_sources
 from ..site.arrows import hide_arrows
 from ..site.build_date import build_date
 from ..site.contribute import edit_base
+from ..site.footer import made_with
 from ..site.introductions import Contact, ContactError, contact_sentence, read_contact
 from ..site.join_pages import STYLESHEET, join_site, scripts
 from ..site.not_found import not_found_words
@@ -81,6 +87,8 @@ class HubConfig(Config):
     """Most items a section of a profile or skill page shows before linking to the full list."""
     stale_after_days = c.Type(int, default=365)
     """A mentor whose `confirmed` date is older than this is shown as "may be inactive"."""
+    pause_after_days = c.Optional(c.Type(int))
+    """Opt-in: `mentorhub check --pause-stale` pauses mentors this many days past stale_after_days."""
     as_of = c.Optional(c.Type(str))
     """The date the hub describes (YYYY-MM-DD); default: SOURCE_DATE_EPOCH or today."""
     recipients = _Recipients()
@@ -91,6 +99,12 @@ class HubConfig(Config):
     """Who runs the hub: a list of {name, email?, url?}; emails are published obfuscated."""
     introductions = c.Optional(c.Type(dict))
     """How "Ask for an introduction" reaches the organizers: {via: email}, {via: url, url} or {via: issue}."""
+    build_key = c.Type(str, default="")
+    """Public half (age1…) of the build key that opens relationship records (docs/cycle.md)."""
+    demo = c.Type(bool, default=False)
+    """True only in the demo hub: allows the demo's public keys (docs/cycle.md)."""
+    cycle = c.Type(dict, default={})
+    """Relationship records and check-in cadence: {records, checkin_days, …} (docs/cycle.md)."""
 
 
 class HubPlugin(BasePlugin[HubConfig]):
@@ -105,6 +119,8 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.renderer: SiteRenderer | None = None  # shared with the feature plugins' pages
         self.permalink = ""
         self.tree: Tree | None = None
+        self.cycle = CycleSettings()
+        self.portraits = PortraitSet()  # person id → photo; the search plugin shows them too
 
     # -- events ------------------------------------------------------------------------
 
@@ -136,25 +152,45 @@ class HubPlugin(BasePlugin[HubConfig]):
         if str(_THEME) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(_THEME))
         self._check_catalog(self.options.language)
+        try:
+            self.cycle = read_settings(self.config, project=Path(config.config_file_path).parent,
+                                       content_dir=Path(config.docs_dir))
+        except SettingsError as exc:
+            raise PluginError(f"mentorhub plugin option {exc} (see docs/cycle.md)") from exc
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
-        self.result = load_hub(docs_dir, display_root=Path(config.config_file_path).parent,
-                               recipients=list(self.config.recipients))
+        result = load_hub(docs_dir, display_root=Path(config.config_file_path).parent,
+                          recipients=list(self.config.recipients))
+        # Skill labels in this tree's language: every page, finder, reason and KPI reads them.
+        assert self.tree is not None  # set by on_config
+        tree = self.tree
+        self.result = replace(result, hub=result.hub.in_language(tree.lang, tree.languages[0]))
         self._report(self.result)
-        _keep_only_admitted(files, config, set(self.result.media))
+        _keep_only_admitted(files, config, set(self.result.media) - photo_sources(self.result))
+        self.portraits = self._portraits(files, config, self.result)
         assert self.options is not None
         self.renderer = renderer = SiteRenderer(
             self.result.hub, self.options,
             override_dirs=self._override_dirs(config),
             profile_sections=self.profile_sections,
+            portraits=self.portraits.portraits,
         )
         for page in renderer.pages():
             self.add_page(files, page, config)
         files.append(File.generated(config, CSS_URI, abs_src_path=str(_ASSETS / "mentorhub.css")))
         self._add_join(files, config, renderer)
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Without a `nav:` in mkdocs.yml, MkDocs names each section after its folder
+        ("People", "Resources"), in English whatever the hub's language: give each the
+        title of the engine's index page inside it ("Personas"), as tabs show them."""
+        if config.nav is None:
+            i18n = self.renderer.i18n if self.renderer is not None else ENGLISH
+            _name_sections(nav.items, self.generated, i18n.gettext("Pages"))
+        return nav
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
         i18n = self.renderer.i18n if self.renderer is not None else ENGLISH
@@ -174,6 +210,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         i18n = self.renderer.i18n if self.renderer else ENGLISH
         env.globals["mentorhub_contact"] = contact_sentence(contact, i18n)
         env.globals["mentorhub_not_found"] = not_found_words(i18n)
+        env.globals["mentorhub_made_with"] = made_with(i18n)
         return env
 
     def on_post_template(self, output_content: str, /, *, template_name: str,
@@ -237,19 +274,31 @@ class HubPlugin(BasePlugin[HubConfig]):
             source = _ASSETS / uri.removeprefix(_ASSET_URI)
             files.append(File.generated(config, uri, abs_src_path=str(source)))
 
+    def _portraits(self, files: Files, config: MkDocsConfig, result: LoadResult) -> PortraitSet:
+        """Photos re-encoded without metadata (images/), cached beside mkdocs.yml."""
+        project = Path(config.config_file_path).parent
+        portraits = build_portraits(result.hub, result.media, project / CACHE_FOLDER)
+        for person_id, why in portraits.failed.items():
+            log.warning(f"{person_id}: photo {why}; initials are shown instead")
+        for uri, data in portraits.files.items():
+            files.append(File.generated(config, uri, content=data))
+        return portraits
+
     def _report(self, result: LoadResult) -> None:
         if not result.problems:
             return
+        # In the hub's language, as `mentorhub check` says them; the prefix stays as it is.
+        words = localizer(self.options.language) if self.options else ENGLISH
         if self.command == "serve":
             for problem in result.problems:
-                log.warning(str(problem))
-            log.warning(ENGLISH.ngettext("%(num)s content problem; that file is not shown",
-                                         "%(num)s content problems; those files are not shown",
-                                         len(result.problems)))
+                log.warning(problem.text(words.gettext))
+            log.warning(words.ngettext("%(num)s content problem; that file is not shown",
+                                       "%(num)s content problems; those files are not shown",
+                                       len(result.problems)))
             return
         raise PluginError(
-            ENGLISH.ngettext("%(num)s content problem:", "%(num)s content problems:", len(result.problems))
-            + f"\n{format_problems(result.problems)}"
+            words.ngettext("%(num)s content problem:", "%(num)s content problems:", len(result.problems))
+            + f"\n{format_problems(result.problems, translate=words.gettext)}"
         )
 
     def _free_page_lang(self, html: str, page: MkDocsPage) -> str | None:
@@ -304,6 +353,8 @@ def page_source(page: Page, *, body: bool = True) -> str:
         "description": html.escape(page.description),
         "mentorhub": {"kind": page.kind, "source": page.source_path},
     }
+    if page.wide:  # Material's front-matter switch: no side columns, so the grid has 3–4 columns
+        meta["hide"] = ["navigation", "toc"]
     front_matter = yaml.dump(meta, Dumper=_DUMPER, sort_keys=True, allow_unicode=True)
     return "---\n" + front_matter + "---\n\n" + (page.markdown if body else "")
 
@@ -342,3 +393,17 @@ def _keep_only_admitted(files: Files, config: MkDocsConfig, media: set[str]) -> 
             removed = True
     if removed:
         files.add_files_from_theme(config.theme.get_env(), config)
+
+
+def _name_sections(items: list[StructureItem], generated: dict[str, Page], pages_title: str) -> None:
+    for item in items:
+        if not isinstance(item, Section):
+            continue
+        index = next((generated[child.file.src_uri] for child in item.children  # the folder's own index
+                      if isinstance(child, MkDocsPage) and child.file.src_uri.endswith("/index.md")
+                      and child.file.src_uri in generated), None)
+        if index is not None:
+            item.title = index.title
+        elif item.title == "Pages":  # content/pages/: the site's own pages, without an index
+            item.title = pages_title
+        _name_sections(item.children, generated, pages_title)

@@ -7,6 +7,7 @@ A thin adapter: the figures come from :mod:`mentorhub.impact.kpis`, the pages fr
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -16,10 +17,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from ..cycle.lifecycle import Lifecycle
 from ..impact.kpis import KpiReport, compute_kpis, kpi_json_text
+from ..impact.lifecycle_section import lifecycle_json, with_lifecycle
 from ..impact.pages import IMPACT_SRC, KPI_JSON, THANKS_SRC, ImpactPages
 from ..impact.recognition import recognise
 from ..site.build_date import build_date
+from .cycle_build import build_lifecycle
 from .shared import find_hub_plugin
 
 PLUGIN_NAME = "mentorhub-kpi"
@@ -41,6 +45,7 @@ class KpiPlugin(BasePlugin[KpiConfig]):
 
     def __init__(self) -> None:
         self.report: KpiReport | None = None
+        self.lifecycle: tuple[Lifecycle | None, str] = (None, "")
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         find_hub_plugin(config, PLUGIN_NAME)  # fail early when it is missing or misplaced
@@ -61,7 +66,12 @@ class KpiPlugin(BasePlugin[KpiConfig]):
         as_of = self._as_of_override() or hub_plugin.options.today
         self.report = compute_kpis(hub, as_of, min_responses=self.config.min_responses,
                                    trend_days=self.config.trend_days)
+        self.lifecycle = build_lifecycle(hub, hub_plugin.cycle, Path(config.config_file_path).parent,
+                                         as_of=as_of, min_records=self.config.min_responses,
+                                         serve=hub_plugin.command == "serve")
         for page in ImpactPages(hub_plugin.renderer, self.report, recognise(hub, as_of)).pages():
+            if page.src_uri == IMPACT_SRC and (self.lifecycle[0] or self.lifecycle[1]):
+                page = with_lifecycle(page, hub_plugin.renderer, *self.lifecycle)
             hub_plugin.add_page(files, page, config)
         for src_uri in (IMPACT_SRC, THANKS_SRC):
             file = files.get_file_from_path(src_uri)
@@ -73,7 +83,12 @@ class KpiPlugin(BasePlugin[KpiConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.report is not None:
             target = Path(config.site_dir) / KPI_JSON
-            target.write_text(kpi_json_text(self.report), encoding="utf-8")
+            text = kpi_json_text(self.report)
+            if self.lifecycle[0] or self.lifecycle[1]:  # the hub keeps relationship records
+                data = json.loads(text)
+                data["lifecycle"] = lifecycle_json(*self.lifecycle)
+                text = json.dumps(data, sort_keys=True, indent=2, ensure_ascii=False) + "\n"
+            target.write_text(text, encoding="utf-8")
 
     def _as_of_override(self) -> dt.date | None:
         if not self.config.as_of:

@@ -88,7 +88,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         options = hub.options
         self.records = search_records(hub.result.hub, today=options.today,
                                       stale_after_days=options.stale_after_days,
-                                      i18n=hub.renderer.i18n)
+                                      i18n=hub.renderer.i18n, images=hub.portraits.thumbnails())
         if options.contact.via:
             self.records = with_intro_reasons(self.records, hub.result.hub, hub.renderer.i18n,
                                               today=options.today, stale_after_days=options.stale_after_days)

@@ -25,6 +25,7 @@ import jinja2
 from ..hub.models import Hub, Person, Resource, Session, Skill, Story
 from ..i18n import ENGLISH, Localizer
 from ..i18n.vocabulary import N_
+from ..site.places import utc_offset_label, utc_offset_minutes
 from ..site.render import person_src, resource_src, session_src, skill_src, story_src
 
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
@@ -45,11 +46,17 @@ OUTCOME = "Outcome"
 GROUP = "Group"
 SESSION_FORMAT = "Session format"
 CATEGORY = "Category"
+COUNTRY = "Country"
+#: A mentor's offset from UTC on the hub's date ("UTC+1"), for "Meets in my hours": the
+#: finder's script asks for every offset within the reader's chosen number of hours.
+#: Mentors without a time zone carry NO_OFFSET, so they can be listed separately.
+UTC_OFFSET = "UTC offset"
+NO_OFFSET = "none"
 
 #: Every filter, in the order a full search form offers them.
 FILTERS = (
     TYPE, ROLE, SKILL, OFFERS, SEEKS, LANGUAGE, AVAILABILITY, FORMAT, KIND, LEVEL,
-    AUDIENCE, OUTCOME, GROUP, SESSION_FORMAT, CATEGORY,
+    AUDIENCE, OUTCOME, GROUP, SESSION_FORMAT, CATEGORY, COUNTRY, UTC_OFFSET,
 )
 
 # Sort keys. Pagefind drops records without the key from a sorted result list, and
@@ -86,8 +93,9 @@ def list_words_html(type_label: str) -> str:
 #: postings of common words stay small enough for a first search on a big hub.
 RELATED_LISTS = (".mh-card", ".mh-sessions", ".mh-people-list", ".mh-more", ".mh-pager")
 #: Fixed labels ("Languages", "Time zone") and badges ("mentor", "Open to mentees"):
-#: the same words on thousands of pages, which the filters already cover.
-FIXED_LABELS = (".mh-facts dt", ".mh-badge", ".mh-stale-why")
+#: the same words on thousands of pages, which the filters already cover. The profile
+#: header's "Nigeria · local time UTC+1" repeats its facts (Country, Time zone).
+FIXED_LABELS = (".mh-facts dt", ".mh-badge", ".mh-stale-why", ".mh-card__place")
 #: Every part of an indexed page that Pagefind must skip.
 UNINDEXED = RELATED_LISTS + FIXED_LABELS
 
@@ -102,8 +110,9 @@ PAGE_KEY = "page"
 OPEN, LIMITED, FULL, CLOSED = (N_("Open to mentees"), N_("Limited availability"), N_("At capacity"),
                                N_("Not taking mentees"))
 STALE = N_("May be inactive")
+PAUSED = N_("Paused")
 #: Availability values in the order a form offers them (and the `availability` sort).
-AVAILABILITY_ORDER = (OPEN, LIMITED, FULL, CLOSED)
+AVAILABILITY_ORDER = (OPEN, LIMITED, FULL, CLOSED, PAUSED)
 
 
 @dataclass(frozen=True)
@@ -162,6 +171,8 @@ class _Labels:
 def availability(hub: Hub, person: Person) -> str:
     """A mentor's availability as the profile badge shows it ("At capacity" beats "open"),
     in English: the msgid, translated where it is shown."""
+    if person.availability == "paused":
+        return PAUSED
     if person.availability == "closed":
         return CLOSED
     if hub.free_capacity(person) == 0:
@@ -170,12 +181,17 @@ def availability(hub: Hub, person: Person) -> str:
 
 
 def search_records(hub: Hub, *, today: dt.date, stale_after_days: int,
-                   i18n: Localizer = ENGLISH) -> dict[str, SearchRecord]:
-    """The facets of every record page, keyed by the page's source URI, sorted."""
+                   i18n: Localizer = ENGLISH,
+                   images: Mapping[str, str] | None = None) -> dict[str, SearchRecord]:
+    """The facets of every record page, keyed by the page's source URI, sorted.
+
+    `images`: person id → their thumbnail's path from the site root, shown in results.
+    """
     labels = _Labels(hub, i18n)
     records: dict[str, SearchRecord] = {}
     for person in hub.people.values():
-        records[person_src(person.id)] = _person(hub, labels, person, today, stale_after_days)
+        records[person_src(person.id)] = _person(hub, labels, person, today, stale_after_days,
+                                                 (images or {}).get(person.id, ""))
     for resource in hub.resources.values():
         records[resource_src(resource.id)] = _resource(labels, resource)
     for session in hub.sessions.values():
@@ -188,7 +204,7 @@ def search_records(hub: Hub, *, today: dt.date, stale_after_days: int,
 
 
 def _person(hub: Hub, labels: _Labels, person: Person, today: dt.date,
-            stale_after_days: int) -> SearchRecord:
+            stale_after_days: int, image: str = "") -> SearchRecord:
     offers = labels.skills(person.offers) if person.is_mentor else []
     seeks = labels.skills(person.seeks) if person.is_mentee else []
     languages = labels.languages(person.languages)
@@ -196,9 +212,12 @@ def _person(hub: Hub, labels: _Labels, person: Person, today: dt.date,
     filters: dict[str, list[str]] = {
         ROLE: roles, LANGUAGE: languages, FORMAT: labels.choices("format", person.formats),
         OFFERS: offers, SEEKS: seeks, SKILL: offers + seeks,
+        COUNTRY: [labels.i18n.country(person.country)] if person.country else [],
     }
     sorts: dict[str, str] = {}
     details = [", ".join(roles), ", ".join(languages)]
+    if person.country:
+        details.append(labels.i18n.country(person.country))
     if person.is_mentor:
         state = availability(hub, person)
         stale = person.is_stale(today, stale_after_days)
@@ -209,6 +228,8 @@ def _person(hub: Hub, labels: _Labels, person: Person, today: dt.date,
                 "date": labels.i18n.date(person.confirmed)}
             shown += f" · {labels.i18n.gettext(STALE)} · {why}"
         details.append(shown)
+        minutes = utc_offset_minutes(person.timezone, today) if person.timezone else None
+        filters[UTC_OFFSET] = [NO_OFFSET if minutes is None else utc_offset_label(minutes)]
         # Open first, then limited, then full or closed; unconfirmed profiles last in each.
         rank = AVAILABILITY_ORDER.index(state)
         sorts[SORT_AVAILABILITY] = f"{rank}{int(stale)} {_sort_text(person.name, person.id)}"
@@ -217,6 +238,7 @@ def _person(hub: Hub, labels: _Labels, person: Person, today: dt.date,
         "details": " · ".join(details),
         "summary": person.headline,
         "tags": ", ".join(tags),
+        "image": image,  # Pagefind's own key for a result's thumbnail (from the site root)
     })
 
 

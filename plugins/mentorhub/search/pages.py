@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from ..i18n import ENGLISH, Localizer
 from ..site.introductions import entities, intro_template
+from ..site.places import OFFSETS, utc_offset_label
 from ..site.render import Page, PageContext, SiteRenderer
 from . import meta as sm
 from .messages import script_messages
@@ -55,6 +56,8 @@ class Finder:
     #: What "Best match" means with no words typed (nothing to rank by, so Pagefind's order
     #: would be the index's): a sort every record in the finder's scope has, or "".
     wordless_sort: str = ""
+    #: "Meets in my hours": keep mentors within N hours of the reader's time zone (script only).
+    hours: bool = False
     #: Each result says its type ("Person", "Resource"): only where the types are mixed.
     show_type: bool = True
     list_without_query: bool = True  # list everything before anything is typed
@@ -102,6 +105,7 @@ def finders(records: Mapping[str, sm.SearchRecord], i18n: Localizer = ENGLISH) -
                     (sm.SKILL, _("Skill or topic"), _("Any skill")),
                     (sm.ROLE, _("Role"), _("Any role")),
                     (sm.LANGUAGE, _("Language"), _("Any language")),
+                    (sm.COUNTRY, _("Country"), _("Any country")),
                     (sm.AVAILABILITY, _("Availability"), _("Any availability")),
                     (sm.FORMAT, _("Meets"), _("Any format")),
                     (sm.KIND, _("Resource kind"), _("Any kind")),
@@ -129,6 +133,7 @@ def finders(records: Mapping[str, sm.SearchRecord], i18n: Localizer = ENGLISH) -
             facets=(
                 facet(sm.OFFERS, _("Skill"), mentors, any_label=_("Any skill")),
                 facet(sm.LANGUAGE, _("Language"), mentors, any_label=_("Any language")),
+                facet(sm.COUNTRY, _("Country"), mentors, any_label=_("Any country")),
                 facet(sm.AVAILABILITY, _("Availability"), mentors, "checkbox"),
                 facet(sm.FORMAT, _("Meets"), mentors, "checkbox"),
             ),
@@ -136,6 +141,7 @@ def finders(records: Mapping[str, sm.SearchRecord], i18n: Localizer = ENGLISH) -
             # Without words, the best match is whoever can take a mentee now.
             wordless_sort="availability:asc",
             show_type=False,
+            hours=True,
             list_word=sm.list_word("person"),
             fallback=((_("All mentors"), "people/mentors/index.md"), (_("People"), "people/index.md"),
                       (_("Skills"), "skills/index.md")),
@@ -189,6 +195,8 @@ def finder_pages(renderer: SiteRenderer, finder_list: Sequence[Finder], *,
                                             finder=finder, page_size=page_size,
                                             messages=script_messages(renderer.i18n, finder.results_noun),
                                             intro=intro_config(renderer) if mentors else Markup(""),
-                                            next_steps=mentors, circles_src=circles_src)
-        pages.append(Page(finder.src_uri, finder.title, markdown, finder.intro, KIND))
+                                            next_steps=mentors, circles_src=circles_src,
+                                            offsets=[(m, utc_offset_label(m)) for m in OFFSETS],
+                                            utc_offset=sm.UTC_OFFSET, no_offset=sm.NO_OFFSET)
+        pages.append(Page(finder.src_uri, finder.title, markdown, finder.intro, KIND, wide=mentors))
     return pages

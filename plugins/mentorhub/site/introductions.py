@@ -161,7 +161,7 @@ def entities(text: str) -> Markup:
 
 def no_intro_reason(hub: Hub, person: Person, i18n: Localizer, *, stale: bool) -> str:
     """Why a mentor takes no introduction requests now ('' when they do)."""
-    if person.availability == "closed":
+    if not person.takes_mentees:  # closed or paused
         return i18n.gettext("Not taking mentees at the moment, so introductions are paused.")
     if hub.free_capacity(person) <= 0:
         return i18n.gettext("Every mentoring place is taken at the moment.")

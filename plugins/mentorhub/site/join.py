@@ -22,11 +22,13 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..hub.countries import countries
 from ..hub.fields import (
     ID_PATTERN,
     Boolean,
     Choice,
     Contact,
+    Country,
     Date,
     Email,
     HttpsUrl,
@@ -35,6 +37,7 @@ from ..hub.fields import (
     Language,
     ListOf,
     Number,
+    Photo,
     Private,
     RecordId,
     SkillRef,
@@ -65,10 +68,11 @@ DATA_FOLDER = "join/data"
 
 #: Fields a short form leaves out: organizer-only (`private`), publishing controls
 #: (`draft`, `lang`: the hub's language is the default), and maps a phone form would
-#: make hard (`links`; add them in the pull request). tests/test_join.py fails when a
+#: make hard (`links`; add them in the pull request), and `github` (only for nudges; the
+#: pull request's author can add it). tests/test_join.py fails when a
 #: new schema field is neither asked, filled in, nor listed here.
 OMITTED: dict[str, frozenset[str]] = {
-    "person": frozenset({"private", "draft", "lang", "links"}),
+    "person": frozenset({"private", "draft", "lang", "links", "github"}),
     "resource": frozenset({"draft", "lang"}),
     "session": frozenset({"draft", "lang"}),
     "story": frozenset({"draft", "lang"}),
@@ -101,6 +105,7 @@ AVAILABILITY_WORDS = {
     "open": N_("Open: happy to take mentees"),
     "limited": N_("Limited: little time at the moment"),
     "closed": N_("Closed: not taking mentees (never suggested)"),
+    "paused": N_("Paused: back later, not taking mentees for now (never suggested)"),
 }
 
 #: Each field's question and help, in the UI language: the contract's explanations
@@ -119,6 +124,11 @@ LABELS: dict[str, tuple[str, str]] = {
     "pronouns": (N_("Pronouns"), N_("For example she/her, he/him or they/them.")),
     "location": (N_("Where you are"), N_("A city or region, if you want to say.")),
     "timezone": (N_("Your time zone"), N_("Type your city or a nearby one.")),
+    "country": (N_("Country"), N_("The country you live in, if you want to say.")),
+    "photo": (N_("Photo"), N_("Optional. Add a portrait to the hub's media/people/ folder in the "
+                              "same pull request and write its path here, e.g. "
+                              "media/people/your-name.jpg. Without one, your initials are shown. "
+                              "The photo is published small, without its location and camera data.")),
     "formats": (N_("How do you like to meet?"), N_("If you choose nothing, one-on-one is assumed.")),
     "capacity": (N_("How many mentees at once?"), N_("If you leave it empty, one.")),
     "availability": (N_("Are you taking mentees now?"), N_("If you leave it empty: open.")),
@@ -150,7 +160,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "feedback.responses": (N_("Number of ratings"), ""),
     "feedback.satisfaction": (N_("Average rating, from 1 to 5"), ""),
     "resources": (N_("Resources used"), ""),
-    "outcomes": (N_("What came of it?"), N_("Choose at least one.")),
+    "outcomes": (N_("What came of it?"), N_("Choose at least one, unless you add a quote below.")),
     "mentee": (N_("Whose story is it?"), N_("Leave it empty to tell the story anonymously.")),
     "story.mentors": (N_("Mentors"), ""),
     "skills": (N_("Skills"), ""),
@@ -242,6 +252,7 @@ class Pickers:
     people: tuple[Option, ...]
     mentors: tuple[Option, ...]
     resources: tuple[Option, ...]
+    countries: tuple[Option, ...] = ()
 
     def named(self, name: str) -> tuple[Option, ...]:
         """A list by the name `FormField.source` uses (`time-zones` for `time_zones`)."""
@@ -266,8 +277,10 @@ def pickers(hub: Hub, i18n: Localizer) -> Pickers:
     mentor_ids = {p.id for p in hub.mentors()}
     resources = tuple(Option(r.id, r.title, r.id) for r in
                       sorted(hub.resources.values(), key=lambda r: (r.title.casefold(), r.id)))
+    places = sorted((Option(code, i18n.country(code), f"{code} {name}")
+                     for code, name in countries().items()), key=lambda o: (o.label.casefold(), o.value))
     return Pickers(tuple(skills), tuple(languages), time_zone_options(i18n), people,
-                   tuple(o for o in people if o.value in mentor_ids), resources)
+                   tuple(o for o in people if o.value in mentor_ids), resources, tuple(places))
 
 
 @cache
@@ -354,6 +367,8 @@ def _field(record: RecordType, name: str, kind: Kind, required: bool, doc: str,
                          minimum=item.minimum, maximum=item.maximum, **common)
     if isinstance(item, HttpsUrl):
         return FormField(widget="url", **common)
+    if isinstance(item, Photo):  # a path in the same pull request: the form cannot upload
+        return FormField(widget="text", max_length=200, **common)
     if isinstance(item, Date):
         return FormField(widget="date", value_type="date", **common)
     if isinstance(item, Boolean):
@@ -370,6 +385,8 @@ def _pick_list(record: RecordType, name: str, item: Kind) -> str | None:
         return "languages"
     if isinstance(item, TimeZone):
         return "time-zones"
+    if isinstance(item, Country):
+        return "countries"
     if isinstance(item, RecordId):
         if item.target == "resource":
             return "resources"

@@ -10,7 +10,7 @@ not touch it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -33,10 +33,14 @@ from .introductions import (
     intro_href,
     no_intro_reason,
 )
+from .places import utc_offset_label, utc_offset_minutes
+from .portraits import CARD, PROFILE, Portrait, initials_svg
 from .sanitize import render_body
 
 T = TypeVar("T")
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
+#: Pages that are mostly a grid of person cards get the screen's width (Page.wide).
+CARD_GRID_TEMPLATES = frozenset({"people_index.html", "people_list.html", "skill.html"})
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,7 @@ class Page:
     description: str = ""
     kind: str = ""  # person, resource, session, story, skill, listing
     source_path: str = ""  # the contributor's file, for "propose an edit"
+    wide: bool = False  # a grid of cards: Material's side columns are hidden to give it the width
 
 
 #: Extra HTML sections on profile pages, contributed by feature plugins (matching …).
@@ -202,6 +207,29 @@ class PageContext:
     def free_capacity(self, person: Person) -> int:
         return self.site.hub.free_capacity(person)
 
+    # faces, places and hours (site/portraits.py, site/places.py) -------------------------
+    def face(self, person: Person, where: str = "card") -> Markup:
+        """The person's photo (lazy, with its size, so nothing shifts) or initials avatar.
+
+        Decorative: the name is always beside it, so the alt text is empty (WCAG H67).
+        """
+        size = PROFILE if where == "profile" else CARD
+        portrait = self.site.portraits.get(person.id)
+        if portrait is None:
+            return initials_svg(person.id, person.name, size)
+        loading = "eager" if where == "profile" else "lazy"
+        return Markup('<img class="mh-avatar" src="{src}" width="{size}" height="{size}" alt="" '
+                      'loading="{loading}" decoding="async">').format(
+            src=self.file_link(portrait.path(size)), size=size, loading=loading)
+
+    def country(self, code: str) -> str:
+        return self.site.i18n.country(code)
+
+    def utc_offset(self, person: Person) -> str:
+        """The person's offset from UTC on the hub's date ("UTC+1"), or '' without a zone."""
+        minutes = utc_offset_minutes(person.timezone, self.site.options.today) if person.timezone else None
+        return "" if minutes is None else utc_offset_label(minutes)
+
     # introductions (site/introductions.py) ----------------------------------------------
     def page_url(self, src: str) -> str:
         """A page's absolute URL when `site_url` is set, else its path from the site root."""
@@ -265,8 +293,10 @@ class SiteRenderer:
         *,
         override_dirs: Iterable[Path] = (),
         profile_sections: Sequence[ProfileSection] = (),
+        portraits: Mapping[str, Portrait] | None = None,
     ) -> None:
         self.hub = hub
+        self.portraits: Mapping[str, Portrait] = portraits or {}  # person id → photo (images/)
         self.options = options
         self.relations: Relations = relate(hub)
         self.profile_sections = list(profile_sections)
@@ -314,7 +344,8 @@ class SiteRenderer:
               description: str = "", source_path: str = "", **context: Any) -> Page:
         ctx = PageContext(src_uri, self)
         markdown = self.render_fragment(template, ctx, title=title, **context)
-        return Page(src_uri, title, markdown, description, kind, source_path)
+        return Page(src_uri, title, markdown, description, kind, source_path,
+                    wide=template in CARD_GRID_TEMPLATES)
 
     # -- all pages -------------------------------------------------------------------------
 
@@ -405,7 +436,7 @@ class SiteRenderer:
         """The "report an inactive or wrong profile" issue form, naming this profile."""
         path = f"people/{person.id}/" if self.options.directory_urls else f"people/{person.id}.html"
         return issue_form_url(self.options.edit_base, "report-profile.yml",
-                              f"Profile report: {person.name}",
+                              self.i18n.gettext("Profile report: %(name)s", name=person.name),
                               {"profile": self.options.site_url + path if self.options.site_url
                                else person.id})
 
@@ -552,7 +583,7 @@ class SiteRenderer:
 
     def _mentor_order(self, person: Person) -> tuple[int, int, str, str]:
         """Mentors who can take someone now first: open, with room, recently confirmed."""
-        closed = person.availability == "closed" or self.hub.free_capacity(person) == 0
+        closed = not person.takes_mentees or self.hub.free_capacity(person) == 0
         stale = person.is_stale(self.options.today, self.options.stale_after_days)
         return (int(closed), int(stale), person.name.lower(), person.id)
 

@@ -1,0 +1,131 @@
+"""Every published person's photo, encoded once and cached by content between builds.
+
+The cache is a folder beside mkdocs.yml (`.cache/mentorhub/photos/`), outside
+the site: an image is named by the SHA-256 of the photo's bytes, the size and the
+encoder version, so an unchanged photo is never encoded twice, a changed one is
+encoded again, and two builds of the same content give the same files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image
+
+from ..hub.loader import LoadResult
+from ..hub.media import PHOTO_FOLDER
+from ..hub.models import Hub
+from ..site.portraits import CARD, PIXEL_SIZES, Portrait
+from .encode import VERSION, encode_photo
+
+#: Where the re-encoded photos go inside the site.
+SITE_FOLDER = "assets/mentorhub/photos"
+CACHE_FOLDER = Path(".cache") / "mentorhub" / "photos"
+
+
+@dataclass
+class PortraitSet:
+    """What a build publishes: person id → portrait, site path → bytes, and failures."""
+
+    portraits: dict[str, Portrait] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)  # person id → why (initials shown)
+    encoded: int = 0  # images encoded in this build (the rest came from the cache)
+
+    def thumbnails(self) -> dict[str, str]:
+        """Person id → the card-size image's path from the site root (search results)."""
+        return {pid: portrait.path(CARD) for pid, portrait in self.portraits.items()}
+
+
+def build_portraits(hub: Hub, media: Mapping[str, Path], cache_dir: Path | None) -> PortraitSet:
+    """Encode (or reuse) the photo of every published person who has one.
+
+    Photos missing from the cache are encoded on a few threads: Pillow lets go of the
+    GIL while it decodes, resizes and encodes, and each photo's bytes depend on that
+    photo alone, so the output is the same in any order.
+    """
+    result = PortraitSet()
+    sources: dict[str, str] = {}  # person id → digest of their photo's bytes
+    data_of: dict[str, bytes] = {}  # digest → bytes, one entry per distinct photo
+    for person in hub.people.values():
+        source = media.get(person.photo) if person.photo else None
+        if source is not None:
+            data = source.read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
+            sources[person.id] = digest
+            data_of.setdefault(digest, data)
+    images: dict[str, dict[int, bytes] | Exception] = {}
+    missing = []
+    for digest in sorted(data_of):
+        cached = _cached(digest, cache_dir)
+        if cached is None:
+            missing.append(digest)
+        else:
+            images[digest] = cached
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        for digest, encoded in zip(missing, pool.map(lambda d: _encoded(data_of[d], d, cache_dir), missing),
+                                   strict=True):
+            images[digest] = encoded
+    result.encoded = sum(1 for d in missing if not isinstance(images[d], Exception))
+    for person_id, digest in sorted(sources.items()):
+        found = images[digest]
+        if isinstance(found, Exception):
+            photo = hub.people[person_id].photo
+            result.failed[person_id] = f"{photo}: cannot be decoded ({type(found).__name__})"
+            continue
+        files = []
+        for css, pixels in sorted(PIXEL_SIZES.items()):
+            path = f"{SITE_FOLDER}/{digest[:20]}-{pixels}.webp"
+            result.files[path] = found[pixels]
+            files.append((css, path))
+        result.portraits[person_id] = Portrait(tuple(files))
+    result.files = dict(sorted(result.files.items()))
+    return result
+
+
+def _cache_paths(digest: str, cache_dir: Path | None) -> dict[int, Path]:
+    sizes = sorted(PIXEL_SIZES.values())
+    return {size: cache_dir / f"{digest}-{size}-v{VERSION}.webp" for size in sizes} if cache_dir else {}
+
+
+def _cached(digest: str, cache_dir: Path | None) -> dict[int, bytes] | None:
+    paths = _cache_paths(digest, cache_dir)
+    try:
+        return {size: path.read_bytes() for size, path in paths.items()} if paths else None
+    except OSError:
+        return None  # not (all) there: encode again
+
+
+def _encoded(data: bytes, digest: str, cache_dir: Path | None) -> dict[int, bytes] | Exception:
+    """The photo's images (written to the cache), or why it could not be decoded."""
+    try:
+        images = encode_photo(data, tuple(sorted(PIXEL_SIZES.values())))
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError,
+            Image.DecompressionBombWarning) as exc:
+        return exc
+    for size, path in _cache_paths(digest, cache_dir).items():
+        _write_atomically(path, images[size])
+    return images
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """A cache file is whole or absent, even if two builds run at once."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except OSError:
+        pass  # a read-only checkout: the build goes on without a cache
+
+
+def photo_sources(result: LoadResult) -> set[str]:
+    """Images never copied to the site as they are: everything under content/media/people/,
+    and any other image a `photo:` names (drafts' too), since their metadata goes with them."""
+    named = {p.photo for p in result.hub.people.values() if p.photo}
+    return {path for path in result.media if path.startswith(PHOTO_FOLDER + "/") or path in named}
