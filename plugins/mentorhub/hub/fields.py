@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+from .browser_urls import resolve
 from .email_rule import EMAIL_PATTERN, is_email
 from .languages import LANGUAGES
 from .pii import kind_of
@@ -349,11 +350,17 @@ class HttpsUrl(Kind):
             raise FieldError(f"{quote(value)} is not a valid link", "check the address") from None
         if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value.strip()):
             raise FieldError(f"{quote(value)} is not an https:// link", "links must start with https://")
+        seen = resolve(value.strip())
+        # A browser reads `https://evil.example\@good.example` as evil.example (a backslash
+        # ends the host); urlsplit reads good.example. Judge by what the reader's browser opens.
+        if "\\" in value or seen.protocol != "https:" or not seen.host:
+            raise FieldError(f"{quote(value)} is read differently by browsers",
+                             "write the address as the browser shows it, without backslashes")
         return value.strip()
 
     def json_schema(self) -> dict[str, Any]:
         # Surrounding spaces are stripped by check(); none may remain inside.
-        return {"type": "string", "pattern": r"^\s*https://[^\s/?#]+[^\s]*\s*$"}
+        return {"type": "string", "pattern": r"^\s*https://[^\s/?#\\]+[^\s\\]*\s*$"}
 
 
 @dataclass(frozen=True)
