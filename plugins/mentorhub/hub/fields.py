@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+from .browser_urls import resolve
 from .countries import countries, country_code
 from .email_rule import EMAIL_PATTERN, is_email
 from .languages import LANGUAGES
@@ -412,11 +413,17 @@ class HttpsUrl(Kind):
         if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value.strip()):
             raise FieldError(Msg("%(value)s is not an https:// link", value=quote(value)),
                              _https_hint(value.strip(), parts.scheme))
+        seen = resolve(value.strip())
+        # A browser reads `https://evil.example\@good.example` as evil.example (a backslash
+        # ends the host); urlsplit reads good.example. Judge by what the reader's browser opens.
+        if "\\" in value or seen.protocol != "https:" or not seen.host:
+            raise FieldError(f"{quote(value)} is read differently by browsers",
+                             "write the address as the browser shows it, without backslashes")
         return value.strip()
 
     def json_schema(self) -> dict[str, Any]:
         # Surrounding spaces are stripped by check(); none may remain inside.
-        return {"type": "string", "pattern": r"^\s*https://[^\s/?#]+[^\s]*\s*$"}
+        return {"type": "string", "pattern": r"^\s*https://[^\s/?#\\]+[^\s\\]*\s*$"}
 
 
 #: GitHub's rules for a user name: 1–39 letters, digits or single hyphens, not starting
