@@ -20,6 +20,7 @@ import pytest
 
 from mentorhub.commands.new_ids import id_from_title
 from mentorhub.hub.frontmatter import split
+from mentorhub.hub.sealing import read_payload
 
 from conftest import copy_fixture_hub, run_mkdocs
 
@@ -134,7 +135,8 @@ def test_profile_form_makes_a_file_check_accepts(page: Any, join_url: str, join_
     assert EMAIL not in text and EMAIL not in storage
     assert "sealed: |\n    -----BEGIN AGE ENCRYPTED FILE-----" in text
     armor = split(text.encode("utf-8")).front_matter.data["contact"]["sealed"]
-    assert pyrage.decrypt(armor.encode(), [IDENTITY]) == EMAIL.encode()
+    opened = read_payload(pyrage.decrypt(armor.encode(), [IDENTITY]), "zoe-nandu")
+    assert (opened.email, opened.bound) == (EMAIL, True)  # bound to the file's person
     result = check_with(join_hub, tmp_path, "people", filename, text)
     assert result.returncode == 0, result.stdout + result.stderr
     # Handed to GitHub: what was typed is forgotten.

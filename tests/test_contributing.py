@@ -60,6 +60,16 @@ def test_pull_request_template_has_a_checklist() -> None:
     assert any("consent" in item for item in items)
 
 
+@pytest.mark.parametrize("template", [
+    ".github/pull_request_template.md",
+    "plugins/mentorhub/scaffold/dot-github/pull_request_template.md",  # what `init` writes
+])
+def test_reviewers_are_told_a_sealed_change_needs_confirmation(template: str) -> None:
+    items = re.findall(r"^- \[ \] .+", (REPO / template).read_text(encoding="utf-8"), re.M)
+    sealed = [item for item in items if "contact.sealed" in item]
+    assert sealed and "someone else's" in sealed[0] and "organizer confirms" in sealed[0]
+
+
 def test_codeowners_guard_every_build_affecting_path() -> None:
     rules = {}
     for line in (REPO / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines():

@@ -139,9 +139,9 @@ def test_the_build_key_never_opens_a_sealed_contact(project: Path) -> None:
     assert cli(project, "seal", "ana.private@example.org", "--person", "ana") == 0
     block = sealed_block(project / "content/people/ana.md")
     assert block is not None
-    assert open_sealed(block, [ORGANIZER]) == "ana.private@example.org"
+    assert open_sealed(block, [ORGANIZER], "ana").email == "ana.private@example.org"
     with pytest.raises(AgeError):
-        open_sealed(block, [BUILD])
+        open_sealed(block, [BUILD], "ana")
 
 
 def test_accepting_a_cohort_after_a_review(project: Path, capsys: pytest.CaptureFixture[str],

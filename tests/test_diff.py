@@ -280,3 +280,41 @@ def test_free_page_changes_are_listed(repo: Path, capsys: pytest.CaptureFixture[
     assert "- **Added** pages: `pages/faq.md` (Questions \\[x\\]\\(y\\))" in out
     assert "- **Changed** pages: `index.md` (Welcome)" in out
     assert "- **Not published (content problem)** pages: `pages/about.md`" in out
+
+
+def _with_sealed(project: Path, person_id: str, email: str | None) -> None:
+    """Give `person_id` a sealed contact for `email` (None: take it away)."""
+    import pyrage
+    from pyrage import x25519
+
+    from mentorhub.hub.sealing import contact_payload
+
+    path = project / f"content/people/{person_id}.md"
+    text = path.read_text(encoding="utf-8").split("contact:")[0].rstrip("-\n") + "\n"
+    if email is not None:
+        key = x25519.Identity.generate().to_public()
+        block = pyrage.encrypt(contact_payload(person_id, email), [key], armored=True).decode()
+        text += "contact:\n  sealed: |\n" + "".join(f"    {line}\n" for line in block.splitlines())
+    path.write_text(text + "---\n", encoding="utf-8")
+
+
+def test_sealed_contact_changes_are_listed_per_person(repo: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Swapping someone's sealed email passed review as "No record added, changed or removed"."""
+    _with_sealed(repo, "mentor-mo", "mo@example.org")
+    _with_sealed(repo, "mentee-mia", "mia@example.org")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "sealed")
+    _with_sealed(repo, "mentor-mo", "attacker@example.org")  # same person, other block
+    _with_sealed(repo, "mentee-mia", None)
+    code, out, _ = run_diff(capsys, "HEAD", "--project", str(repo))
+    assert code == 0
+    assert "- **Changed** people: `mentee-mia` (Mia Mentee), `mentor-mo` (Mo Mentor)" in out
+    assert "### Sealed contacts" in out and "ask them or an organizer to confirm it" in out
+    assert "- `mentor-mo`: sealed contact replaced" in out
+    assert "- `mentee-mia`: sealed contact removed" in out
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "swap")
+    _with_sealed(repo, "mentee-mia", "mia@example.org")
+    assert "- `mentee-mia`: sealed contact added" in run_diff(capsys, "HEAD", "--project", str(repo))[1]
+    assert "BEGIN AGE" not in out and "attacker" not in out

@@ -269,7 +269,7 @@ def assert_hub_is_handled(files: dict[str, bytes]) -> None:
             assert int(match["line"]) <= line_count, f"past line {line_count}: {line[:300]!r}"
         lines = err.rstrip("\n").split("\n")
         count = len(result.problems)
-        assert lines[-2:] == ["", f"{count} problem{'s' if count != 1 else ''} found."], err[-500:]
+        assert lines[-2:] == ["", summary_line(count)], err[-500:]
         assert len(lines) - 2 == len(result.problems), "a problem took more than one line"
         for annotation in out.splitlines():  # only when GITHUB_ACTIONS=true
             assert _ANNOTATION.match(annotation), annotation[:300]
@@ -282,6 +282,23 @@ def lost_files(result: LoadResult, files: dict[str, bytes]) -> list[str]:
     named = {p.path for p in result.problems}
     return [relative for relative, raw in files.items()
             if not _published(result, relative) and relative not in named and not _is_draft(raw)]
+
+
+def summary_line(count: int) -> str:
+    """The CLI's closing line: its number is grouped the English way ("1,000"), whatever
+    the machine's locale, since `check` prints through the English catalog."""
+    return f"{count:,} problem{'s' if count != 1 else ''} found."
+
+
+def test_summary_line_groups_thousands_like_the_cli(tmp_path: Path) -> None:
+    """A run with 1,000+ problems printed "1,000 problems found." where the fuzz check
+    expected "1000": the count is compared as the CLI formats it, in any locale."""
+    files = {f"content/people/p{number}.md": b"---\nname: X\n---\n" for number in range(1001)}
+    _write(tmp_path, {"content/skills.yml": SEED["content/skills.yml"].encode(), **files})
+    code, _, err = _check(tmp_path)
+    lines = err.rstrip("\n").split("\n")
+    assert code == 1 and len(lines) - 2 > 1000
+    assert lines[-1] == summary_line(len(lines) - 2)
 
 
 # -- the tests ------------------------------------------------------------------------------

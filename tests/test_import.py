@@ -269,8 +269,9 @@ def test_hidden_emails_are_sealed_to_the_recipients(hub: Path, capsys: pytest.Ca
     assert "kim@example.org" not in text and "-----BEGIN AGE ENCRYPTED FILE-----" in text
     from mentorhub.commands.age_tools import open_sealed
 
-    assert open_sealed(front(hub / "content" / "people" / "kim-park.md")["contact"]["sealed"],
-                       [identity]) == "kim@example.org"
+    opened = open_sealed(front(hub / "content" / "people" / "kim-park.md")["contact"]["sealed"],
+                         [identity], "kim-park")
+    assert (opened.email, opened.bound) == ("kim@example.org", True)  # bound to the file's person
     assert load_hub(hub / "content", recipients=[str(identity.to_public())]).problems == []
 
 

@@ -86,7 +86,7 @@ def test_match_prints_names_without_bidi_controls(
             """,
         "content/people/mia.md": """\
             ---
-            name: "Mia\\u2028Mentee\\u200f"
+            name: "Mia\\u061cMentee\\u200f"  # (a line separator is refused in a name)
             roles: [mentee]
             languages: [en]
             seeks: [python]
@@ -170,3 +170,21 @@ def test_code_spans_cannot_be_ended_by_their_text(text: str, expected: str) -> N
 
 def test_code_spans_in_tables_escape_pipes() -> None:
     assert code("a|b", in_table=True) == "`a\\|b`"
+
+
+def test_kpi_prints_group_names_without_bidi_controls(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """A group name is one line of text but may hold U+202E, which reverses what follows."""
+    from conftest import MENTOR_MO
+
+    project = write_project(tmp_path, {
+        "content/people/mentor-mo.md": MENTOR_MO,
+        "content/sessions/2026-01-05-circle.md": (
+            '---\ntitle: Circle\ndate: 2026-01-05\nformat: peer-circle\nfacilitators: [mentor-mo]\n'
+            'topics: [python]\ngroup: "Evening \\u202ecircle"\n---\n'),
+    })
+    for args in (["kpi"], ["kpi", "--json"]):
+        assert main([*args, "--project", str(project)]) == 0, capsys.readouterr().err
+        out = capsys.readouterr().out
+        assert not UNSAFE.search(out.replace("\n", "")), args
+        assert "Evening \\u202ecircle" in out, args

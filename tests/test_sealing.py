@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
+import json
 import stat
 from pathlib import Path
 
@@ -178,18 +179,23 @@ def test_seal_then_contacts_round_trip(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 def test_seal_prints_a_block_for_the_given_recipient(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["seal", "--recipient", PUBLIC, HIDDEN]) == 0
+    assert main(["seal", "--recipient", PUBLIC, "--person", "sam", "--stdout", HIDDEN]) == 0
     block = capsys.readouterr().out
     assert armor_problem(block) is None
-    assert bytes(pyrage.decrypt(block.encode(), [IDENTITY])).decode() == HIDDEN
-    assert main(["seal", "--recipient", "age1typo", HIDDEN]) == 1
-    assert main(["seal", "--recipient", PUBLIC, "not an email"]) == 1
+    assert bytes(pyrage.decrypt(block.encode(), [IDENTITY])).decode() == \
+        json.dumps({"email": HIDDEN, "person": "sam"}, separators=(",", ":"))
+    assert main(["seal", "--recipient", "age1typo", "--person", "sam", "--stdout", HIDDEN]) == 1
+    assert main(["seal", "--recipient", PUBLIC, "--person", "sam", "--stdout", "not an email"]) == 1
+    # A block is bound to one person: no id, or a path or glob for one, is refused.
+    for person_args in ([], ["--person", "../sam"], ["--person", "*"]):
+        assert main(["seal", "--recipient", PUBLIC, *person_args, "--stdout", HIDDEN]) == 1
+        assert "--person ID" in capsys.readouterr().err
 
 
 def test_seal_without_recipients_says_where_to_put_them(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     write_project(tmp_path, {})
-    assert main(["seal", "-p", str(tmp_path), HIDDEN]) == 1
+    assert main(["seal", "-p", str(tmp_path), "--person", "sam", HIDDEN]) == 1
     assert "recipients" in capsys.readouterr().err
 
 

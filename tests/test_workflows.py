@@ -342,3 +342,52 @@ def test_nudges_keep_one_issue(tmp_path: Path, path: Path, body: str, open_issue
     calls = log.read_text(encoding="utf-8").splitlines()
     assert calls[0].startswith("issue list --state open --author app/github-actions ")
     assert calls[1:] == expected
+
+
+# -- the built site is shared only once verified ----------------------------------------------
+
+SCAFFOLD_WORKFLOWS = REPO / "plugins" / "mentorhub" / "scaffold" / "dot-github" / "workflows"
+
+
+def unverified_site_uploads(workflow: dict[Any, Any]) -> list[str]:
+    """Steps that upload `site/` (an artifact, or Pages) without a passed `mentorhub verify`.
+
+    A step without `if:` runs only when every earlier step succeeded; one with an `if:`
+    (such as `!cancelled()`) must name the verify step's outcome, since after a failed
+    verify the site may hold what verify found leaking.
+    """
+    bad = []
+    for job_name, job in workflow["jobs"].items():
+        steps = job.get("steps", [])
+        for index, step in enumerate(steps):
+            uses = str(step.get("uses", ""))
+            path = str(step.get("with", {}).get("path", "")).strip().rstrip("/")
+            if not (uses.startswith("actions/upload-pages-artifact@")
+                    or (uses.startswith("actions/upload-artifact@") and path == "site")):
+                continue
+            verify = [s for s in steps[:index] if "mentorhub verify" in str(s.get("run", ""))]
+            condition = str(step.get("if", ""))
+            if not verify or (condition and not any(
+                    f"steps.{s.get('id')}.outcome == 'success'" in condition for s in verify)):
+                bad.append(f"{job_name}: {step.get('name', uses)}")
+    return bad
+
+
+@pytest.mark.parametrize("path", [*workflow_files(), *sorted(SCAFFOLD_WORKFLOWS.glob("*.yml"))],
+                         ids=lambda p: str(p.relative_to(REPO)))
+def test_no_site_is_uploaded_unless_verify_passed(path: Path) -> None:
+    # `init` fills the scaffold's %%placeholders%% (the hub's words); any text will do here.
+    text = re.sub(r"%%\w+%%", "placeholder", path.read_text(encoding="utf-8"))
+    workflow = yaml.safe_load(text)
+    assert unverified_site_uploads(workflow) == []
+
+
+def test_unverified_upload_check_flags_missing_or_bypassed_verify() -> None:
+    upload = {"uses": "actions/upload-artifact@" + "0" * 40, "with": {"path": "site/"}}
+    verify = {"id": "verify", "run": ".venv/bin/mentorhub verify site"}
+    assert unverified_site_uploads({"jobs": {"j": {"steps": [upload]}}}) == ["j: " + upload["uses"]]
+    bypassed = {**upload, "if": "${{ !cancelled() }}"}
+    assert len(unverified_site_uploads({"jobs": {"j": {"steps": [verify, bypassed]}}})) == 1
+    gated = {**upload, "if": "${{ !cancelled() && steps.verify.outcome == 'success' }}"}
+    assert unverified_site_uploads({"jobs": {"j": {"steps": [verify, gated]}}}) == []
+    assert unverified_site_uploads({"jobs": {"j": {"steps": [verify, upload]}}}) == []

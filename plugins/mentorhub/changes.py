@@ -90,6 +90,14 @@ class SuggestionChange:
 
 
 @dataclass(frozen=True)
+class SealedChange:
+    """An existing profile's `contact.sealed` added, replaced or removed."""
+
+    person: str
+    change: str  # "added", "replaced" or "removed"
+
+
+@dataclass(frozen=True)
 class Impact:
     records: tuple[RecordChanges, ...]
     kpis: tuple[KpiDelta, ...]
@@ -98,6 +106,8 @@ class Impact:
     head_problems: tuple[str, ...]
     base: Hub
     head: Hub
+    #: Sealed emails are unreadable in review, so a swap must be said in words.
+    sealed: tuple[SealedChange, ...] = ()
 
 
 def compare(base: LoadResult, head: LoadResult, kpis_of: KpiFunction,
@@ -125,7 +135,23 @@ def compare(base: LoadResult, head: LoadResult, kpis_of: KpiFunction,
         head_problems=tuple(str(p) for p in head.problems),
         base=base.hub,
         head=head.hub,
+        sealed=sealed_changes(base.hub, head.hub),
     )
+
+
+def sealed_changes(base: Hub, head: Hub) -> tuple[SealedChange, ...]:
+    """Profiles in both hubs whose sealed block was added, replaced or removed.
+
+    A new profile's block is part of adding it (the record is listed as added); a
+    changed block on an existing one may route introductions to someone else.
+    """
+    found = []
+    for person_id in sorted(set(base.people) & set(head.people)):
+        was, now = base.people[person_id].sealed_digest, head.people[person_id].sealed_digest
+        if was != now:
+            found.append(SealedChange(person_id, "added" if not was else "removed" if not now
+                                      else "replaced"))
+    return tuple(found)
 
 
 #: (row label, Hub attribute). Free pages are keyed by their path under content/
@@ -316,6 +342,7 @@ def to_markdown(impact: Impact, base_label: str, as_of: str) -> str:
                 if ids:
                     out.append(f"- **{verb}** {r.type}: {_names(impact.base, impact.head, r.type, ids)}")
         out.append("")
+    out += _sealed_section(impact.sealed)
     out += ["### KPIs", ""]
     if not impact.kpis and not impact.skills:
         out += ["No KPI changes.", ""]
@@ -352,3 +379,18 @@ def to_markdown(impact: Impact, base_label: str, as_of: str) -> str:
             out.append(f"- … and {len(impact.suggestions) - LIST_LIMIT} more mentees")
         out.append("")
     return "\n".join(out)
+
+
+def _sealed_section(changes: Sequence[SealedChange]) -> list[str]:
+    if not changes:
+        return []
+    out = ["### Sealed contacts", "",
+           "> [!IMPORTANT]\n> A sealed email is unreadable in review: a changed one may send "
+           "introductions to someone else. Unless this pull request comes from that person, "
+           "ask them or an organizer to confirm it (an organizer can open it with "
+           "`mentorhub contacts`).", ""]
+    out += [f"- {code(c.person)}: sealed contact {c.change}" for c in changes[:LIST_LIMIT]]
+    if len(changes) > LIST_LIMIT:
+        out.append(f"- … and {len(changes) - LIST_LIMIT} more")
+    out.append("")
+    return out

@@ -313,14 +313,17 @@
   }
 
   /* The hidden email, sealed to the hub's recipients (age, ASCII armor); the plaintext
-     stays in the input field and is never written to the file or to sessionStorage. */
-  function sealed(data) {
+     stays in the input field and is never written to the file or to sessionStorage.
+     The block names the person it is for (hub/sealing.py: {"email", "person"}), so a
+     block copied onto another profile is refused when an organizer opens it. */
+  function sealed(data, id) {
     var contact = data.contact;
     if (!contact || contact["public"] || !sealing) return Promise.resolve(data);
     if (!window.MentorhubAge) return Promise.reject(new Error("the age library did not load"));
     var encrypter = new window.MentorhubAge.Encrypter();
     config.recipients.forEach(function (key) { encrypter.addRecipient(key); });
-    return encrypter.encrypt(contact.email).then(function (bytes) {
+    var payload = JSON.stringify({ email: contact.email, person: id });
+    return encrypter.encrypt(payload).then(function (bytes) {
       var copy = Object.assign({}, data);
       copy.contact = { sealed: window.MentorhubAge.armor.encode(bytes) };
       return copy;
@@ -389,7 +392,7 @@
         return;
       }
       clearErrors();
-      sealed(answers.data).then(function (data) {
+      sealed(answers.data, answers.id).then(function (data) {
         showResult(answers, data);
       }, function () {
         showErrors({ contact: message("sealFailed") });

@@ -15,30 +15,39 @@ import pyrage
 import yaml
 from pyrage import x25519
 
+from ..hub.email_rule import is_email
+from ..hub.fields import ID_PATTERN
 from ..hub.frontmatter import FrontMatterError, split
-from ..hub.sealing import is_recipient
+from ..hub.sealing import SealedEmail, contact_payload, is_recipient, read_payload
 
 
 class AgeError(Exception):
     """A key, a file or a block could not be used; the message says what to do."""
 
 
-def seal(email: str, recipients: Sequence[str]) -> str:
-    """`email` encrypted to every recipient, as an ASCII-armored age file."""
+def seal(email: str, recipients: Sequence[str], person_id: str) -> str:
+    """`person_id`'s `email`, bound to them, encrypted to every recipient (ASCII armor)."""
+    if not is_email(email) or not ID_PATTERN.match(person_id):
+        raise AgeError("only one email address, for a person id, is ever sealed")
     try:
         keys = [x25519.Recipient.from_str(key) for key in recipients]
     except pyrage.RecipientError as exc:
         raise AgeError(f"not an age public key: {exc}") from None
-    armored: bytes = pyrage.encrypt(email.encode("utf-8"), keys, armored=True)
+    armored: bytes = pyrage.encrypt(contact_payload(person_id, email), keys, armored=True)
     return armored.decode("ascii")
 
 
-def open_sealed(block: str, identities: Sequence[x25519.Identity]) -> str:
-    """The plaintext of an armored block, with the organizer's identities."""
+def open_sealed(block: str, identities: Sequence[x25519.Identity], person_id: str) -> SealedEmail:
+    """The email a block holds for `person_id`, opened with the organizer's identities.
+
+    AgeError when it cannot be opened; SealedContentError when what it holds is not
+    exactly one email sealed for this person (anyone can seal anything to the recipients).
+    """
     try:
-        return bytes(pyrage.decrypt(block.encode("ascii"), list(identities))).decode("utf-8")
-    except (pyrage.DecryptError, UnicodeError) as exc:
+        plaintext = bytes(pyrage.decrypt(block.encode("ascii", "replace"), list(identities)))
+    except pyrage.DecryptError as exc:
         raise AgeError(f"cannot open it with this key ({exc})") from None
+    return read_payload(plaintext, person_id)
 
 
 def read_identities(path: Path) -> list[x25519.Identity]:

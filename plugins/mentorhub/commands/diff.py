@@ -27,6 +27,7 @@ from ..changes import KpiFunction, SuggestionFunction, compare, to_markdown
 from ..cycle.storage import DEFAULT_FOLDER
 from ..hub.loader import LoadResult, load_hub
 from ..hub.models import Hub
+from ..hub.printable import one_line
 from ..hub.site_config import read_config
 from ..impact.kpis import DEFAULT_MIN_RESPONSES, DEFAULT_TREND_DAYS, compute_kpis
 from ..site.build_date import build_date
@@ -63,10 +64,10 @@ def run(args: argparse.Namespace) -> int:
             impact = compare(base, head, kpi_function(settings, as_of),
                              suggestion_function(settings, as_of))
     except DiffError as exc:
-        print(f"mentorhub diff: {exc}", file=sys.stderr)
+        print(one_line(f"mentorhub diff: {exc}"), file=sys.stderr)
         return 2
     except (ValueError, yaml.YAMLError) as exc:
-        print(f"mkdocs.yml: {exc}", file=sys.stderr)
+        print(one_line(f"mkdocs.yml: {exc}"), file=sys.stderr)
         return 2
     summary = to_markdown(impact, args.base, as_of.isoformat())
     if records_changed(project, args.base, args.head):

@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         return _refuse(f"mkdocs.yml: recipients: {problem}")
     options = Options(
         dry_run=args.dry_run, add_skills=args.add_skills,
-        seal=(lambda email: seal(email, recipients)) if recipients else None,
+        seal=(lambda email, person_id: seal(email, recipients, person_id)) if recipients else None,
         make_id=lambda title: id_from_title(title, MAX_ID_LENGTH),
         recipients=tuple(recipients),
     )

@@ -169,13 +169,13 @@ def _check(project: Path, since: str | None) -> int:
     try:
         config = read_config(project / "mkdocs.yml")
     except yaml.YAMLError as exc:
-        print(f"mkdocs.yml: cannot be read ({exc})", file=sys.stderr)
+        print(one_line(f"mkdocs.yml: cannot be read ({exc})"), file=sys.stderr)
         return 2
     problems = list(config_problems(config))
     for problem in problems:
-        print(problem)
+        print(one_line(str(problem)))
     for suggestion in config_suggestions(config):  # worth doing, but not a failure
-        print(f"suggestion: {suggestion}")
+        print(one_line(f"suggestion: {suggestion}"))
     _print_changes_since_pin(project, since)
     if problems:
         print(f"\n{len(problems)} thing(s) to change in {project / 'mkdocs.yml'}.", file=sys.stderr)

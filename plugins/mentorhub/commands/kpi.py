@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from ..hub.printable import json_safe, one_line
 from ..hub.site_config import read_config
 from ..impact.kpis import (
     DEFAULT_MIN_RESPONSES,
@@ -48,14 +49,16 @@ def run(args: argparse.Namespace) -> int:
     try:
         settings = _settings(args)
     except (ValueError, yaml.YAMLError) as exc:
-        print(f"mkdocs.yml: {exc}", file=sys.stderr)
+        print(one_line(f"mkdocs.yml: {exc}"), file=sys.stderr)
         return 2
     hub = load_valid_hub(args.project)
     if hub is None:
         return 1
     as_of, min_responses, trend_days = settings
     report = compute_kpis(hub, as_of, min_responses=min_responses, trend_days=trend_days)
-    sys.stdout.write(kpi_json_text(report) if args.json else format_report(report))
+    # Group names come from content: bidi and other controls are shown as escapes.
+    sys.stdout.write(json_safe(kpi_json_text(report)) if args.json else
+                     "".join(one_line(line) + "\n" for line in format_report(report).splitlines()))
     return 0
 
 

@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
         options = options_from_settings(today, settings, stale if isinstance(stale, int) else
                                         DEFAULT_STALE_AFTER_DAYS)
     except (ValueError, yaml.YAMLError) as exc:
-        print(f"mkdocs.yml: {exc}", file=sys.stderr)
+        print(one_line(f"mkdocs.yml: {exc}"), file=sys.stderr)
         return 2
     controls, problems = load_controls(content_dir(args.project), args.project)
     problems += check_controls(controls, hub)
@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     cohort = result.cohort
     for problem in preference_problems(MatchContext(hub, options)):
-        print(f"warning: {problem}", file=sys.stderr)
+        print(one_line(f"warning: {problem}"), file=sys.stderr)
     if args.json:
         _print_json(matches_document(result))
         _print_lines(cohort_summary(cohort), file=sys.stderr)

@@ -21,6 +21,7 @@ import yaml
 
 from ..hub.fields import Boolean, Date, Email, FieldError, ListOf
 from ..hub.loader import load_hub
+from ..hub.printable import one_line
 from ..hub.problems import format_problems
 from ..hub.schema import PERSON, RECORD_TYPES, RESOURCE, SESSION, STORY, RecordType
 from ..hub.vocabulary import SkillVocabulary
@@ -178,7 +179,7 @@ def run(args: argparse.Namespace) -> int:
         if record_type is not PERSON:
             return _refuse("--seal-email is for a person")
         try:
-            text = _sealed(text, args.seal_email, args.project)
+            text = _sealed(text, args.seal_email, args.project, file_id)
         except AgeError as exc:
             return _refuse(str(exc))
     try:
@@ -219,7 +220,7 @@ def _report(project: Path, content: Path, path: Path, words: Localizer) -> int:
     return 0
 
 
-def _sealed(text: str, email: str, project: Path) -> str:
+def _sealed(text: str, email: str, project: Path, person_id: str) -> str:
     """The new person's text with `email` sealed to the hub's recipients (never in plain text)."""
     email = (sys.stdin.readline() if email == "-" else email).strip()
     try:
@@ -230,11 +231,11 @@ def _sealed(text: str, email: str, project: Path) -> str:
     if problem or not recipients:
         raise AgeError("--seal-email needs the organizers' age public keys as 'recipients' under "
                        "the mentorhub plugin in mkdocs.yml" + (f" ({problem})" if problem else ""))
-    return with_sealed_contact(text, seal(email, recipients))
+    return with_sealed_contact(text, seal(email, recipients, person_id))
 
 
 def _refuse(message: str) -> int:
-    print(f"mentorhub new: {message}", file=sys.stderr)
+    print(one_line(f"mentorhub new: {message}"), file=sys.stderr)
     return 1
 
 

@@ -1,9 +1,10 @@
-"""`mentorhub seal [EMAIL]`: encrypt a hidden email to the hub's organizers.
+"""`mentorhub seal --person ID [EMAIL]`: encrypt a person's hidden email to the organizers.
 
-Prints the armored block for `contact.sealed`, or writes it into a person file with
-`--person ID`. The email comes from the argument or from stdin (so it need not stay in
-the shell's history); the recipients from `--recipient` or the mentorhub plugin's
-`recipients` in mkdocs.yml.
+Writes the armored block into `content/people/ID.md` as `contact.sealed`, or prints it
+with `--stdout`. The block names the person it was sealed for (hub/sealing.py), so a
+block copied onto another profile is refused when it is opened. The email comes from
+the argument or from stdin (so it need not stay in the shell's history); the recipients
+from `--recipient` or the mentorhub plugin's `recipients` in mkdocs.yml.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..hub.fields import Email, FieldError
+from ..hub.fields import ID_PATTERN, Email, FieldError
+from ..hub.printable import one_line
 from ..hub.vocabulary import SkillVocabulary
 from .age_tools import AgeError, check_recipients, seal, with_sealed_contact
 from .common import add_project_argument, content_dir, project_recipients
@@ -25,12 +27,18 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--recipient", "-r", action="append", default=[], metavar="AGE1KEY",
                         help="an organizer's age public key (default: recipients in mkdocs.yml)")
     parser.add_argument("--person", metavar="ID",
-                        help="write the block into content/people/ID.md as contact.sealed")
+                        help="whose email it is: the block is sealed for them and written into "
+                        "content/people/ID.md as contact.sealed")
+    parser.add_argument("--stdout", action="store_true",
+                        help="print the block (to paste) instead of writing it into the file")
     add_project_argument(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.person is None or not ID_PATTERN.match(args.person):
+        return _refuse("give --person ID (the person's id): a sealed email is bound to one "
+                       "profile; add --stdout to print the block instead of writing it")
     email = (args.email if args.email is not None else sys.stdin.readline()).strip()
     try:
         Email().check(email, _NO_VOCABULARY)
@@ -38,8 +46,8 @@ def run(args: argparse.Namespace) -> int:
         return _refuse("that is not an email address (give one, or pipe it in on stdin)")
     try:
         recipients = check_recipients(args.recipient) if args.recipient else _configured(args.project)
-        block = seal(email, recipients)
-        if args.person is None:
+        block = seal(email, recipients, args.person)
+        if args.stdout:
             sys.stdout.write(block)
             return 0
         path = _person_file(args.project, args.person)
@@ -49,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         return _refuse(str(exc))
     except OSError as exc:
         return _refuse(f"cannot update the person file: {exc.strerror or exc}")
-    print(f"Sealed the email into {path} (contact.sealed); only the organizers can read it.")
+    print(one_line(f"Sealed the email into {path} (contact.sealed); only the organizers can read it."))
     return 0
 
 
@@ -75,5 +83,5 @@ def _person_file(project: Path, person: str) -> Path:
 
 
 def _refuse(message: str) -> int:
-    print(f"mentorhub seal: {message}", file=sys.stderr)
+    print(one_line(f"mentorhub seal: {message}"), file=sys.stderr)
     return 1

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from ..hub.printable import one_line
 from ..hub.site_config import read_config
 from ..verify.config import config_suggestions
 from ..verify.report import verify_site
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         config = read_config(project / "mkdocs.yml")
     except yaml.YAMLError as exc:
-        print(f"mkdocs.yml: cannot be read ({exc})", file=sys.stderr)
+        print(one_line(f"mkdocs.yml: cannot be read ({exc})"), file=sys.stderr)
         return 2
     site_dir = str(config.data.get("site_dir") or "site")
     site: Path = args.site or project / site_dir
@@ -50,9 +51,9 @@ def run(args: argparse.Namespace) -> int:
     problems += record_leak_problems(site, project)
     for problem in problems:
         where = problem.path if problem.path == config.path.name else f"{shown}/{problem.path}"
-        print(f"{where}: {problem.message}")
+        print(one_line(f"{where}: {problem.message}"))  # messages quote URLs from content
     for suggestion in config_suggestions(config):  # worth doing, but not a failure
-        print(f"suggestion: {suggestion}", file=sys.stderr)
+        print(one_line(f"suggestion: {suggestion}"), file=sys.stderr)
     if problems:
         print(f"\n{len(problems)} problem(s) found in {shown}.", file=sys.stderr)
         return 1

@@ -16,7 +16,9 @@ from functools import cache
 from typing import Any, Protocol
 from urllib.parse import urlsplit
 
+from .browser_urls import resolve
 from .countries import countries, country_code
+from .email_rule import EMAIL_PATTERN, is_email
 from .languages import LANGUAGES
 from .media import IMAGE_SUFFIXES, PHOTO_FOLDER
 from .pii import kind_of
@@ -104,6 +106,10 @@ class Kind:
         raise NotImplementedError
 
 
+#: What ends or splits a line besides "\n": refused inside a one-line field (after stripping).
+_LINE_BREAKING = re.compile("[\t\r\u2028\u2029]")
+
+
 @dataclass(frozen=True)
 class Text(Kind):
     max_length: int = 0
@@ -117,6 +123,13 @@ class Text(Kind):
             raise FieldError(Msg("must not be empty"))
         if self.single_line and "\n" in text:
             raise FieldError(Msg("must be a single line"))
+        breaking = _LINE_BREAKING.search(text) if self.single_line else None
+        if breaking:
+            # A carriage return or a tab is harmless on a page but, printed by `contacts`
+            # or `match`, moves the cursor or splits a tab-separated line.
+            raise FieldError(f"contains the control character U+{ord(breaking.group()):04X}",
+                             "a one-line field holds no tab, carriage return or line separator; "
+                             "use a space")
         control = CONTROL.search(text)
         if control:
             raise FieldError(f"contains the control character U+{ord(control.group()):04X}",
@@ -132,7 +145,8 @@ class Text(Kind):
     def json_schema(self) -> dict[str, Any]:
         # check() strips the text first, so "not empty" means "has a non-space
         # character", and a single line may still end in a newline.
-        pattern = r"^\s*[^\n]*\S[^\n]*\s*$" if self.single_line else r"\S"
+        pattern = r"^\s*[^\n\r\t\u2028\u2029]*\S[^\n\r\t\u2028\u2029]*\s*$" \
+            if self.single_line else r"\S"
         schema: dict[str, Any] = {"type": ["string", "number"], "minLength": 1, "pattern": pattern}
         if self.max_length:
             schema["maxLength"] = self.max_length
@@ -399,11 +413,17 @@ class HttpsUrl(Kind):
         if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value.strip()):
             raise FieldError(Msg("%(value)s is not an https:// link", value=quote(value)),
                              _https_hint(value.strip(), parts.scheme))
+        seen = resolve(value.strip())
+        # A browser reads `https://evil.example\@good.example` as evil.example (a backslash
+        # ends the host); urlsplit reads good.example. Judge by what the reader's browser opens.
+        if "\\" in value or seen.protocol != "https:" or not seen.host:
+            raise FieldError(f"{quote(value)} is read differently by browsers",
+                             "write the address as the browser shows it, without backslashes")
         return value.strip()
 
     def json_schema(self) -> dict[str, Any]:
         # Surrounding spaces are stripped by check(); none may remain inside.
-        return {"type": "string", "pattern": r"^\s*https://[^\s/?#]+[^\s]*\s*$"}
+        return {"type": "string", "pattern": r"^\s*https://[^\s/?#\\]+[^\s\\]*\s*$"}
 
 
 #: GitHub's rules for a user name: 1–39 letters, digits or single hyphens, not starting
@@ -441,15 +461,12 @@ def _https_hint(url: str, scheme: str) -> Msg:
 @dataclass(frozen=True)
 class Email(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> str:
-        if not isinstance(value, str) or not re.fullmatch(_EMAIL, value):
+        if not isinstance(value, str) or not is_email(value):
             raise FieldError(Msg("%(value)s is not an email address", value=describe(value)))
         return value
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "format": "email", "pattern": f"^{_EMAIL}$"}
-
-
-_EMAIL = r"[^@\s]+@[^@\s]+\.[^@\s]+"
+        return {"type": "string", "format": "email", "pattern": f"^{EMAIL_PATTERN}$"}
 
 
 @dataclass(frozen=True)

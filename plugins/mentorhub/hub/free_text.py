@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from .body_shape import body_shape_problems
 from .fields import Kind, ListOf, MapOf, Text
 from .pii import EMAIL_KIND, Finding, find_pii
 from .printable import CONTROL
@@ -40,6 +41,8 @@ def free_text_problems(
     for field_label, where, text in _texts(record_type, values):
         problems += [_problem(path, doc.line_of(where), field_label, f) for f in find_pii(text, allowed)]
     problems += [_problem(path, body_line + f.line, "body", f) for f in find_pii(body, allowed)]
+    problems += [Problem(path, body_line + shape.line, "body", shape.message, shape.hint)
+                 for shape in body_shape_problems(body)]
     return problems + _control_characters(path, body, body_line)
 
 

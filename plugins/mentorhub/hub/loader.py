@@ -27,6 +27,7 @@ from .placeholders import is_placeholder, placeholder_line
 from .problems import N_, Msg, Problem, did_you_mean
 from .quoting import label, quote
 from .schema import PERSON, PLACEHOLDER, RECORD_TYPES, SESSION, SKILL_FIELDS, STORY, RecordType
+from .sealing import fingerprint
 from .strict_yaml import Document, YamlError, load, size_budget
 from .vocabulary import SkillVocabulary
 
@@ -497,6 +498,7 @@ def _person(r: _Parsed) -> Person:
         # Flags only: neither the hidden email nor the sealed block enters the model.
         plain_hidden_email=bool(contact.get("email")) and contact.get("public") is not True,
         sealed_contact="sealed" in contact,
+        sealed_digest=fingerprint(contact["sealed"]) if "sealed" in contact else "",
         body=r.body, lang=v.get("lang", ""),
     )
 

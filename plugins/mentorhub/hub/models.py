@@ -77,6 +77,9 @@ class Person:
     public_email: str = ""  # set only when contact.public is true
     plain_hidden_email: bool = False  # contact.email without public: true (its value is not kept)
     sealed_contact: bool = False  # contact.sealed is set (the block is not kept)
+    #: A digest of the sealed block's armor (hub/sealing.py `fingerprint`), so `diff` sees
+    #: a block replaced; "" without one. Never published.
+    sealed_digest: str = ""
     body: str = ""
     lang: str = ""  # ISO 639-1 code of the text; "" = the hub's language
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .printable import one_line
@@ -97,8 +98,28 @@ def _escape_property(text: str) -> str:
 
 
 def did_you_mean(value: str, candidates: Iterable[str]) -> str:
-    """A 'did you mean …' hint naming the nearest candidates, or '' if none is close."""
-    close = difflib.get_close_matches(value.lower(), sorted(candidates), n=3, cutoff=0.6)
+    """A 'did you mean …' hint naming the nearest candidates, or '' if none is close.
+
+    Remembered per value and candidate list: a hub with thousands of skills and the
+    same unknown value in many files pays for one comparison, not one per file. A value
+    longer than any id gets no hint (comparing it costs its length times each candidate's).
+    """
+    if len(value) > _LONGEST_GUESS:
+        return ""
+    listed = tuple(candidates)
+    if len(_SHARED) > 64:
+        _SHARED.clear()
+    # One shared copy of each candidate list, so the cache holds it once, not per value.
+    return _did_you_mean(value.lower(), _SHARED.setdefault(listed, listed))
+
+
+_LONGEST_GUESS = 100
+_SHARED: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+@lru_cache(maxsize=2048)
+def _did_you_mean(value: str, candidates: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(value, sorted(candidates), n=3, cutoff=0.6)
     if not close:
         return ""
     return suggestion(close)

@@ -57,6 +57,11 @@ OUTCOMES = (
     "leadership", "further-education", "started-mentoring", "other",
 )
 SUMMARY_LIMIT = 300
+#: A name (a person's, or a plain name in `authors`) and a title are copied onto many
+#: pages (cards, listings, feeds, the search index, every language tree): a bound keeps
+#: the site's size in proportion to what a contributor sends.
+NAME_LIMIT = 100
+TITLE_LIMIT = 200
 #: A story's quote: the same number in the schema, docs/guide/content.md and the join form.
 QUOTE_LIMIT = 1000
 
@@ -109,7 +114,7 @@ PERSON = RecordType(
     folder="people",
     reserved_ids=frozenset({"mentors", "mentees", "peers", "index", "page"}),
     fields=(
-        Field("name", Text(), "display name", required=True, example="Ana Example"),
+        Field("name", Text(max_length=NAME_LIMIT), "display name", required=True, example="Ana Example"),
         Field("roles", ListOf(Choice(ROLES), 1), "mentor, mentee and/or peer",
               required=True, example=["mentee"]),
         Field("languages", ListOf(Language(), 1), "ISO 639-1 codes of languages they can meet in",
@@ -153,7 +158,7 @@ RESOURCE = RecordType(
     folder="resources",
     reserved_ids=frozenset({"by-topic", "kind", "index", "page"}),
     fields=(
-        Field("title", Text(), "title", required=True, example="A useful guide"),
+        Field("title", Text(max_length=TITLE_LIMIT), "title", required=True, example="A useful guide"),
         Field("kind", Choice(RESOURCE_KINDS), "what sort of resource", required=True,
               example="guide"),
         Field("summary", Text(max_length=SUMMARY_LIMIT), "one or two sentences (at most 300 characters)",
@@ -163,7 +168,7 @@ RESOURCE = RecordType(
         Field("audience", ListOf(Choice(AUDIENCES)), "who it is for"),
         Field("level", Choice(LEVELS), "beginner, intermediate or advanced"),
         Field("url", HttpsUrl(), "external copy (required when there is no body)"),
-        Field("authors", ListOf(Text()), "person ids or plain names"),
+        Field("authors", ListOf(Text(max_length=NAME_LIMIT)), "person ids or plain names"),
         Field("updated", Date(), "last update"),
         _LANG,
         _DRAFT,
@@ -175,7 +180,7 @@ SESSION = RecordType(
     folder="sessions",
     reserved_ids=frozenset({"by-group", "groups", "index", "page"}),
     fields=(
-        Field("title", Text(), "title", required=True, example="Session title"),
+        Field("title", Text(max_length=TITLE_LIMIT), "title", required=True, example="Session title"),
         Field("date", Date(), "when it took place", required=True),
         Field("format", Choice(SESSION_FORMATS), "kind of session", required=True,
               example="group-mentoring"),
@@ -203,7 +208,7 @@ STORY = RecordType(
     folder="stories",
     reserved_ids=frozenset({"index", "page"}),
     fields=(
-        Field("title", Text(), "title", required=True, example="Story title"),
+        Field("title", Text(max_length=TITLE_LIMIT), "title", required=True, example="Story title"),
         Field("date", Date(), "when it happened", required=True),
         Field("summary", Text(max_length=SUMMARY_LIMIT), "at most 300 characters",
               required=True, example="What changed, in a sentence or two."),
@@ -353,7 +358,7 @@ def skills_json_schema() -> dict[str, Any]:
 #: Free-form pages (content/index.md, content/pages/**.md): a small, strict schema.
 #: `private` is refused by name: a page is public as a whole, so nothing in it is private.
 PAGE_FIELDS: tuple[Field, ...] = (
-    Field("title", Text(), "title", required=True, example="About us"),
+    Field("title", Text(max_length=TITLE_LIMIT), "title", required=True, example="About us"),
     Field("description", Text(max_length=SUMMARY_LIMIT),
           "one or two sentences for search results and link previews"),
     Field("lang", Language(), "ISO 639-1 code of the language the page is written in"),

@@ -12,7 +12,12 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+import json
 import re
+from dataclasses import dataclass
+
+from .email_rule import is_email
 
 BEGIN = "-----BEGIN AGE ENCRYPTED FILE-----"
 END = "-----END AGE ENCRYPTED FILE-----"
@@ -75,3 +80,94 @@ def recipient_problem(keys: object) -> str | None:
             return (f"item {index + 1} ({shown}) is not an age public key: it starts with 'age1' "
                     "and is 62 characters long (age-keygen prints it as 'public key: age1…')")
     return None
+
+
+# -- what a sealed block holds ---------------------------------------------------------------
+#
+# Recipients are public, so anyone can seal any bytes to them: what comes out of a block
+# is as untrusted as the rest of a pull request. A block holds a small JSON object that
+# names the person it was sealed for, so a block copied from one profile onto another
+# is refused when it is opened:
+#
+#     {"email":"ana@example.org","person":"ana-souza"}
+#
+# Blocks sealed before this format hold the bare email ("old format"): still accepted
+# when they are exactly one address, and reported as not bound to anyone, so the
+# organizer re-seals them (the rotation recipe does it for every block).
+
+#: The keys of a sealed contact, and nothing else.
+_PAYLOAD_KEYS = frozenset({"email", "person"})
+
+
+class SealedContentError(ValueError):
+    """What a decrypted block holds is not one email for this person (never quoted)."""
+
+
+@dataclass(frozen=True)
+class SealedEmail:
+    email: str
+    #: False for an old-format block (the bare email), which names no person.
+    bound: bool
+
+
+def contact_payload(person_id: str, email: str) -> bytes:
+    """The plaintext to seal for `person_id`'s hidden `email` (compact, ASCII-only JSON)."""
+    return json.dumps({"email": email, "person": person_id}, ensure_ascii=True,
+                      separators=(",", ":"), sort_keys=True).encode("ascii")
+
+
+def read_payload(plaintext: bytes, person_id: str) -> SealedEmail:
+    """The email a decrypted block holds for `person_id`, or SealedContentError saying why not.
+
+    Accepts exactly one address by the `contact.email` rule (no controls, spaces, second
+    line or second address). Messages describe the content; they never quote it.
+    """
+    try:
+        text = plaintext.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SealedContentError("holds bytes that are not text") from None
+    if text.lstrip().startswith("{"):
+        return SealedEmail(_bound_email(text, person_id), bound=True)
+    email = text.strip(" \r\n")
+    if not is_email(email):
+        raise SealedContentError(_not_one_email(email))
+    return SealedEmail(email, bound=False)
+
+
+def _bound_email(text: str, person_id: str) -> str:
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+    except ValueError:
+        raise SealedContentError("holds text that is neither an email nor a sealed contact") from None
+    if not isinstance(data, dict) or set(data) != _PAYLOAD_KEYS:
+        raise SealedContentError("holds an object that is not a sealed contact ({email, person})")
+    if data["person"] != person_id:
+        raise SealedContentError("was sealed for another profile (copied from another file?)")
+    if not is_email(data["email"]):
+        raise SealedContentError(_not_one_email(data["email"]))
+    return str(data["email"])
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
+    keys = [key for key, _ in pairs]
+    if len(set(keys)) != len(keys):
+        raise ValueError("duplicate key")  # two "person" keys: which one would a reader take?
+    return dict(pairs)
+
+
+def _not_one_email(value: object) -> str:
+    if not isinstance(value, str) or "@" not in value:
+        return "does not hold an email address"
+    if any(c in value for c in "\n\r\t ") or value.count("@") > 1:
+        return "holds more than one line or address, not exactly one email"
+    return "holds an email with characters an address cannot have (control or invisible characters)"
+
+
+def fingerprint(block: str) -> str:
+    """A short stable digest of a block's armor, for telling two blocks apart (`diff`).
+
+    The ciphertext is public in the repository already; its digest reveals nothing more,
+    and it differs whenever the block is replaced, even by one sealing the same email.
+    """
+    armor = "".join(block.split())
+    return hashlib.sha256(armor.encode("ascii", "replace")).hexdigest()[:16]

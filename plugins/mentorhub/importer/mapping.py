@@ -76,7 +76,8 @@ def read_mapping(path: Path, shown: str, headers: tuple[str, ...]) -> tuple[Mapp
     data = document.data
     if not isinstance(data, dict):
         return None, [Problem(shown, 1, "file", "expected a map with 'fields:' and the other settings",
-                              "see docs/guide/importing.md, or make one with mentorhub import --init-map SOURCE")]
+                              "see docs/guide/importing.md, or make one with "
+                              "mentorhub import --init-map SOURCE")]
     problems: list[Problem] = []
 
     def problem(where: tuple[Any, ...], name: str, message: str, hint: str = "") -> None:

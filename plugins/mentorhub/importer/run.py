@@ -79,7 +79,8 @@ class ImportReport:
 class Options:
     dry_run: bool = False
     add_skills: bool = False
-    seal: Callable[[str], str] | None = None  # email → armored age block, when there are recipients
+    #: (email, person id) → armored age block sealed for that person, when there are recipients.
+    seal: Callable[[str, str], str] | None = None
     make_id: Callable[[str], str] = str  # title → id, as `mentorhub new` makes them
     recipients: tuple[str, ...] = ()  # the hub's, so the check in the copy is `mentorhub check`'s
 
@@ -195,7 +196,7 @@ def _plan_rows(table: Table, mapping: Mapping, content_dir: Path, converter: Con
                 report.defaulted[target] += 1
         if record.name == "person":
             data["consent"] = True
-            _contact(data, email, public, options, problem, report)
+            _contact(data, email, public, options, problem, report, record_id)
             if photo is not None:
                 data["photo"] = f"media/people/{record_id}{photo.suffix.lower()}"
                 plan.photo = (photo, data["photo"])
@@ -320,13 +321,13 @@ def _record_id(row: Row, mapping: Mapping, values: dict[str, Any], key: str, key
 
 
 def _contact(data: dict[str, Any], email: str, public: bool, options: Options,
-             problem: Callable[..., None], report: ImportReport) -> None:
+             problem: Callable[..., None], report: ImportReport, person_id: str) -> None:
     if not email:
         return
     if public:
         data["contact"] = {"email": email, "public": True}
     elif options.seal is not None:
-        data["contact"] = {"sealed": options.seal(email)}
+        data["contact"] = {"sealed": options.seal(email, person_id)}
     else:
         problem("contact.email", "the email is not marked public and the hub has no recipients to "
                 "seal it to, so it was left out (never written in plain text)",

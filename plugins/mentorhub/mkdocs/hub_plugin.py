@@ -46,6 +46,7 @@ from ..site.join_pages import STYLESHEET, join_site, scripts
 from ..site.not_found import not_found_words
 from ..site.page_html import to_html
 from ..site.permalinks import name_permalinks
+from ..site.policy import add_policy_meta
 from ..site.render import Page, ProfileSection, RenderOptions, SiteRenderer
 from ..site.wayfinding import add_skip_link, mark_current_tab
 from .languages import Tree, build_other_trees, configure, current_tree, hreflang_links
@@ -197,6 +198,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         output = mark_current_tab(output, page.url, i18n.gettext("Breadcrumb"))
         output = name_permalinks(output, i18n.gettext("Link to this section"))
         output = hide_arrows(output)
+        output = add_policy_meta(output)
         links = hreflang_links(page.url, self.tree) if self.tree else ""
         head_end = output.find("</head>")
         if not links or head_end < 0:
@@ -217,7 +219,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         if template_name != "404.html":
             return output_content
         i18n = self.renderer.i18n if self.renderer is not None else ENGLISH
-        return add_skip_link(output_content, i18n.gettext("Skip to content"))
+        return add_policy_meta(add_skip_link(output_content, i18n.gettext("Skip to content")))
 
     @event_priority(-100)  # after every plugin, Pagefind included, has finished the root tree
     def on_post_build(self, *, config: MkDocsConfig) -> None:

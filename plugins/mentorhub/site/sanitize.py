@@ -3,8 +3,8 @@
 Bodies are rendered with Python-Markdown and then cleaned by nh3 (the Rust
 `ammonia` allow-list sanitizer): scripts, iframes, styles, `on*` attributes and
 `javascript:` URLs do not survive, whatever the Markdown or raw HTML said.
-Images must be local: a remote `src` would make readers' browsers call a third
-party, so it is dropped.
+Images must resolve, as a browser reads the URL, inside the hub's own `media/` folder: a
+remote `src` would make readers' browsers call a third party, so it is dropped.
 """
 
 from __future__ import annotations
@@ -14,6 +14,8 @@ from functools import cache
 
 import markdown
 import nh3
+
+from ..hub.browser_urls import content_root_path, resolve
 
 _TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt",
@@ -38,14 +40,29 @@ LinkRewriter = Callable[[str], str]
 
 
 def _attribute_filter(rewrite: LinkRewriter | None) -> Callable[[str, str, str], str | None]:
+    """Decides each `src` and `href` on the URL a browser would load (hub/browser_urls.py),
+    not on how it is written: `/\\evil.org`, `/<tab>/evil.org` or `&#47;/evil.org` are
+    another site to a browser, whatever a pattern over the text says."""
     def keep(tag: str, attribute: str, value: str) -> str | None:
-        if tag == "img" and attribute == "src" and ("//" in value or ":" in value):
-            return None  # remote images would make readers' browsers call a third party
-        if rewrite is not None and attribute in ("src", "href") and value.startswith("/") \
-                and not value.startswith("//"):
-            return rewrite(value)
-        return value
+        if attribute not in ("src", "href"):
+            return value
+        root_path = content_root_path(value)
+        if tag == "img" and attribute == "src":
+            # Only the hub's own media: a remote image would make readers' browsers call
+            # a third party (their address and the page they read).
+            if root_path is None or not root_path.startswith(MEDIA_PATH):
+                return None
+        elif root_path is None:
+            seen = resolve(value, "/p/q/")
+            # A link that names its scheme leaves on purpose (nh3 checks the scheme); one
+            # that does not but still reaches another host is disguised: its href goes.
+            return value if seen.absolute or seen.on_site else None
+        return rewrite(root_path) if rewrite is not None else root_path
     return keep
+
+
+#: Where a body's images must resolve: the hub's `content/media/` folder.
+MEDIA_PATH = "/media/"
 
 
 @cache

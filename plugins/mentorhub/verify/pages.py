@@ -7,12 +7,19 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
+from ..hub.browser_urls import resolve
 from .problem import SiteProblem
 
 #: Attributes whose value is one URL a reader's browser follows or loads.
-_URL_ATTRIBUTES = frozenset({"href", "src"})
+_URL_ATTRIBUTES = frozenset({"href", "src", "poster"})
+#: Attributes a browser loads by itself, without a click: they must never leave the site.
+_LOADED = frozenset({"src", "poster"})
+#: `<link rel>` values whose `href` the browser fetches as the page loads.
+_LOADED_LINKS = frozenset({"stylesheet", "icon", "preload", "modulepreload", "prefetch",
+                           "preconnect", "dns-prefetch", "manifest", "apple-touch-icon",
+                           "mask-icon"})
 
 
 @dataclass
@@ -20,6 +27,8 @@ class PageFacts:
     """What the checks need from one HTML page."""
 
     urls: list[str] = field(default_factory=list)
+    #: The subset a browser loads by itself (images, scripts, stylesheets, icons …).
+    loads: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
     title: str = ""
     lang: str = ""
@@ -34,11 +43,18 @@ class _Collector(HTMLParser):
         self._svg_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        rel = set(str(dict(attrs).get("rel") or "").lower().split()) if tag == "link" else set()
         for name, value in attrs:
             if value is None:
                 continue
-            if name in _URL_ATTRIBUTES:
+            if name == "srcset":
+                candidates = [c.split()[0] for c in value.split(",") if c.split()]
+                self.facts.urls += candidates
+                self.facts.loads.update(candidates)
+            elif name in _URL_ATTRIBUTES:
                 self.facts.urls.append(value)
+                if name in _LOADED or (name == "href" and rel & _LOADED_LINKS):
+                    self.facts.loads.add(value)
             elif name == "id" or (name == "name" and tag == "a"):
                 self.facts.ids.add(value)
             elif name == "lang" and tag == "html":
@@ -99,27 +115,32 @@ def _unique(urls: Iterable[str]) -> list[str]:
 
 def _check_link(site: Path, pages: dict[str, PageFacts], name: str, here: str, url: str,
                 base_path: str) -> str | None:
-    parts = urlsplit(url.strip())
-    if parts.scheme or parts.netloc:
-        return None  # another site (or mailto:, data:): not ours to check
-    fragment = unquote(parts.fragment)
-    if not parts.path:
-        if fragment and fragment not in pages[name].ids:
-            return f"link '{url}': no element with id '{fragment}' on this page"
-        return None
-    path = unquote(parts.path)
-    if path.startswith("/"):
-        if not path.startswith(base_path):
+    """Where `url` leads from page `name`, read as a browser reads it (hub/browser_urls.py):
+    a crafted spelling (`/\\host`, a tab, `%2e%2e`) cannot pass for a page of the site."""
+    seen = resolve(url, base_path + name)
+    if not seen.protocol:
+        return f"link '{url}' is not a URL a browser can read"
+    if not seen.on_site:
+        if seen.protocol not in ("http:", "https:"):
+            return None  # mailto:, tel:, data: … lead nowhere on the web
+        if url in pages[name].loads:
+            return f"'{url}' is loaded from another site ({seen.host}): readers' browsers would call it"
+        if not seen.absolute:
+            return f"link '{url}' looks local but a browser reads it as another site ({seen.host})"
+        return None  # a link to another site, written as one
+    path = unquote(seen.path)
+    if not path.startswith(base_path):
+        if url.strip().startswith("/"):
             return f"link '{url}' leaves the site's path {base_path}"
-        target = posixpath.normpath(path[len(base_path):] or ".")
-    else:
-        target = posixpath.normpath(posixpath.join(here, path))
-    if target.startswith(".."):
         return f"link '{url}' points outside the site"
+    target = posixpath.normpath(path[len(base_path):] or ".")
+    fragment = unquote(seen.fragment.removeprefix("#"))
     page = _resolve(site, target)
     if page is None:
         return f"link '{url}' leads to no file ({target})"
     if fragment and page in pages and fragment not in pages[page].ids:
+        if page == name:
+            return f"link '{url}': no element with id '{fragment}' on this page"
         return f"link '{url}': no element with id '{fragment}' on {page}"
     return None
 
