@@ -8,6 +8,7 @@ that exists and is not a draft, so one broken file does not cascade into others.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .fields import ID_PATTERN, ID_RULE, FieldError
+from .file_cache import FileCache
 from .files import SKILLS_FILE, display_path, walk_content
 from .free_pages import parse_page
 from .free_text import free_text_problems, pii_problems
@@ -78,12 +80,13 @@ def _gc_paused() -> Iterator[None]:
 
 @_gc_paused()
 def load_hub(content_dir: Path, display_root: Path | None = None, *,
-             recipients: Sequence[str] = ()) -> LoadResult:
+             recipients: Sequence[str] = (), cache: RecordCache | None = None) -> LoadResult:
     """Read, validate and model everything under `content_dir`.
 
     `recipients` are the hub's age public keys: when there are any, a hidden email
     must be sealed to them, and a plain one is an error (a warning otherwise, from
-    :mod:`.warnings`).
+    :mod:`.warnings`). `cache` (kept by `mkdocs serve` between rebuilds) reuses the
+    first pass of every record file that has not changed since the last load.
     """
     root = display_root or content_dir.parent
     problems: list[Problem] = []
@@ -94,11 +97,16 @@ def load_hub(content_dir: Path, display_root: Path | None = None, *,
     refused_skills = SKILLS_FILE in found.refused
     vocab = _load_skills(content_dir / SKILLS_FILE, root, problems, refused=refused_skills)
     pages = _load_pages(found.pages, root, problems)
+    vocab_key = vocab.fingerprint() if cache is not None else ""
     parsed = [
-        _parse(record_type, path, root, vocab)
+        _parse_cached(cache, (record_type.name, str(root), vocab_key), record_type, path, root, vocab)
+        if cache is not None
+        else _parse(record_type, path, root, vocab)
         for record_type in RECORD_TYPES
         for path in found.records[record_type.name]
     ]
+    if cache is not None:
+        cache.forget_others({path for paths in found.records.values() for path in paths})
     _check_ids(parsed)
     _check_references(parsed)
     if recipients:
@@ -194,6 +202,20 @@ def _load_skills(path: Path, root: Path, problems: list[Problem], *,
 
 
 # -- pass 1: one file --------------------------------------------------------------------
+
+
+class RecordCache(FileCache["_Parsed"]):
+    """Pass 1 of each record file, reused while the file and the skills vocabulary are unchanged."""
+
+
+def _parse_cached(cache: RecordCache, context: tuple[str, str, str], record_type: RecordType,
+                  path: Path, root: Path, vocab: SkillVocabulary) -> _Parsed:
+    # Skill fields resolve through the vocabulary, so a record is only as valid as the
+    # vocabulary it was checked against: its fingerprint is part of the context.
+    record = cache.get(path, context, lambda: _parse(record_type, path, root, vocab))
+    # Pass 2 appends reference problems to the record: give it a fresh list each load.
+    return dataclasses.replace(record, problems=list(record.problems))
+
 
 
 def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabulary) -> _Parsed:

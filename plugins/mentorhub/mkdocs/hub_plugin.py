@@ -43,6 +43,7 @@ from ..site.permalinks import name_permalinks
 from ..site.render import Page, ProfileSection, RenderOptions, SiteRenderer
 from ..site.wayfinding import add_skip_link, mark_current_tab
 from .languages import Tree, build_other_trees, configure, current_tree, hreflang_links
+from .preview import Preview
 
 log = get_plugin_logger(__name__)
 
@@ -104,11 +105,14 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.renderer: SiteRenderer | None = None  # shared with the feature plugins' pages
         self.permalink = ""
         self.tree: Tree | None = None
+        self.preview: Preview | None = None  # `serve` only: what rebuilds reuse (preview.py)
 
     # -- events ------------------------------------------------------------------------
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        if command == "serve":
+            self.preview = Preview()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.profile_sections = []  # feature plugins register again on every (re)build
@@ -135,12 +139,15 @@ class HubPlugin(BasePlugin[HubConfig]):
         if str(_THEME) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(_THEME))
         self._check_catalog(self.options.language)
+        if self.preview is not None:
+            self.preview.attach(config)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
         self.result = load_hub(docs_dir, display_root=Path(config.config_file_path).parent,
-                               recipients=list(self.config.recipients))
+                               recipients=list(self.config.recipients),
+                               cache=self.preview.records if self.preview else None)
         self._report(self.result)
         _keep_only_admitted(files, config, set(self.result.media))
         assert self.options is not None

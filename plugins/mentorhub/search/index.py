@@ -57,16 +57,16 @@ def pagefind_executable() -> Path:
 
 
 def build_index(site_dir: Path, *, exclude_selectors: Sequence[str] = (),
-                executable: Path | None = None) -> IndexSummary:
-    """Index `site_dir` into `site_dir/pagefind/`, replacing any earlier bundle."""
+                executable: Path | None = None, bundle_dir: str = BUNDLE_DIR) -> IndexSummary:
+    """Index `site_dir` into `site_dir/pagefind/` (or `bundle_dir`), replacing any earlier bundle."""
     site_dir = site_dir.resolve()  # Pagefind runs inside it, so a relative path would break
-    bundle = site_dir / BUNDLE_DIR
+    bundle = site_dir / bundle_dir
     if bundle.exists():
         shutil.rmtree(bundle)  # `serve` rebuilds into the same folder: no stale fragments
     command = [
         str(executable or pagefind_executable()),
         "--site", str(site_dir),
-        "--output-subdir", BUNDLE_DIR,
+        "--output-subdir", bundle_dir,
         "--exclude-selectors", ", ".join(dict.fromkeys((*DEFAULT_EXCLUDES, *exclude_selectors))),
     ]
     started = time.perf_counter()
