@@ -27,6 +27,8 @@ from .timezones import time_zone_hint
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 ID_RULE = "ids use lowercase a-z, 0-9 and '-', starting with a letter or digit"
+#: How an unknown skill reference starts (loader.py collapses them when skills.yml is unreadable).
+UNKNOWN_SKILL = "unknown skill "
 
 
 class FieldError(Exception):
@@ -265,7 +267,7 @@ class SkillRef(Kind):
         skill = vocab.resolve_skill(value)
         if skill is None:
             raise FieldError(
-                f"unknown skill {quote(value)}",
+                f"{UNKNOWN_SKILL}{quote(value)}",
                 did_you_mean(value, vocab.skill_ids()) or "add it to content/skills.yml",
             )
         return skill

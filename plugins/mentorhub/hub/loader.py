@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .fields import ID_PATTERN, ID_RULE, FieldError
+from .fields import ID_PATTERN, ID_RULE, UNKNOWN_SKILL, FieldError
 from .file_cache import FileCache
 from .files import SKILLS_FILE, display_path, walk_content
 from .free_pages import parse_page
@@ -112,8 +112,36 @@ def load_hub(content_dir: Path, display_root: Path | None = None, *,
     if recipients:
         _check_sealed_contacts(parsed)
     hub = _build_hub(parsed, vocab, pages)
-    problems.extend(p for record in parsed for p in record.problems)
-    return LoadResult(hub=hub, problems=sorted(problems), refused=found.refused, media=found.media)
+    skills_shown = display_path(content_dir / SKILLS_FILE, root)
+    unreadable = refused_skills or any(p.path == skills_shown and p.field == "file" for p in problems)
+    record_problems = [p for record in parsed for p in record.problems]
+    if unreadable:
+        record_problems = _collapse_skill_cascade(record_problems, skills_shown)
+    problems.extend(record_problems)
+    # The root problem first: when skills.yml cannot be read, its problems lead.
+    ordered = sorted(problems, key=lambda p: (not unreadable or p.path != skills_shown,
+                                              p.field == CASCADE_FIELD, p))
+    return LoadResult(hub=hub, problems=ordered, refused=found.refused, media=found.media)
+
+
+#: The field of the one line that stands for every skill reference left unchecked.
+CASCADE_FIELD = "references"
+
+
+def _collapse_skill_cascade(problems: list[Problem], skills_shown: str) -> list[Problem]:
+    """Without a vocabulary every skill is "unknown": one line says so instead of thousands.
+
+    The records stay out of the hub (their problems are kept on them); only what is
+    reported changes.
+    """
+    kept = [p for p in problems if not p.message.startswith(UNKNOWN_SKILL)]
+    unchecked = len(problems) - len(kept)
+    if unchecked:
+        kept.append(Problem(skills_shown, 1, CASCADE_FIELD,
+                            f"{unchecked} {'reference' if unchecked == 1 else 'references'} could "
+                            f"not be checked because {skills_shown} could not be read",
+                            "fix the problem above, then check again"))
+    return kept
 
 
 def _load_pages(found: dict[str, Path], root: Path, problems: list[Problem]) -> dict[str, FreePage]:

@@ -45,6 +45,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from ..hub.loader import RecordCache
 from ..search.index import PagefindError, build_index
+from ..site.template_cache import MemoryBytecodeCache
 
 log = get_plugin_logger(__name__)
 
@@ -53,6 +54,9 @@ UNCHANGED_TEMPLATE = "mentorhub/preview-unchanged.html"
 #: Top-level entries of the served folder are parked under this prefix while MkDocs
 #: "cleans" it (MkDocs leaves hidden entries alone), then put back.
 _PARKED = ".mentorhub-kept-"
+#: Set (to anything) to make `serve` rebuild everything on each save, as MkDocs does
+#: alone: for a suspected preview problem, and for benchmarks/bench_serve.py's baseline.
+FULL_REBUILD_VARIABLE = "MENTORHUB_FULL_REBUILD"
 #: Written by search in the background; never swept.
 SEARCH_DIR = "pagefind"
 
@@ -62,6 +66,7 @@ class Preview:
 
     def __init__(self) -> None:
         self.records = RecordCache()
+        self._theme_code = MemoryBytecodeCache()
         self._digests: dict[str, str] = {}  # src_uri → digest of the page as last written
         self._current: dict[str, str] = {}  # this build's digests
         self._unchanged: set[str] = set()  # this build: pages left as they are on disk
@@ -138,6 +143,7 @@ class Preview:
 
     @event_priority(-100)  # every page has been read and converted by every plugin
     def _mark_unchanged(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
+        env.bytecode_cache = self._theme_code  # Material's templates compiled once per serve
         site = _site_digest(config, env, self._nav)
         if site != self._site_digest:
             self._digests.clear()  # the configuration, theme or navigation changed: render all

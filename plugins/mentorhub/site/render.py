@@ -34,9 +34,11 @@ from .introductions import (
     no_intro_reason,
 )
 from .sanitize import render_body
+from .template_cache import MemoryBytecodeCache
 
 T = TypeVar("T")
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
+_COMPILED = MemoryBytecodeCache()  # every renderer of this process (template_cache.py)
 
 
 @dataclass(frozen=True)
@@ -284,6 +286,7 @@ class SiteRenderer:
             auto_reload=False,
             finalize=_one_line,
             extensions=["jinja2.ext.i18n"],
+            bytecode_cache=_COMPILED,  # `serve` renders again on every save (template_cache.py)
         )
         # Newstyle gettext: `_("… %(name)s", name=x)` escapes `x` and formats after
         # translating; `ngettext` fills `%(num)s` with the count in the UI language's digits
