@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .body_links import body_link_errors
 from .fields import ID_PATTERN, ID_RULE, UNKNOWN_SKILL, FieldError
 from .file_cache import FileCache
 from .files import SKILLS_FILE, display_path, walk_content
@@ -112,6 +113,7 @@ def load_hub(content_dir: Path, display_root: Path | None = None, *,
     if recipients:
         _check_sealed_contacts(parsed)
     hub = _build_hub(parsed, vocab, pages)
+    problems.extend(body_link_errors(hub, found.media, root))
     skills_shown = display_path(content_dir / SKILLS_FILE, root)
     unreadable = refused_skills or any(p.path == skills_shown and p.field == "file" for p in problems)
     record_problems = [p for record in parsed for p in record.problems]

@@ -41,11 +41,12 @@ def known_targets(hub: Hub, media: Collection[str]) -> frozenset[str]:
 def broken_root_links(hub: Hub, media: Collection[str], project: Path) -> list[Problem]:
     """A warning for each root link in a body that names a record, skill, page or image that is not there."""
     targets = known_targets(hub, media)
+    wrong_case = {path.lower() for path in media}  # an error, from body_links
     found = []
     for path, body in _bodies(hub):
         for url in dict.fromkeys(_ROOT_LINK.findall(body)):
             target = unquote(url).lstrip("/")
-            if _checked(target) and target not in targets:
+            if _checked(target) and target not in targets and target.lower() not in wrong_case:
                 found.append(Problem(path, _line_of(project / path, url), "body",
                                      f"links to {url}, which is not in the hub",
                                      _hint(target)))

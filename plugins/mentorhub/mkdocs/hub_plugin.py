@@ -31,9 +31,11 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils import markdown_extensions
 
+from ..hub.body_links import relative_link_warnings
 from ..hub.languages import LANGUAGES
 from ..hub.loader import LoadResult, load_hub
 from ..hub.problems import format_problems
+from ..hub.root_links import broken_root_links
 from ..hub.sealing import recipient_problem
 from ..i18n import ENGLISH, check_catalog
 from ..site.arrows import hide_arrows
@@ -154,6 +156,7 @@ class HubPlugin(BasePlugin[HubConfig]):
                                recipients=list(self.config.recipients),
                                cache=self.preview.records if self.preview else None)
         self._report(self.result)
+        self._warn_links(self.result, Path(config.config_file_path).parent)
         _keep_only_admitted(files, config, set(self.result.media))
         assert self.options is not None
         self.renderer = renderer = SiteRenderer(
@@ -268,6 +271,13 @@ class HubPlugin(BasePlugin[HubConfig]):
             ENGLISH.ngettext("%(num)s content problem:", "%(num)s content problems:", len(result.problems))
             + f"\n{format_problems(result.problems)}"
         )
+
+    @staticmethod
+    def _warn_links(result: LoadResult, project: Path) -> None:
+        """Body links that lead nowhere on the built site: warnings, so `build --strict` fails."""
+        hub, media = result.hub, set(result.media)
+        for problem in broken_root_links(hub, media, project) + relative_link_warnings(hub, media, project):
+            log.warning(str(problem))
 
     def _free_page_lang(self, html: str, page: MkDocsPage) -> str | None:
         """A free page's `lang:` (the language its text is in) marks its content, as on records."""
