@@ -48,6 +48,7 @@ from ..site.page_html import to_html
 from ..site.permalinks import name_permalinks
 from ..site.render import Page, ProfileSection, RenderOptions, SiteRenderer
 from ..site.wayfinding import add_skip_link, mark_current_tab
+from .fast_pages import render_without_markdown
 from .languages import Tree, build_other_trees, configure, current_tree, hreflang_links
 from .needs import missing_plugin_problems
 from .preview import FULL_REBUILD_VARIABLE, Preview
@@ -230,6 +231,11 @@ class HubPlugin(BasePlugin[HubConfig]):
         # on_page_content supplies the HTML without a pass of Python-Markdown over it.
         files.append(File.generated(config, page.src_uri, content=page_source(page, body=False),
                                     inclusion=inclusion))
+
+    def on_pre_page(self, page: MkDocsPage, /, *, config: MkDocsConfig, files: Files) -> MkDocsPage | None:
+        if page.file.src_uri in self.generated:
+            render_without_markdown(page)  # its HTML comes from on_page_content (fast_pages.py)
+        return page
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig,
                         files: Files) -> str | None:
