@@ -9,7 +9,8 @@ in the same run:
 * builds it once with `mkdocs build` (wall and CPU time: what every save cost before
   the incremental preview);
 * starts a real `mkdocs serve` twice: with the incremental preview, and with
-  MENTORHUB_FULL_REBUILD=1 (MkDocs' own full rebuild on every save, the baseline);
+  MENTORHUB_FULL_REBUILD=1 (MkDocs' own full rebuild on every save, the baseline;
+  with `--before DIR`, the older package in DIR serves that side instead);
 * in each, edits a person's headline, a resource's summary and a skill's label in
   content/skills.yml, one at a time, and measures the time from the save to the
   changed page answering with the new words (polled every 20 ms), plus the server's
@@ -111,11 +112,13 @@ def _apply(path: Path, old: str, new: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def serve_round(project: Path, mode: str, result: Result) -> None:
+def serve_round(project: Path, mode: str, result: Result, before: Path | None = None) -> None:
     port = _port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795305600"}
     if mode == "full rebuild":
         env["MENTORHUB_FULL_REBUILD"] = "1"
+        if before:  # the older package shadows the installed one
+            env["PYTHONPATH"] = str(before)
     log_path = project / f"serve-{mode.replace(' ', '-')}.log"
     with log_path.open("w") as log:
         started = time.perf_counter()
@@ -152,7 +155,7 @@ def serve_round(project: Path, mode: str, result: Result) -> None:
             server.wait(timeout=60)
 
 
-def bench(records: int, seed: int) -> Result:
+def bench(records: int, seed: int, before: Path | None = None) -> Result:
     project = OUT / f"serve-{records}"
     print(f"{records} records: generating", flush=True)
     generate(project, records, seed)
@@ -168,7 +171,7 @@ def bench(records: int, seed: int) -> Result:
     result.build_cpu_seconds = usage.ru_utime + usage.ru_stime
     for mode in ("incremental", "full rebuild"):
         print(f"{records} records: mkdocs serve ({mode})", flush=True)
-        serve_round(project, mode, result)
+        serve_round(project, mode, result, before)
     return result
 
 
@@ -188,8 +191,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,5000", help="record counts (default 1000,5000)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--before", type=Path, default=None,
+                        help="run the full-rebuild side with an older package (a folder holding its "
+                             "mentorhub/: git archive <commit> plugins | tar -x -C DIR; pass DIR/plugins)")
     args = parser.parse_args()
-    results = [bench(int(size), args.seed) for size in args.sizes.split(",")]
+    results = [bench(int(size), args.seed, args.before) for size in args.sizes.split(",")]
     report(results)
     OUT.mkdir(exist_ok=True)
     (OUT / "serve-results.json").write_text(
