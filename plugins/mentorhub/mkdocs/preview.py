@@ -29,6 +29,7 @@ import json
 import logging
 import os
 import shutil
+import subprocess
 import threading
 import time
 from collections.abc import Sequence
@@ -79,6 +80,7 @@ class Preview:
         self.last_summary: dict[str, int] = {}  # the last rebuild's figures, for tests and benchmarks
         self.search_note = ""  # set by the search plugin: how the index is being refreshed
         self.lock = threading.Lock()  # held while a build parks the folder or search swaps in
+        self.search: BackgroundJob | None = None  # the latest background index
         self._generation = 0
         logging.getLogger("mkdocs.commands.build").addFilter(self._quiet_skips)
 
@@ -90,6 +92,8 @@ class Preview:
         self._started = time.perf_counter()
         with self.lock:
             self._generation += 1
+        if self.search is not None:
+            self.search.stop()  # its index would be of the previous build
         if self._building:
             self._digests.clear()  # the last build stopped half-way: its files may be mixed
         self._building = True
@@ -296,11 +300,19 @@ def _nav_signature(items: list[Any]) -> list[Any]:
 class BackgroundJob:
     """Search re-indexing the served folder after a rebuild, in a thread."""
 
-    def __init__(self, thread: threading.Thread) -> None:
-        self.thread = thread
+    def __init__(self) -> None:
+        self.thread: threading.Thread | None = None
+        self.process: subprocess.Popen[str] | None = None
 
     def wait(self, timeout: float | None = None) -> None:
-        self.thread.join(timeout)
+        if self.thread is not None:
+            self.thread.join(timeout)
+
+    def stop(self) -> None:
+        """A newer rebuild began: this index would be thrown away, so stop making it."""
+        process = self.process
+        if process is not None and process.poll() is None:
+            process.terminate()
 
 
 def refresh_in_background(site: Path, exclude_selectors: Sequence[str], preview: Preview) -> BackgroundJob:
@@ -311,10 +323,16 @@ def refresh_in_background(site: Path, exclude_selectors: Sequence[str], preview:
     """
     generation = preview.generation()
     staging = f".mentorhub-search-{generation}"
+    job = BackgroundJob()
+
+    def started(process: subprocess.Popen[str]) -> None:
+        job.process = process
+        if preview.generation() != generation:
+            job.stop()
 
     def work() -> None:
         try:
-            build_index(site, exclude_selectors=exclude_selectors, bundle_dir=staging)
+            build_index(site, exclude_selectors=exclude_selectors, bundle_dir=staging, background=started)
         except PagefindError as exc:
             if preview.generation() == generation:
                 log.warning(f"search index: {exc}")
@@ -330,6 +348,7 @@ def refresh_in_background(site: Path, exclude_selectors: Sequence[str], preview:
             os.rename(site / staging, site / SEARCH_DIR)
         shutil.rmtree(old, ignore_errors=True)
 
-    thread = threading.Thread(target=work, name="mentorhub-search", daemon=True)
-    thread.start()
-    return BackgroundJob(thread)
+    job.thread = threading.Thread(target=work, name="mentorhub-search", daemon=True)
+    preview.search = job
+    job.thread.start()
+    return job
