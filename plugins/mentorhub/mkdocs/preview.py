@@ -46,6 +46,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from ..hub.loader import RecordCache
 from ..search.index import PagefindError, build_index
+from ..site.body_cache import keep_bodies
 from ..site.template_cache import MemoryBytecodeCache
 
 log = get_plugin_logger(__name__)
@@ -67,6 +68,7 @@ class Preview:
 
     def __init__(self) -> None:
         self.records = RecordCache()
+        keep_bodies()  # rendered contributor bodies, too (site/body_cache.py)
         self._theme_code = MemoryBytecodeCache()
         self._digests: dict[str, str] = {}  # src_uri → digest of the page as last written
         self._current: dict[str, str] = {}  # this build's digests

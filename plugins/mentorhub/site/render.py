@@ -24,6 +24,7 @@ from ..hub.relations import Relations, relate
 from ..hub.schema import RESOURCE_KINDS
 from ..i18n import Localizer, localizer
 from . import urls
+from .body_cache import rendered
 from .contribute import issue_form_url
 from .introductions import (
     Contact,
@@ -565,6 +566,9 @@ def _body(context: jinja2.runtime.Context, text: str) -> Markup:
     """A contributor's body as sanitized HTML; `/…` links made relative to this page."""
     ctx = context.get("h")
     rewrite = ctx.root_link if isinstance(ctx, PageContext) else None
+    if isinstance(ctx, PageContext):  # kept between `serve` rebuilds (body_cache.py)
+        return Markup(rendered(text, ctx.src_uri, ctx.site.options.directory_urls,
+                               lambda: render_body(text, rewrite)))
     return Markup(render_body(text, rewrite))
 
 
