@@ -19,8 +19,9 @@ from urllib.parse import unquote
 
 from .models import Hub
 from .problems import Problem
-from .root_links import known_targets
-from .schema import RECORD_TYPES
+
+# The same bodies and line lookup as the root link warnings (one way to find a link's line).
+from .root_links import _bodies, _line_of, known_targets
 
 #: The URL of an inline link or image `](x)`, a reference definition `[x]: x`, or an HTML
 #: `src="x"`/`href="x"`, up to `#`, `?` or the end of the URL.
@@ -31,7 +32,6 @@ _LINK = re.compile(
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 #: Code is not a link: fenced blocks and code spans are left out before looking.
 _CODE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$|`[^`\n]+`", re.MULTILINE | re.DOTALL)
-_MARKERS = ("](", "]:", "src", "href")
 
 
 def body_link_errors(hub: Hub, media: Collection[str], project: Path) -> list[Problem]:
@@ -72,23 +72,5 @@ def relative_link_warnings(hub: Hub, media: Collection[str], project: Path) -> l
 
 
 def _links(body: str) -> Iterator[str]:
-    if not any(marker in body for marker in _MARKERS):
-        return iter(())
     return iter(dict.fromkeys(_LINK.findall(_CODE.sub("", body))))
 
-
-def _bodies(hub: Hub) -> Iterator[tuple[str, str]]:
-    for record_type in RECORD_TYPES:
-        for record in getattr(hub, record_type.folder).values():
-            yield record.source.path, record.body
-    for page in hub.pages.values():
-        yield page.source.path, page.body
-
-
-def _line_of(path: Path, url: str) -> int:
-    """The first line of the file that holds the URL (1 if the file cannot be read)."""
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return 1
-    return next((n for n, line in enumerate(lines, 1) if url in line), 1)
