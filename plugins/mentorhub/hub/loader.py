@@ -247,7 +247,6 @@ def _parse_cached(cache: RecordCache, context: tuple[str, str, str], record_type
     return dataclasses.replace(record, problems=list(record.problems))
 
 
-
 def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabulary) -> _Parsed:
     record = _Parsed(type=record_type, id=path.stem, source=Source(display_path(path, root)))
     try:
