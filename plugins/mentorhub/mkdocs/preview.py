@@ -78,7 +78,6 @@ class Preview:
         self._files: list[File] = []
         self._building = False
         self._started = 0.0
-        self.builds = 0
         self.last_summary: dict[str, int] = {}  # the last rebuild's figures, for tests and benchmarks
         self.search_note = ""  # set by the search plugin: how the index is being refreshed
         self.lock = threading.Lock()  # held while a build parks the folder or search swaps in
@@ -194,7 +193,6 @@ class Preview:
 
     @event_priority(-200)  # after search has started
     def _summary(self, *, config: MkDocsConfig) -> None:
-        self.builds += 1
         self._building = False
         total = len(self._current)
         rendered = total - len(self._unchanged)
