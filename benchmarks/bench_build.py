@@ -93,6 +93,10 @@ class Result:
     largest_page_kb: float = 0.0
     pages_over_500kb: int = 0
     targets: dict[str, bool] = field(default_factory=dict)
+    # --before DIR: the same hub checked and built with an older package, in the same run.
+    before_check_cpu_seconds: float | None = None
+    before_build_seconds: float | None = None
+    before_build_cpu_seconds: float | None = None
 
 
 def run_child(args: Sequence[str], cwd: Path, log: Path, env: dict[str, str] | None = None) -> Run:
@@ -151,7 +155,8 @@ def site_pages(site: Path) -> tuple[int, str, int, int]:
     return count, largest, largest_size, over
 
 
-def bench(records: int, *, seed: int, baseline: bool, profile: bool, repeat: int) -> Result:
+def bench(records: int, *, seed: int, baseline: bool, profile: bool, repeat: int,
+          before: Path | None = None) -> Result:
     # Its own folder: other benchmarks reuse benchmarks/out/hub-<N>/ and may run meanwhile.
     project = OUT / f"build-{records}"
     result = Result(records, repeats=repeat)
@@ -169,6 +174,13 @@ def bench(records: int, *, seed: int, baseline: bool, profile: bool, repeat: int
         _require(check, "mentorhub check")
     result.check_seconds = min(c.seconds for c in checks)
     result.check_cpu_seconds = min(c.cpu_seconds for c in checks)
+    # The older package shadows the installed one through PYTHONPATH (its plugins/ folder).
+    old_env = {"PYTHONPATH": str(before)} if before else {}
+    if before:
+        step(f"{records} records: mentorhub check with the package in {before}")
+        old_checks = [run_child([python, "-m", "mentorhub.commands.cli", "check", "--project", str(project)],
+                                project, project / "check-before.log", old_env) for _ in range(CHECK_RUNS)]
+        result.before_check_cpu_seconds = min(c.cpu_seconds for c in old_checks)
 
     if baseline:
         step(f"{records} records: saving the same pages for the baseline")
@@ -179,7 +191,13 @@ def bench(records: int, *, seed: int, baseline: bool, profile: bool, repeat: int
     timed_config = write_timed_config(project)
     builds: list[tuple[Run, dict[str, Any]]] = []
     bases: list[Run] = []
+    olds: list[Run] = []
     for attempt in range(1, repeat + 1):
+        if before:
+            step(f"{records} records: mkdocs build with the package in {before} ({attempt}/{repeat})")
+            old = run_child([python, "-m", "mkdocs", "build"], project, project / "build-before.log", old_env)
+            _require(old, "mkdocs build (before)")
+            olds.append(old)
         step(f"{records} records: mkdocs build with our plugins ({attempt}/{repeat})")
         timings = project / f"plugin-timings-{attempt}.json"
         build = run_child([python, "-m", "mkdocs", "build", "-f", str(timed_config)], project,
@@ -208,6 +226,9 @@ def bench(records: int, *, seed: int, baseline: bool, profile: bool, repeat: int
     result.html_pages = pages
     result.pages_per_second = pages / build.seconds
     result.largest_page, result.largest_page_kb, result.pages_over_500kb = largest, size / 1024, over
+    if olds:
+        result.before_build_seconds = min(run.seconds for run in olds)
+        result.before_build_cpu_seconds = min(run.cpu_seconds for run in olds)
     if bases:
         base = min(bases, key=lambda run: run.seconds)
         result.baseline_seconds = base.seconds
@@ -259,14 +280,17 @@ def _pct(value: float | None) -> str:
 
 
 def table(results: list[Result]) -> str:
-    header = ("records", "pages", "check s (CPU)", "build s", "our plugins s", "baseline s",
-              "overhead", "CPU overhead", "pages/s", "peak RSS MB", "largest page", ">500KB")
+    header = ("records", "pages", "check s (CPU)", "build s (CPU)", "CPU ms/page", "our plugins s",
+              "baseline s (CPU)", "overhead", "CPU overhead", "pages/s", "peak RSS MB", "largest page",
+              ">500KB")
     rows = [header]
     for r in results:
         rows.append((
             f"{r.records:,}", f"{r.html_pages:,}", f"{r.check_seconds:.2f} ({r.check_cpu_seconds:.2f})",
-            f"{r.build_seconds:.1f}",
-            f"{r.plugins_seconds:.1f} ({r.plugins_share:.0%})", _fmt(r.baseline_seconds, ".1f"),
+            f"{r.build_seconds:.1f} ({r.build_cpu_seconds:.1f})",
+            f"{1000 * r.build_cpu_seconds / max(1, r.html_pages):.1f}",
+            f"{r.plugins_seconds:.1f} ({r.plugins_share:.0%})",
+            f"{_fmt(r.baseline_seconds, '.1f')} ({_fmt(r.baseline_cpu_seconds, '.1f')})",
             _pct(r.overhead), _pct(r.overhead_cpu), f"{r.pages_per_second:.0f}",
             f"{r.build_peak_rss_mb:.0f}", f"{r.largest_page_kb:.0f} KB {r.largest_page}",
             str(r.pages_over_500kb),
@@ -274,6 +298,13 @@ def table(results: list[Result]) -> str:
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
+    for r in results:
+        if r.before_build_cpu_seconds is not None and r.before_check_cpu_seconds is not None:
+            lines.append(f"{r.records:,} records, the older package in the same run: check CPU "
+                         f"{r.before_check_cpu_seconds:.2f} s (now {r.check_cpu_seconds:.2f}), build "
+                         f"{r.before_build_seconds:.1f} s, CPU {r.before_build_cpu_seconds:.1f} s = "
+                         f"{1000 * r.before_build_cpu_seconds / max(1, r.html_pages):.1f} ms/page "
+                         f"(now {r.build_cpu_seconds:.1f} s)")
     return "\n".join(lines)
 
 
@@ -329,6 +360,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="skip the build without our plugins (no overhead figure)")
     parser.add_argument("--repeat", type=int, default=1,
                         help="build each way N times, alternating, and keep the fastest (default 1)")
+    parser.add_argument("--before", type=Path, default=None,
+                        help="also check and build with an older package: a folder holding its "
+                             "mentorhub/ (git archive <commit> plugins | tar -x -C DIR; pass DIR/plugins)")
     parser.add_argument("--profile", action="store_true",
                         help="also build once under cProfile and print the hot spots")
     args = parser.parse_args(argv)
@@ -336,7 +370,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     info = machine()
     results = [bench(n, seed=args.seed, baseline=not args.no_baseline, profile=args.profile,
-                     repeat=max(1, args.repeat)) for n in sizes]
+                     repeat=max(1, args.repeat), before=args.before) for n in sizes]
     info["load_average_after"] = os.getloadavg()
     print()
     print(table(results))

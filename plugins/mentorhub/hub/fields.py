@@ -31,6 +31,8 @@ from .timezones import time_zone_hint
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 ID_RULE = Msg("ids use lowercase a-z, 0-9 and '-', starting with a letter or digit")
+#: How an unknown skill reference starts (loader.py collapses them when skills.yml is unreadable).
+UNKNOWN_SKILL = "unknown skill "
 
 
 class FieldError(Exception):

@@ -8,6 +8,7 @@ that exists and is not a draft, so one broken file does not cascade into others.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -15,8 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .body_links import body_link_errors
 from .field_docs import DOCS
-from .fields import ID_PATTERN, ID_RULE, FieldError
+from .fields import ID_PATTERN, ID_RULE, UNKNOWN_SKILL, FieldError
+from .file_cache import FileCache
 from .files import SKILLS_FILE, display_path, walk_content
 from .free_pages import parse_page
 from .free_text import free_text_problems, pii_problems
@@ -83,12 +86,14 @@ def _gc_paused() -> Iterator[None]:
 
 @_gc_paused()
 def load_hub(content_dir: Path, display_root: Path | None = None, *,
-             recipients: Sequence[str] = (), check_drafts: bool = False) -> LoadResult:
+             recipients: Sequence[str] = (), check_drafts: bool = False,
+             cache: RecordCache | None = None) -> LoadResult:
     """Read, validate and model everything under `content_dir`.
 
     `recipients` are the hub's age public keys: when there are any, a hidden email
     must be sealed to them, and a plain one is an error (a warning otherwise, from
-    :mod:`.warnings`).
+    :mod:`.warnings`). `cache` (kept by `mkdocs serve` between rebuilds) reuses the
+    first pass of every record file that has not changed since the last load.
     """
     root = display_root or content_dir.parent
     problems: list[Problem] = []
@@ -99,21 +104,56 @@ def load_hub(content_dir: Path, display_root: Path | None = None, *,
     refused_skills = SKILLS_FILE in found.refused
     vocab = _load_skills(content_dir / SKILLS_FILE, root, problems, refused=refused_skills)
     pages = _load_pages(found.pages, root, problems)
+    vocab_key = vocab.fingerprint() if cache is not None else ""
     parsed = [
-        _parse(record_type, path, root, vocab, check_drafts)
+        _parse_cached(cache, (record_type.name, str(root), vocab_key, check_drafts), record_type, path, root,
+                      vocab, check_drafts)
+        if cache is not None
+        else _parse(record_type, path, root, vocab, check_drafts)
         for record_type in RECORD_TYPES
         for path in found.records[record_type.name]
     ]
+    if cache is not None:
+        cache.forget_others({path for paths in found.records.values() for path in paths})
     _check_ids(parsed)
     _check_references(parsed, check_drafts)
     _check_photos(parsed, found.media, found.refused)
     if recipients:
         _check_sealed_contacts(parsed)
     hub = _build_hub(parsed, vocab, pages)
-    problems.extend(p for record in parsed for p in record.problems)
+    problems.extend(body_link_errors(hub, found.media, root))
+    skills_shown = display_path(content_dir / SKILLS_FILE, root)
+    unreadable = refused_skills or any(p.path == skills_shown and p.field == "file" for p in problems)
+    record_problems = [p for record in parsed for p in record.problems]
+    if unreadable:
+        record_problems = _collapse_skill_cascade(record_problems, skills_shown)
+    problems.extend(record_problems)
+    # The root problem first: when skills.yml cannot be read, its problems lead.
+    ordered = sorted(problems, key=lambda p: (not unreadable or p.path != skills_shown,
+                                              p.field == CASCADE_FIELD, p))
     drafts = frozenset(f"{r.type.folder}/{r.id}.md" for r in parsed if r.draft)
-    return LoadResult(hub=hub, problems=sorted(problems), refused=found.refused, media=found.media,
+    return LoadResult(hub=hub, problems=ordered, refused=found.refused, media=found.media,
                       drafts=drafts)
+
+
+#: The field of the one line that stands for every skill reference left unchecked.
+CASCADE_FIELD = "references"
+
+
+def _collapse_skill_cascade(problems: list[Problem], skills_shown: str) -> list[Problem]:
+    """Without a vocabulary every skill is "unknown": one line says so instead of thousands.
+
+    The records stay out of the hub (their problems are kept on them); only what is
+    reported changes.
+    """
+    kept = [p for p in problems if not p.message.startswith(UNKNOWN_SKILL)]
+    unchecked = len(problems) - len(kept)
+    if unchecked:
+        kept.append(Problem(skills_shown, 1, CASCADE_FIELD,
+                            f"{unchecked} {'reference' if unchecked == 1 else 'references'} could "
+                            f"not be checked because {skills_shown} could not be read",
+                            "fix the problem above, then check again"))
+    return kept
 
 
 def _load_pages(found: dict[str, Path], root: Path, problems: list[Problem]) -> dict[str, FreePage]:
@@ -232,6 +272,19 @@ def _published_texts(value: Any) -> list[tuple[str | int | None, Any]]:
 
 
 # -- pass 1: one file --------------------------------------------------------------------
+
+
+class RecordCache(FileCache["_Parsed"]):
+    """Pass 1 of each record file, reused while the file and the skills vocabulary are unchanged."""
+
+
+def _parse_cached(cache: RecordCache, context: tuple[str, str, str, bool], record_type: RecordType,
+                  path: Path, root: Path, vocab: SkillVocabulary, check_drafts: bool) -> _Parsed:
+    # Skill fields resolve through the vocabulary, so a record is only as valid as the
+    # vocabulary it was checked against: its fingerprint is part of the context.
+    record = cache.get(path, context, lambda: _parse(record_type, path, root, vocab, check_drafts))
+    # Pass 2 appends reference problems to the record: give it a fresh list each load.
+    return dataclasses.replace(record, problems=list(record.problems))
 
 
 def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabulary,

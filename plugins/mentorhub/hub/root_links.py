@@ -45,6 +45,7 @@ def broken_root_links(hub: Hub, media: Collection[str], project: Path,
     `drafts`: draft records (paths from content/): a link to one says so, not "not in the hub".
     """
     targets = known_targets(hub, media)
+    wrong_case = {path.lower() for path in media}  # an error, from body_links
     found = []
     for path, body in _bodies(hub):
         for url in dict.fromkeys(_ROOT_LINK.findall(body)):
@@ -54,7 +55,7 @@ def broken_root_links(hub: Hub, media: Collection[str], project: Path,
                                      f"links to {url}, which is a draft, not published",
                                      f"publish it (remove 'draft: true' from content/{target}) "
                                      "or remove the link"))
-            elif _checked(target) and target not in targets:
+            elif _checked(target) and target not in targets and target.lower() not in wrong_case:
                 found.append(Problem(path, _line_of(project / path, url), "body",
                                      f"links to {url}, which is not in the hub",
                                      _hint(target)))

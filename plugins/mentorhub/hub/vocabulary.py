@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -29,6 +30,11 @@ class SkillVocabulary:
         if value in self.skills:
             return value
         return self._lookup.get(value.strip().lower())
+
+    def fingerprint(self) -> str:
+        """A digest of everything a record's skill fields are checked against (what resolves to what)."""
+        text = repr((list(self.skills), sorted(self._lookup.items())))
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def skill_ids(self) -> Sequence[str]:
         return list(self.skills)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Collection
 from pathlib import Path
 
+from .body_links import relative_link_warnings
 from .models import Hub
 from .problems import Problem
 from .root_links import broken_root_links
@@ -26,7 +27,7 @@ def content_warnings(hub: Hub, today: dt.date, project: Path,
     `media`: the images under content/media/; `drafts`: draft records (paths from
     content/, as in `LoadResult`).
     """
-    found = broken_root_links(hub, media, project, drafts)
+    found = broken_root_links(hub, media, project, drafts) + relative_link_warnings(hub, media, project)
     for person in hub.people.values():
         if person.joined and person.confirmed and person.confirmed < person.joined:
             found.append(_warning(project, person.source.path, "confirmed",

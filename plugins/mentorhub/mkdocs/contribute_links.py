@@ -15,6 +15,7 @@ them the hook does nothing.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +48,12 @@ def _project_root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
 
+@functools.lru_cache(maxsize=65536)
+def _resolved(path: str) -> Path:
+    """Path.resolve() asks the file system for every part: once per path is enough."""
+    return Path(path).resolve()
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     hub = find_hub_plugin(config, HOOK_NAME)
     base = _base(config)
@@ -74,11 +81,11 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     base = _base(config)
     if not base or not isinstance(meta, dict):
         return None
-    docs_dir = Path(config.docs_dir).resolve()
+    docs_dir = _resolved(config.docs_dir)
     if meta.get("kind") == "skill":
         path = docs_dir / "skills.yml"
     elif meta.get("source"):
-        path = (_project_root(config) / meta["source"]).resolve()
+        path = _resolved(str(_project_root(config) / meta["source"]))
     else:
         return None  # a listing: nothing to edit
     if path.is_relative_to(docs_dir):

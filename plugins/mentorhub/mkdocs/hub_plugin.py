@@ -12,7 +12,9 @@ the site, in `build` or in `serve`. Feature plugins
 
 from __future__ import annotations
 
+import fnmatch
 import html
+import os
 from dataclasses import replace
 from pathlib import Path
 from typing import Literal
@@ -29,11 +31,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import markdown_extensions
 
 from ..cycle.settings import CycleSettings, SettingsError, read_settings
+from ..hub.body_links import relative_link_warnings
 from ..hub.languages import LANGUAGES
 from ..hub.loader import LoadResult, load_hub
 from ..hub.problems import format_problems
+from ..hub.root_links import broken_root_links
 from ..hub.sealing import recipient_problem
 from ..i18n import ENGLISH, check_catalog, localizer
 from ..images.portraits import CACHE_FOLDER, PortraitSet, build_portraits, photo_sources
@@ -49,7 +54,10 @@ from ..site.permalinks import name_permalinks
 from ..site.policy import add_policy_meta
 from ..site.render import Page, ProfileSection, RenderOptions, SiteRenderer
 from ..site.wayfinding import add_skip_link, mark_current_tab
+from .fast_pages import render_without_markdown
 from .languages import Tree, build_other_trees, configure, current_tree, hreflang_links
+from .needs import missing_plugin_problems
+from .preview import FULL_REBUILD_VARIABLE, Preview
 
 log = get_plugin_logger(__name__)
 
@@ -121,11 +129,14 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.tree: Tree | None = None
         self.cycle = CycleSettings()
         self.portraits = PortraitSet()  # person id → photo; the search plugin shows them too
+        self.preview: Preview | None = None  # `serve` only: what rebuilds reuse (preview.py)
 
     # -- events ------------------------------------------------------------------------
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        if command == "serve" and not os.environ.get(FULL_REBUILD_VARIABLE):
+            self.preview = Preview()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.profile_sections = []  # feature plugins register again on every (re)build
@@ -157,17 +168,21 @@ class HubPlugin(BasePlugin[HubConfig]):
                                        content_dir=Path(config.docs_dir))
         except SettingsError as exc:
             raise PluginError(f"mentorhub plugin option {exc} (see docs/guide/cycle.md)") from exc
+        if self.preview is not None:
+            self.preview.attach(config)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
         result = load_hub(docs_dir, display_root=Path(config.config_file_path).parent,
-                          recipients=list(self.config.recipients))
+                          recipients=list(self.config.recipients),
+                          cache=self.preview.records if self.preview else None)
         # Skill labels in this tree's language: every page, finder, reason and KPI reads them.
         assert self.tree is not None  # set by on_config
         tree = self.tree
         self.result = replace(result, hub=result.hub.in_language(tree.lang, tree.languages[0]))
         self._report(self.result)
+        self._warn_links(self.result, Path(config.config_file_path).parent)
         _keep_only_admitted(files, config, set(self.result.media) - photo_sources(self.result))
         self.portraits = self._portraits(files, config, self.result)
         assert self.options is not None
@@ -183,10 +198,14 @@ class HubPlugin(BasePlugin[HubConfig]):
         self._add_join(files, config, renderer)
         return files
 
+    @event_priority(-100)  # every feature plugin has added its pages
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
-        """Without a `nav:` in mkdocs.yml, MkDocs names each section after its folder
-        ("People", "Resources"), in English whatever the hub's language: give each the
-        title of the engine's index page inside it ("Personas"), as tabs show them."""
+        problems = missing_plugin_problems(config, files)
+        if problems:
+            raise PluginError("\n".join(problems))
+        # Without a `nav:` in mkdocs.yml, MkDocs names each section after its folder
+        # ("People", "Resources"), in English whatever the hub's language: give each the
+        # title of the engine's index page inside it ("Personas"), as tabs show them.
         if config.nav is None:
             i18n = self.renderer.i18n if self.renderer is not None else ENGLISH
             _name_sections(nav.items, self.generated, i18n.gettext("Pages"))
@@ -248,6 +267,11 @@ class HubPlugin(BasePlugin[HubConfig]):
         files.append(File.generated(config, page.src_uri, content=page_source(page, body=False),
                                     inclusion=inclusion))
 
+    def on_pre_page(self, page: MkDocsPage, /, *, config: MkDocsConfig, files: Files) -> MkDocsPage | None:
+        if page.file.src_uri in self.generated:
+            render_without_markdown(page)  # its HTML comes from on_page_content (fast_pages.py)
+        return page
+
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig,
                         files: Files) -> str | None:
         generated = self.generated.get(page.file.src_uri)
@@ -300,6 +324,14 @@ class HubPlugin(BasePlugin[HubConfig]):
             words.ngettext("%(num)s content problem:", "%(num)s content problems:", len(result.problems))
             + f"\n{format_problems(result.problems, translate=words.gettext)}"
         )
+
+    @staticmethod
+    def _warn_links(result: LoadResult, project: Path) -> None:
+        """Body links that lead nowhere on the built site: warnings, so `build --strict` fails."""
+        hub, media = result.hub, set(result.media)
+        for problem in (broken_root_links(hub, media, project, result.drafts)
+                        + relative_link_warnings(hub, media, project)):
+            log.warning(str(problem))
 
     def _free_page_lang(self, html: str, page: MkDocsPage) -> str | None:
         """A free page's `lang:` (the language its text is in) marks its content, as on records."""
@@ -382,7 +414,7 @@ def _keep_only_admitted(files: Files, config: MkDocsConfig, media: set[str]) -> 
     """
     docs_dir = Path(config.docs_dir).resolve()
     origins: dict[str, bool] = {}  # src_dir → is docs_dir (one resolve per folder, not per file)
-    removed = False
+    removed: list[str] = []
     for file in list(files):
         if file.src_dir is None:
             continue  # generated by a plugin
@@ -390,9 +422,31 @@ def _keep_only_admitted(files: Files, config: MkDocsConfig, media: set[str]) -> 
             origins[file.src_dir] = Path(file.src_dir).resolve() == docs_dir
         if origins[file.src_dir] and file.src_uri not in media:
             files.remove(file)
-            removed = True
-    if removed:
-        files.add_files_from_theme(config.theme.get_env(), config)
+            removed.append(file.src_uri)
+    _offer_theme_files_again(files, config, removed)
+
+
+#: What MkDocs' Files.add_files_from_theme never takes from a theme folder.
+_NOT_THEME_FILES = (".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*")
+
+
+def _offer_theme_files_again(files: Files, config: MkDocsConfig, removed: list[str]) -> None:
+    """The theme's files at the removed paths, as MkDocs' add_files_from_theme would add them.
+
+    Only the removed paths are looked up: listing the whole theme again (Material ships
+    thousands of icons) cost about a second per build.
+    """
+    patterns = [*_NOT_THEME_FILES, *(f"*{x}" for x in markdown_extensions),
+                *config.theme.static_templates]
+    for src_uri in removed:
+        if any(fnmatch.fnmatch(src_uri.lower(), pattern) for pattern in patterns):
+            continue
+        if files.get_file_from_path(src_uri) is not None:
+            continue
+        for folder in config.theme.dirs:
+            if os.path.isfile(os.path.join(folder, src_uri)):
+                files.append(File(src_uri, folder, config.site_dir, config.use_directory_urls))
+                break
 
 
 def _name_sections(items: list[StructureItem], generated: dict[str, Page], pages_title: str) -> None:

@@ -134,7 +134,7 @@ class MatchingPlugin(BasePlugin[MatchingConfig]):
         return files
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        _, hub = self._hub()
+        hub_plugin, hub = self._hub()
         assert self.options is not None
         result = self.result(hub)
         _write(Path(config.site_dir) / "matches.json", matches_json(result))
@@ -147,9 +147,11 @@ class MatchingPlugin(BasePlugin[MatchingConfig]):
         _write(reports / "cohort-summary.json", cohort_summary_json(cohort))
         for problem in preference_problems(MatchContext(hub, self.options)):
             log.warning(str(problem))
+        # `serve` prints one line per rebuild (preview.py); the summary is for `build`.
+        say = log.debug if hub_plugin.preview is not None else log.info
         for line in cohort_summary(cohort):
-            log.info(line)
-        log.info(f"Cohort proposal written to {reports}")
+            say(line)
+        say(f"Cohort proposal written to {reports}")
 
     # -- profile sections (called by the hub while it renders profiles) -------------------
 

@@ -38,6 +38,7 @@ from ..search.pages import KIND as FINDER_KIND
 from ..site.join import KIND as JOIN_KIND
 from .hub_plugin import HubPlugin
 from .matching_plugin import CIRCLES_SRC
+from .preview import BackgroundJob, refresh_in_background
 from .shared import find_hub_plugin
 
 log = get_plugin_logger(__name__)
@@ -65,6 +66,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def __init__(self) -> None:
         self.hub: HubPlugin | None = None
         self.records: dict[str, SearchRecord] = {}
+        self.refresh: BackgroundJob | None = None  # `serve`: the index being rebuilt
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.hub = find_hub_plugin(config, PLUGIN_NAME)
@@ -120,9 +122,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         return f"<div data-pagefind-body>\n{words}\n{html}\n{facets}</div>\n"
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        excludes = [*UNINDEXED, *self.config.exclude_selectors]
+        preview = self.hub.preview if self.hub is not None else None
+        if preview is not None:  # `serve`: the page reloads without waiting for the index
+            preview.search_note = "search index refreshing in the background"
+            self.refresh = refresh_in_background(Path(config.site_dir), excludes, preview)
+            return
         try:
-            summary = build_index(Path(config.site_dir),
-                                  exclude_selectors=[*UNINDEXED, *self.config.exclude_selectors])
+            summary = build_index(Path(config.site_dir), exclude_selectors=excludes)
         except PagefindError as exc:
             raise PluginError(f"search index: {exc}") from exc
         log.info(f"Pagefind indexed {summary.pages} pages ({summary.words} words, "

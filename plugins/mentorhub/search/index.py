@@ -9,11 +9,12 @@ in hash-map order). No MkDocs imports: any engine can call `build_index`.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,23 +58,32 @@ def pagefind_executable() -> Path:
 
 
 def build_index(site_dir: Path, *, exclude_selectors: Sequence[str] = (),
-                executable: Path | None = None) -> IndexSummary:
-    """Index `site_dir` into `site_dir/pagefind/`, replacing any earlier bundle."""
+                executable: Path | None = None, bundle_dir: str = BUNDLE_DIR,
+                background: Callable[[subprocess.Popen[str]], None] | None = None) -> IndexSummary:
+    """Index `site_dir` into `site_dir/pagefind/` (or `bundle_dir`), replacing any earlier bundle.
+
+    `background` (for `mkdocs serve`): Pagefind runs at a lower priority, and the
+    callable receives its process, so a newer rebuild can stop it.
+    """
     site_dir = site_dir.resolve()  # Pagefind runs inside it, so a relative path would break
-    bundle = site_dir / BUNDLE_DIR
+    bundle = site_dir / bundle_dir
     if bundle.exists():
         shutil.rmtree(bundle)  # `serve` rebuilds into the same folder: no stale fragments
     command = [
         str(executable or pagefind_executable()),
         "--site", str(site_dir),
-        "--output-subdir", BUNDLE_DIR,
+        "--output-subdir", bundle_dir,
         "--exclude-selectors", ", ".join(dict.fromkeys((*DEFAULT_EXCLUDES, *exclude_selectors))),
     ]
     started = time.perf_counter()
     try:
         # cwd is the site itself, so a stray pagefind.yml elsewhere cannot change the index.
-        result = subprocess.run(command, cwd=site_dir, capture_output=True, text=True,
-                                check=False, timeout=3600)
+        with subprocess.Popen(command, cwd=site_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, preexec_fn=_lower_priority if background else None) as process:
+            if background is not None:
+                background(process)
+            stdout, stderr = process.communicate(timeout=3600)
+        result = subprocess.CompletedProcess(command, process.returncode, stdout, stderr)
     except OSError as exc:
         raise PagefindError(f"could not run Pagefind ({command[0]}): {exc}") from exc
     if result.returncode != 0:
@@ -92,6 +102,10 @@ def build_index(site_dir: Path, *, exclude_selectors: Sequence[str] = (),
         filters=_count(result.stdout, "filters"),
         seconds=seconds,
     )
+
+
+def _lower_priority() -> None:
+    os.nice(10)  # the preview's next rebuild comes first
 
 
 def _count(output: str, noun: str) -> int:

@@ -24,6 +24,7 @@ from ..hub.relations import Relations, relate
 from ..hub.schema import RESOURCE_KINDS
 from ..i18n import Localizer, localizer
 from . import urls
+from .body_cache import rendered
 from .contribute import issue_form_url
 from .introductions import (
     Contact,
@@ -36,11 +37,13 @@ from .introductions import (
 from .places import utc_offset_label, utc_offset_minutes
 from .portraits import CARD, PROFILE, Portrait, initials_svg
 from .sanitize import render_body
+from .template_cache import MemoryBytecodeCache
 
 T = TypeVar("T")
 TEMPLATE_DIR = Path(__file__).parent.parent / "templates"
 #: Pages that are mostly a grid of person cards get the screen's width (Page.wide).
 CARD_GRID_TEMPLATES = frozenset({"people_index.html", "people_list.html", "skill.html"})
+_COMPILED = MemoryBytecodeCache()  # every renderer of this process (template_cache.py)
 
 
 @dataclass(frozen=True)
@@ -314,6 +317,7 @@ class SiteRenderer:
             auto_reload=False,
             finalize=_one_line,
             extensions=["jinja2.ext.i18n"],
+            bytecode_cache=_COMPILED,  # `serve` renders again on every save (template_cache.py)
         )
         # Newstyle gettext: `_("… %(name)s", name=x)` escapes `x` and formats after
         # translating; `ngettext` fills `%(num)s` with the count in the UI language's digits
@@ -593,6 +597,9 @@ def _body(context: jinja2.runtime.Context, text: str) -> Markup:
     """A contributor's body as sanitized HTML; `/…` links made relative to this page."""
     ctx = context.get("h")
     rewrite = ctx.root_link if isinstance(ctx, PageContext) else None
+    if isinstance(ctx, PageContext):  # kept between `serve` rebuilds (body_cache.py)
+        return Markup(rendered(text, ctx.src_uri, ctx.site.options.directory_urls,
+                               lambda: render_body(text, rewrite)))
     return Markup(render_body(text, rewrite))
 
 

@@ -1,0 +1,354 @@
+"""An incremental `mkdocs serve`: after a save, only pages whose output can change are rendered.
+
+MkDocs rebuilds the whole site on every save: it empties the served folder, renders
+Material's page template for every page and writes every file again, then Pagefind
+indexes it all. The preview keeps, between the rebuilds of one `serve`:
+
+* every record file's first pass (:class:`~mentorhub.hub.loader.RecordCache`): only
+  files whose size or modification time changed are read and validated again; the
+  hub, its generated pages and every plugin's `on_page_*` work are then redone in
+  memory, which is cheap next to the theme and the disk;
+* the served folder itself: MkDocs' cleaning is sidestepped, and for every page a
+  digest of everything the theme's template reads (the page's HTML after every
+  plugin's `on_page_content`, title, table of contents, metadata, URLs, neighbours;
+  the navigation, the site's configuration, theme overrides and hooks). A page whose
+  digest and file are unchanged is not rendered or written: the file on disk is what
+  a fresh build would write. Files a fresh build would not write (deleted or renamed
+  records) are removed before search indexes the folder.
+
+There is no list of which page depends on which record: a page type added tomorrow
+is covered, because the digest is taken from what each page turned out to be. Search
+is re-indexed in the background (search_plugin.py); the page reloads without waiting
+for it. Nothing here runs in `mkdocs build`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import subprocess
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+
+from ..hub.loader import RecordCache
+from ..search.index import PagefindError, build_index
+from ..site.body_cache import keep_bodies
+from ..site.template_cache import MemoryBytecodeCache
+
+log = get_plugin_logger(__name__)
+
+#: In the package's theme folder (`theme/`): renders nothing, so MkDocs writes nothing.
+UNCHANGED_TEMPLATE = "mentorhub/preview-unchanged.html"
+#: Top-level entries of the served folder are parked under this prefix while MkDocs
+#: "cleans" it (MkDocs leaves hidden entries alone), then put back.
+_PARKED = ".mentorhub-kept-"
+#: Set (to anything) to make `serve` rebuild everything on each save, as MkDocs does
+#: alone: for a suspected preview problem, and for benchmarks/bench_serve.py's baseline.
+FULL_REBUILD_VARIABLE = "MENTORHUB_FULL_REBUILD"
+#: Written by search in the background; never swept.
+SEARCH_DIR = "pagefind"
+
+
+class Preview:
+    """What one `mkdocs serve` keeps between rebuilds; attach() it to each build's config."""
+
+    def __init__(self) -> None:
+        self.records = RecordCache()
+        keep_bodies()  # rendered contributor bodies, too (site/body_cache.py)
+        self._theme_code = MemoryBytecodeCache()
+        self._digests: dict[str, str] = {}  # src_uri → digest of the page as last written
+        self._current: dict[str, str] = {}  # this build's digests
+        self._unchanged: set[str] = set()  # this build: pages left as they are on disk
+        self._site_digest = ""
+        self._nav: Navigation | None = None
+        self._files: list[File] = []
+        self._building = False
+        self._started = 0.0
+        self.last_summary: dict[str, int] = {}  # the last rebuild's figures, for tests and benchmarks
+        self.search_note = ""  # set by the search plugin: how the index is being refreshed
+        self.lock = threading.Lock()  # held while a build parks the folder or search swaps in
+        self.search: BackgroundJob | None = None  # the latest background index
+        self._generation = 0
+        logging.getLogger("mkdocs.commands.build").addFilter(self._quiet_skips)
+
+    def attach(self, config: MkDocsConfig) -> None:
+        """Register the preview's handlers on this build's plugin collection (once)."""
+        plugins = config.plugins
+        if self._after_nav in plugins.events["nav"]:
+            return
+        self._started = time.perf_counter()
+        with self.lock:
+            self._generation += 1
+        if self.search is not None:
+            self.search.stop()  # its index would be of the previous build
+        if self._building:
+            self._digests.clear()  # the last build stopped half-way: its files may be mixed
+        self._building = True
+        for event, handler in (("pre_build", self._park), ("files", self._unpark),
+                               ("nav", self._after_nav), ("env", self._mark_unchanged),
+                               ("post_page", self._nothing_to_write),
+                               ("post_build", self._sweep), ("post_build", self._summary)):
+            plugins._register_event(event, handler, "mentorhub")
+
+    # -- handlers ------------------------------------------------------------------------
+
+    def generation(self) -> int:
+        """Counts builds: a background job compares it to know it is still current."""
+        return self._generation
+
+    @event_priority(100)
+    def _park(self, *, config: MkDocsConfig) -> None:
+        """Hide the last build from MkDocs' cleaning (it runs right after pre_build)."""
+        with self.lock:
+            self._park_folder(Path(config.site_dir))
+
+    def _park_folder(self, site: Path) -> None:
+        self._unpark_folder(site)  # a build that failed half-way left them parked
+        if not self._digests or not site.is_dir():
+            return
+        for entry in os.listdir(site):
+            if not entry.startswith("."):
+                os.rename(site / entry, site / (_PARKED + entry))
+
+    @event_priority(100)  # before any plugin writes into the folder
+    def _unpark(self, files: Files, /, *, config: MkDocsConfig) -> None:
+        self._unpark_folder(Path(config.site_dir))
+        for file in files:
+            if not file.is_documentation_page() and _unchanged_static(file, config):
+                _skip_copy(file)
+
+    @staticmethod
+    def _unpark_folder(site: Path) -> None:
+        if not site.is_dir():
+            return
+        for entry in os.listdir(site):
+            if entry.startswith(_PARKED):
+                target = site / entry[len(_PARKED):]
+                if target.exists():
+                    _remove(target)
+                os.rename(site / entry, target)
+
+    @event_priority(-100)  # the navigation as every plugin left it
+    def _after_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
+        self._nav = nav
+
+    @event_priority(-100)  # every page has been read and converted by every plugin
+    def _mark_unchanged(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
+        env.bytecode_cache = self._theme_code  # Material's templates compiled once per serve
+        site = _site_digest(config, env, self._nav)
+        if site != self._site_digest:
+            self._digests.clear()  # the configuration, theme or navigation changed: render all
+            self._site_digest = site
+        self._current = {}
+        self._unchanged = set()
+        self._files = list(files)
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None:
+                continue
+            digest = _page_digest(page)
+            self._current[file.src_uri] = digest
+            if self._digests.get(file.src_uri) == digest and os.path.isfile(file.abs_dest_path):
+                self._unchanged.add(file.src_uri)
+                page.meta["template"] = UNCHANGED_TEMPLATE
+
+    @event_priority(-100)  # after every plugin: an unchanged page's file is not rewritten
+    def _nothing_to_write(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        return "" if page.file.src_uri in self._unchanged else None
+
+    @event_priority(100)  # before search indexes the folder and plugins write their outputs
+    def _sweep(self, *, config: MkDocsConfig) -> None:
+        """Remove what a fresh build would not have written (deleted or renamed pages)."""
+        self._digests = self._current
+        site = Path(config.site_dir)
+        expected = {os.path.normpath(f.abs_dest_path) for f in self._files}
+        expected |= {os.path.normpath(site / name) for name in _theme_outputs(config)}
+        folders = []
+        for folder, dirs, names in os.walk(site):
+            if folder == str(site):
+                dirs[:] = [d for d in dirs if not d.startswith(".") and d != SEARCH_DIR]
+            else:
+                folders.append(folder)
+            for name in names:
+                path = os.path.join(folder, name)
+                if os.path.normpath(path) not in expected and not name.startswith(_PARKED):
+                    os.unlink(path)
+        for folder in reversed(folders):  # deepest first
+            if not os.listdir(folder):
+                os.rmdir(folder)
+
+    @event_priority(-200)  # after search has started
+    def _summary(self, *, config: MkDocsConfig) -> None:
+        self._building = False
+        total = len(self._current)
+        rendered = total - len(self._unchanged)
+        self.last_summary = {"pages": total, "rendered": rendered, "records_read": self.records.misses}
+        log.info(f"Preview: {rendered} of {total} pages rendered, {self.records.misses} "
+                 f"record files read, in {time.perf_counter() - self._started:.1f} s"
+                 + (f"; {self.search_note}" if self.search_note else ""))
+        self.records.hits = self.records.misses = 0
+
+    def _quiet_skips(self, record: logging.LogRecord) -> bool:
+        """MkDocs says "Page skipped … empty output" for each page left as it is: not news."""
+        message = record.getMessage()
+        if not message.startswith("Page skipped: '"):
+            return True
+        return message.split("'")[1] not in self._unchanged
+
+
+def _theme_outputs(config: MkDocsConfig) -> list[str]:
+    names = list(config.theme.static_templates)
+    return names + [name + ".gz" for name in names if name == "sitemap.xml"]
+
+
+def _unchanged_static(file: File, config: MkDocsConfig) -> bool:
+    """A theme or package file (not the hub's own media) copied since it last changed."""
+    if file.abs_src_path is None:
+        return False  # generated content: written every time
+    if file.src_dir is not None and os.path.samefile(file.src_dir, config.docs_dir):
+        return False  # media: copied every time, a contributor may replace an image
+    try:
+        source, copy = os.stat(file.abs_src_path), os.stat(file.abs_dest_path)
+    except OSError:
+        return False
+    return source.st_size == copy.st_size and copy.st_mtime_ns >= source.st_mtime_ns
+
+
+def _skip_copy(file: File) -> None:
+    file.copy_file = lambda dirty=False: None  # type: ignore[method-assign]
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+
+
+def _page_digest(page: Page) -> str:
+    """Everything of the page that the theme's template reads, as one digest."""
+    def neighbour(other: Page | None) -> tuple[str, str] | None:
+        return (other.url, str(other.title)) if other is not None else None
+
+    ancestors = [(str(a.title), getattr(a, "url", "")) for a in page.ancestors]
+    meta = json.dumps(page.meta, sort_keys=True, default=repr, ensure_ascii=False)
+    parts = (page.file.src_uri, page.url, page.abs_url, page.canonical_url, page.edit_url,
+             str(page.title), page.is_homepage, meta, _toc(page.toc.items),
+             neighbour(page.previous_page), neighbour(page.next_page), ancestors)
+    digest = hashlib.sha256(repr(parts).encode())
+    digest.update((page.content or "").encode())
+    return digest.hexdigest()
+
+
+def _toc(items: list[AnchorLink]) -> list[Any]:
+    return [(item.id, item.title, item.level, _toc(item.children)) for item in items]
+
+
+def _site_digest(config: MkDocsConfig, env: Environment, nav: Navigation | None) -> str:
+    """What every page's template reads besides the page: config, theme overrides, nav, globals."""
+    digest = hashlib.sha256()
+    config_file = Path(config.config_file_path)
+    digest.update(config_file.read_bytes() if config_file.is_file() else b"")
+    for value in (config.site_url, config.extra_css, config.extra_javascript, dict(config.extra),
+                  repr(config.theme), sorted(config.theme.dirs)):
+        digest.update(repr(value).encode())
+    # The site's own template overrides and hooks can change while serving; the
+    # installed theme and plugins cannot.
+    custom_dir = config.theme.custom_dir
+    if custom_dir:
+        digest.update(repr(_tree_stamps(Path(custom_dir))).encode())
+    hooks: Any = config.hooks or []
+    for hook in hooks.values() if isinstance(hooks, dict) else hooks:
+        hook_file = getattr(hook, "__file__", None)
+        if hook_file and os.path.isfile(hook_file):
+            digest.update(repr((hook_file, os.stat(hook_file).st_mtime_ns)).encode())
+    globals_ = {k: v for k, v in env.globals.items() if k.startswith("mentorhub_")}
+    digest.update(repr(sorted(globals_.items(), key=lambda kv: kv[0])).encode())
+    digest.update(repr(_nav_signature(nav.items if nav else [])).encode())
+    return digest.hexdigest()
+
+
+def _tree_stamps(root: Path) -> list[tuple[str, int, int]]:
+    stamps = []
+    for folder, dirs, names in os.walk(root):
+        dirs.sort()
+        for name in sorted(names):
+            status = os.stat(os.path.join(folder, name))
+            stamps.append((os.path.join(folder, name), status.st_size, status.st_mtime_ns))
+    return stamps
+
+
+def _nav_signature(items: list[Any]) -> list[Any]:
+    return [(type(item).__name__, str(item.title), getattr(item, "url", None),
+             _nav_signature(getattr(item, "children", None) or [])) for item in items]
+
+
+class BackgroundJob:
+    """Search re-indexing the served folder after a rebuild, in a thread."""
+
+    def __init__(self) -> None:
+        self.thread: threading.Thread | None = None
+        self.process: subprocess.Popen[str] | None = None
+
+    def wait(self, timeout: float | None = None) -> None:
+        if self.thread is not None:
+            self.thread.join(timeout)
+
+    def stop(self) -> None:
+        """A newer rebuild began: this index would be thrown away, so stop making it."""
+        process = self.process
+        if process is not None and process.poll() is None:
+            process.terminate()
+
+
+def refresh_in_background(site: Path, exclude_selectors: Sequence[str], preview: Preview) -> BackgroundJob:
+    """Index `site` into a hidden folder, then swap it in for `pagefind/`, unless a newer build began.
+
+    A build that starts while Pagefind runs makes this index stale: it is thrown
+    away, and that build's own job replaces it.
+    """
+    generation = preview.generation()
+    staging = f".mentorhub-search-{generation}"
+    job = BackgroundJob()
+
+    def started(process: subprocess.Popen[str]) -> None:
+        job.process = process
+        if preview.generation() != generation:
+            job.stop()
+
+    def work() -> None:
+        try:
+            build_index(site, exclude_selectors=exclude_selectors, bundle_dir=staging, background=started)
+        except PagefindError as exc:
+            if preview.generation() == generation:
+                log.warning(f"search index: {exc}")
+            shutil.rmtree(site / staging, ignore_errors=True)
+            return
+        with preview.lock:
+            if preview.generation() != generation or not site.is_dir():
+                shutil.rmtree(site / staging, ignore_errors=True)
+                return
+            old = site / f".mentorhub-search-old-{generation}"
+            if (site / SEARCH_DIR).exists():
+                os.rename(site / SEARCH_DIR, old)
+            os.rename(site / staging, site / SEARCH_DIR)
+        shutil.rmtree(old, ignore_errors=True)
+
+    job.thread = threading.Thread(target=work, name="mentorhub-search", daemon=True)
+    preview.search = job
+    job.thread.start()
+    return job

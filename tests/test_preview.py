@@ -1,0 +1,107 @@
+"""The incremental preview (`mkdocs serve`, mkdocs/preview.py) is byte-identical to a clean build.
+
+One child process serves a copy of the fixture hub the way `mkdocs serve` does and,
+after each step of edits, additions, renames and deletions of every record type and
+of skills.yml (and a broken file, then its fix), compares the whole served folder,
+search index included, with a build of the same content by fresh plugins.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import EPOCH, REPO, copy_fixture_hub
+
+PERSON = "content/people/mia-mentor.md"
+NEW_RESOURCE = """\
+---
+title: Office hours checklist
+kind: guide
+summary: What to prepare before an office hour.
+topics: [python]
+url: https://example.org/checklist
+---
+"""
+STEPS: list[list[dict[str, str]]] = [
+    [],  # the first build
+    [],  # nothing changed: nothing is rendered again
+    [{"op": "edit", "path": PERSON, "old": "name: Mia Mentor", "new": "name: Mia Mentora"}],
+    [{"op": "write", "path": "content/resources/office-hours-checklist.md", "text": NEW_RESOURCE}],
+    [{"op": "rename", "path": "content/sessions/2026-10-05-python-office-hours.md",
+      "to": "content/sessions/2026-10-06-python-office-hours.md"}],
+    [{"op": "delete", "path": "content/stories/tea-first-script.md"}],
+    [{"op": "edit", "path": "content/skills.yml", "old": "label: Grant writing",
+      "new": "label: Grant proposals"}],
+    [{"op": "edit", "path": "content/resources/grant-starter-kit.md", "old": "What is inside.",
+      "new": "What is inside, and why."}],
+    # A broken record is left out (serve shows the rest) and comes back when fixed.
+    [{"op": "edit", "path": PERSON, "old": "roles: [mentor]", "new": "roles: [mentor"}],
+    [{"op": "edit", "path": PERSON, "old": "roles: [mentor", "new": "roles: [mentor]"}],
+    [{"op": "delete", "path": "content/people/uma-unpaired.md"}],
+]
+
+
+def _concrete(project: Path) -> list[list[dict[str, str]]]:
+    """Edits become whole-file writes, computed from the files as they will be by then."""
+    texts: dict[str, str] = {}
+    steps = []
+    for step in STEPS:
+        changes = []
+        for change in step:
+            if change["op"] != "edit":
+                changes.append(change)
+                if change["op"] == "rename":
+                    texts.pop(change["path"], None)
+                continue
+            path = change["path"]
+            text = texts.get(path) or (project / path).read_text(encoding="utf-8")
+            assert change["old"] in text, change
+            texts[path] = text.replace(change["old"], change["new"], 1)
+            changes.append({"op": "write", "path": path, "text": texts[path]})
+        steps.append(changes)
+    return steps
+
+
+def _differences(served: Path, fresh: Path) -> list[str]:
+    problems = []
+    comparison = filecmp.dircmp(served, fresh)
+    stack = [(comparison, "")]
+    while stack:
+        node, prefix = stack.pop()
+        problems += [f"only served: {prefix}{name}" for name in node.left_only]
+        problems += [f"only fresh: {prefix}{name}" for name in node.right_only]
+        _, mismatch, errors = filecmp.cmpfiles(node.left, node.right, node.common_files, shallow=False)
+        problems += [f"differs: {prefix}{name}" for name in mismatch + errors]
+        stack += [(sub, f"{prefix}{name}/") for name, sub in node.subdirs.items()]
+    return problems
+
+
+def test_incremental_serve_matches_a_clean_build(tmp_path: Path) -> None:
+    project = copy_fixture_hub(tmp_path / "hub")
+    steps_file = tmp_path / "steps.json"
+    steps_file.write_text(json.dumps(_concrete(project)), encoding="utf-8")
+    out = tmp_path / "out"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, str(REPO / "tests" / "preview_support.py"), str(project), str(steps_file), str(out)],
+        env=env, capture_output=True, text=True, timeout=900, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-4000:]
+    summaries = [json.loads(line)["summary"] for line in result.stdout.splitlines()]
+    assert len(summaries) == len(STEPS)
+    for number in range(len(STEPS)):
+        assert _differences(out / f"{number}-served", out / f"{number}-fresh") == [], f"step {number}"
+    first, unchanged, edited = summaries[0], summaries[1], summaries[2]
+    assert first["rendered"] == first["pages"] and first["records_read"] > 5
+    assert unchanged["rendered"] == 0 and unchanged["records_read"] == 0
+    # Editing one name re-renders the pages that show it, not the whole site.
+    assert 0 < edited["rendered"] < edited["pages"] and edited["records_read"] == 1
+    # skills.yml changes what every record is checked against: all are read again.
+    assert summaries[6]["records_read"] >= 5
+    broken = result.stderr
+    assert "content/people/mia-mentor.md" in broken and "content problem" in broken
