@@ -46,6 +46,9 @@ class LoadResult:
     refused: set[str] = field(default_factory=set)  # paths relative to content/
     media: dict[str, Path] = field(default_factory=dict)  # checked images to publish, by path
     drafts: frozenset[str] = frozenset()  # record paths relative to content/ (people/ana.md)
+    #: Record files (as shown in problems) held back only because skills.yml could not be
+    #: read: the one cascade line counts them instead of naming each.
+    held: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -125,35 +128,42 @@ def load_hub(content_dir: Path, display_root: Path | None = None, *,
     skills_shown = display_path(content_dir / SKILLS_FILE, root)
     unreadable = refused_skills or any(p.path == skills_shown and p.field == "file" for p in problems)
     record_problems = [p for record in parsed for p in record.problems]
+    held: frozenset[str] = frozenset()
     if unreadable:
-        record_problems = _collapse_skill_cascade(record_problems, skills_shown)
+        record_problems, held = _collapse_skill_cascade(record_problems, skills_shown)
     problems.extend(record_problems)
     # The root problem first: when skills.yml cannot be read, its problems lead.
     ordered = sorted(problems, key=lambda p: (not unreadable or p.path != skills_shown,
                                               p.field == CASCADE_FIELD, p))
     drafts = frozenset(f"{r.type.folder}/{r.id}.md" for r in parsed if r.draft)
     return LoadResult(hub=hub, problems=ordered, refused=found.refused, media=found.media,
-                      drafts=drafts)
+                      drafts=drafts, held=held)
 
 
 #: The field of the one line that stands for every skill reference left unchecked.
 CASCADE_FIELD = "references"
 
 
-def _collapse_skill_cascade(problems: list[Problem], skills_shown: str) -> list[Problem]:
+def _collapse_skill_cascade(problems: list[Problem],
+                            skills_shown: str) -> tuple[list[Problem], frozenset[str]]:
     """Without a vocabulary every skill is "unknown": one line says so instead of thousands.
 
     The records stay out of the hub (their problems are kept on them); only what is
-    reported changes.
+    reported changes. The files held back only by that line are returned, so nothing is
+    dropped without a word: the line counts them, and `LoadResult.held` names them.
     """
     kept = [p for p in problems if not p.message.startswith(UNKNOWN_SKILL)]
     unchecked = len(problems) - len(kept)
-    if unchecked:
-        kept.append(Problem(skills_shown, 1, CASCADE_FIELD,
-                            f"{unchecked} {'reference' if unchecked == 1 else 'references'} could "
-                            f"not be checked because {skills_shown} could not be read",
-                            "fix the problem above, then check again"))
-    return kept
+    if not unchecked:
+        return kept, frozenset()
+    held = frozenset(p.path for p in problems if p.message.startswith(UNKNOWN_SKILL))
+    files = len(held)
+    kept.append(Problem(skills_shown, 1, CASCADE_FIELD,
+                        f"{unchecked} {'reference' if unchecked == 1 else 'references'} in {files} "
+                        f"{'file' if files == 1 else 'files'} could not be checked because {skills_shown} "
+                        "could not be read; those files are held back until it can be",
+                        "fix the problem above, then check again"))
+    return kept, held - {p.path for p in kept}
 
 
 def _load_pages(found: dict[str, Path], root: Path, problems: list[Problem]) -> dict[str, FreePage]:
