@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..hub.problems import Msg, Problem, did_you_mean
+from ..hub.problems import N_, Msg, Problem, did_you_mean
 from ..hub.schema import RECORD_TYPES, RecordType
 from ..hub.strict_yaml import Document, YamlError, load
 
@@ -127,7 +127,8 @@ def read_mapping(path: Path, shown: str, headers: tuple[str, ...]) -> tuple[Mapp
         defaults = {}
     for target, value in defaults.items():
         if not _known_target(str(target), record):
-            problem(("defaults", target), f"defaults.{target}", f"{record.name} has no field '{target}'",
+            problem(("defaults", target), f"defaults.{target}",
+                    Msg(_NO_FIELD[record.name], target=target),
                     did_you_mean(str(target), record.field_names))
         else:
             mapping.defaults[str(target)] = value
@@ -143,6 +144,21 @@ def _known_target(target: str, record: RecordType) -> bool:
     return record.field(target) is not None and target not in ("private", "contact", "links", "draft")
 
 
+#: One sentence per record type, so each language can say it in its own grammar.
+_NO_FIELD = {
+    "person": N_("person has no field '%(target)s'"),
+    "resource": N_("resource has no field '%(target)s'"),
+    "session": N_("session has no field '%(target)s'"),
+    "story": N_("story has no field '%(target)s'"),
+}
+_FIELDS_ARE = {
+    "person": N_("person fields are: %(names)s"),
+    "resource": N_("resource fields are: %(names)s"),
+    "session": N_("session fields are: %(names)s"),
+    "story": N_("story fields are: %(names)s"),
+}
+
+
 def _field_spec(target: str, spec: Any, record: RecordType, headers: tuple[str, ...],
                 document: Document, problem: Any) -> FieldSpec | None:
     line = document.line_of(("fields", target))
@@ -151,8 +167,8 @@ def _field_spec(target: str, spec: Any, record: RecordType, headers: tuple[str, 
         hint = did_you_mean(target, names) or (
             Msg("this hub's version has no such field yet (update mentorhub)")
             if target in ("photo", "country", "github")
-            else Msg("%(name)s fields are: %(names)s", name=record.name, names=', '.join(names)))
-        problem(Msg("%(name)s has no field '%(target)s'", name=record.name, target=target), hint)
+            else Msg(_FIELDS_ARE[record.name], names=", ".join(names)))
+        problem(Msg(_NO_FIELD[record.name], target=target), hint)
         return None
     if isinstance(spec, str):
         spec = {"column": spec}
