@@ -22,7 +22,7 @@ from mentorhub.hub.problems import Msg, Problem, format_problems
 from mentorhub.i18n.catalogs import LOCALE_DIR, read_catalog, translations
 from mentorhub.importer.mapping import read_mapping
 
-from conftest import MINIMAL_CONFIG, write_project
+from conftest import MINIMAL_CONFIG, copy_fixture_hub, write_project
 
 PERSON = """\
 ---
@@ -150,3 +150,20 @@ def test_import_mapping_problems_are_told_in_spanish(tmp_path: Path) -> None:
     assert len(spanish) >= 2 and _english_in(english) and not _english_in(spanish), spanish
     # A record type inside a sentence is said in the hub's language too, not as "person".
     assert "map.yml:3: fields.bio: una persona no tiene el campo 'bio'" in "\n".join(spanish)
+
+
+def test_import_row_problems_are_told_in_spanish(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fixtures = Path(__file__).parent / "fixtures" / "import"
+    lines = {}
+    for lang in ("en", "es"):
+        project = copy_fixture_hub(tmp_path / lang)
+        config = project / "mkdocs.yml"
+        config.write_text(config.read_text(encoding="utf-8").replace("  language: en\n",
+                                                                      f"  language: {lang}\n"),
+                          encoding="utf-8")
+        main(["import", str(fixtures / "google-forms-en.csv"), "--map",
+              str(fixtures / "google-forms-en.map.yml"), "-p", str(project), "--dry-run"])
+        lines[lang] = [line for line in capsys.readouterr().err.splitlines() if PREFIX.match(line)]
+    assert len(lines["es"]) >= 3 and _english_in(lines["en"]) and not _english_in(lines["es"]), lines
+    assert ("google-forms-en.csv:8: offers: habilidad desconocida 'Pyhton' (¿quisiste decir 'python'?)"
+            in lines["es"])
