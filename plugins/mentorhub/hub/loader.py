@@ -141,6 +141,14 @@ def load_hub(content_dir: Path, display_root: Path | None = None, *,
 
 
 #: The field of the one line that stands for every skill reference left unchecked.
+#: One sentence per record type, so each language can say it in its own grammar.
+_DUPLICATE_ID = {
+    "person": N_("the person id '%(id)s' is also used by %(path)s"),
+    "resource": N_("the resource id '%(id)s' is also used by %(path)s"),
+    "session": N_("the session id '%(id)s' is also used by %(path)s"),
+    "story": N_("the story id '%(id)s' is also used by %(path)s"),
+}
+
 CASCADE_FIELD = "references"
 
 
@@ -157,12 +165,12 @@ def _collapse_skill_cascade(problems: list[Problem],
     if not unchecked:
         return kept, frozenset()
     held = frozenset(p.path for p in problems if p.message.startswith(UNKNOWN_SKILL))
-    files = len(held)
+    # Counts after colons: one sentence for every number, so no plural forms are needed.
     kept.append(Problem(skills_shown, 1, CASCADE_FIELD,
-                        f"{unchecked} {'reference' if unchecked == 1 else 'references'} in {files} "
-                        f"{'file' if files == 1 else 'files'} could not be checked because {skills_shown} "
-                        "could not be read; those files are held back until it can be",
-                        "fix the problem above, then check again"))
+                        Msg("skill references not checked because %(file)s could not be read: %(count)s; "
+                            "files held back until it can be: %(files)s",
+                            file=skills_shown, count=unchecked, files=len(held)),
+                        Msg("fix the problem above, then check again")))
     return kept, held - {p.path for p in kept}
 
 
@@ -194,8 +202,8 @@ def _load_skills(path: Path, root: Path, problems: list[Problem], *,
     if refused:
         return vocab  # the walk said why
     if not path.is_file():
-        problems.append(Problem(shown, 1, "file", "the skills vocabulary is missing",
-                                "create content/skills.yml"))
+        problems.append(Problem(shown, 1, "file", Msg("the skills vocabulary is missing"),
+                                Msg("create content/skills.yml")))
         return vocab
     try:
         text = decode(path.read_bytes())
@@ -205,19 +213,21 @@ def _load_skills(path: Path, root: Path, problems: list[Problem], *,
         problems.append(Problem(shown, exc.line, "file", exc.message, exc.hint))
         return vocab
     if not isinstance(document.data, dict):
-        problems.append(Problem(shown, 1, "file", "expected a map of skill ids",
-                                "see the README for an example"))
+        problems.append(Problem(shown, 1, "file", Msg("expected a map of skill ids"),
+                                Msg("see the README for an example")))
         return vocab
     fields = {f.name: f for f in SKILL_FIELDS}
     for skill_id, entry in document.data.items():
         line = document.line_of((skill_id,))
         if not ID_PATTERN.match(skill_id):
             problems.append(Problem(shown, line, label(skill_id),
-                                    f"{quote(skill_id)} is not a valid skill id", ID_RULE))
+                                    Msg("%(skill_id)s is not a valid skill id",
+                                        skill_id=quote(skill_id)), ID_RULE))
             continue
         values: dict[str, Any] = {}
         if not isinstance(entry, dict):
-            problems.append(Problem(shown, line, skill_id, "expected 'label:' and 'category:' lines"))
+            problems.append(Problem(shown, line, skill_id, Msg("expected 'label:' and 'category:' "
+                                                               "lines")))
             entry = {}
         for key, value in entry.items():
             spec = fields.get(key)
@@ -247,7 +257,8 @@ def _load_skills(path: Path, root: Path, problems: list[Problem], *,
             owner = vocab.owner_of(word)
             if owner is not None and owner != skill_id:
                 problems.append(Problem(shown, line, skill_id,
-                                        f"{quote(word)} is already used by skill '{owner}'"))
+                                        Msg("%(word)s is already used by skill '%(owner)s'",
+                                            word=quote(word), owner=owner)))
         labels = _per_language(values.get("label", ()))
         descriptions = _per_language(values.get("description", ()))
         vocab.add(Skill(
@@ -417,16 +428,16 @@ def _resource_rules(record: _Parsed) -> None:
 def _session_rules(record: _Parsed) -> None:
     feedback = record.values.get("feedback", {})
     if feedback.get("responses") == 0 and "satisfaction" in feedback:
-        record.problem("feedback.satisfaction", "a satisfaction score needs at least one response",
+        record.problem("feedback.satisfaction", Msg("a satisfaction score needs at least one response"),
                        path=("feedback", "satisfaction"))
 
 
 def _story_rules(record: _Parsed) -> None:
     given = record.doc.data if record.doc else {}
     if given.get("outcomes") is None and given.get("quote") is None:
-        record.problems.append(Problem(record.source.path, 1, "outcomes", "missing required field",
-                                       "add 'outcomes: [skill-gained]' (it may be left out only "
-                                       "when the story has a quote)"))
+        record.problems.append(Problem(record.source.path, 1, "outcomes", Msg("missing required field"),
+                                       Msg("add 'outcomes: [skill-gained]' (it may be left out only "
+                                           "when the story has a quote)")))
 
 
 _RECORD_RULES: dict[str, Callable[[_Parsed], None]] = {
@@ -447,12 +458,14 @@ def _check_ids(parsed: list[_Parsed]) -> None:
             record.problem("file", Msg("%(id)s is not a valid id (the file name is the id)",
                                        id=quote(record.id)), ID_RULE)
         elif record.id in record.type.reserved_ids:
-            record.problem("file", f"the id '{record.id}' is reserved for a listing page",
-                           "rename the file")
+            record.problem("file", Msg("the id '%(id)s' is reserved for a listing page",
+                                       id=record.id),
+                           Msg("rename the file"))
         key = (record.type.name, record.id)
         if key in seen:
-            record.problem("file", f"the {record.type.name} id '{record.id}' is also used by "
-                           f"{seen[key].source.path}", "ids must be unique: rename one file")
+            record.problem("file", Msg(_DUPLICATE_ID[record.type.name], id=record.id,
+                                       path=seen[key].source.path),
+                           Msg("ids must be unique: rename one file"))
         else:
             seen[key] = record
 
@@ -504,10 +517,11 @@ def _check_photos(parsed: list[_Parsed], media: dict[str, Path], refused: set[st
         if not photo:
             continue
         if photo in refused:
-            record.problem("photo", f"{quote(photo)} is not a usable image (see its own problem)")
+            record.problem("photo", Msg("%(photo)s is not a usable image (see its own problem)",
+                                        photo=quote(photo)))
         elif photo not in media:
-            record.problem("photo", f"there is no image at content/{photo}",
-                           "check the path, or add the image in that folder")
+            record.problem("photo", Msg("there is no image at content/%(photo)s", photo=photo),
+                           Msg("check the path, or add the image in that folder"))
         else:
             found = photo_problem(media[photo])
             if found:
@@ -571,10 +585,11 @@ def _check_sealed_contacts(parsed: list[_Parsed]) -> None:
     for record in parsed:
         contact = record.values.get("contact") if record.type is PERSON else None
         if isinstance(contact, dict) and contact.get("email") and contact.get("public") is not True:
-            record.problem("contact", "holds a hidden email in plain text, readable by anyone "
-                           "who can read the repository",
-                           f"seal it for the organizers: mentorhub seal --person {record.id} "
-                           "(reads the email from stdin); or set public: true to publish it",
+            record.problem("contact", Msg("holds a hidden email in plain text, readable by anyone who "
+                                          "can read the repository"),
+                           Msg("seal it for the organizers: mentorhub seal --person %(id)s (reads the "
+                               "email from stdin); or set public: true to publish it",
+                               id=record.id),
                            ("contact", "email"))
 
 
@@ -645,14 +660,15 @@ def _check_prefers(record: _Parsed, people: dict[str, _Parsed],
     """
     prefers = record.values.get("prefers", ())
     if prefers and "mentee" not in record.values.get("roles", ()):
-        record.problem("prefers", "only people with the mentee role list preferred mentors",
-                       "add 'mentee' to roles or remove 'prefers'")
+        record.problem("prefers", Msg("only people with the mentee role list preferred mentors"),
+                       Msg("add 'mentee' to roles or remove 'prefers'"))
     check(record, "prefers", "person", prefers)
     for index, mentor_id in enumerate(prefers):
         mentor = people.get(mentor_id)
         if mentor_id == record.id:
-            record.problem("prefers", "a person cannot prefer themselves as mentor",
+            record.problem("prefers", Msg("a person cannot prefer themselves as mentor"),
                            path=("prefers", index))
         elif mentor is not None and "mentor" not in mentor.values.get("roles", ("mentor",)):
-            record.problem("prefers", f"{quote(mentor_id)} does not have the mentor role",
-                           "each preferred person must be a mentor", path=("prefers", index))
+            record.problem("prefers", Msg("%(mentor_id)s does not have the mentor role",
+                                          mentor_id=quote(mentor_id)),
+                           Msg("each preferred person must be a mentor"), path=("prefers", index))
