@@ -143,7 +143,7 @@ def _default_problems(mapping: Mapping, vocab: SkillVocabulary) -> list[Problem]
 def _plan_rows(table: Table, mapping: Mapping, content_dir: Path, converter: Converter,
                options: Options, report: ImportReport) -> list[Planned]:
     record = mapping.record
-    by_id, keys = existing_records(content_dir, record, bool(mapping.key))
+    by_id, keys, already_read = existing_records(content_dir, record, bool(mapping.key))
     existing_ids = set(by_id)
     taken: dict[str, int] = {}
     planned = []
@@ -177,7 +177,9 @@ def _plan_rows(table: Table, mapping: Mapping, content_dir: Path, converter: Con
             report.skipped.add(row.line)
             continue
         taken[record_id] = row.line
-        existing = read_existing(by_id[record_id]) if record_id in by_id else None
+        path = by_id.get(record_id)
+        existing = None if path is None else \
+            already_read[path] if path in already_read else read_existing(path)
         if record_id in by_id and existing is None:
             problem("id", f"its record {_shown(by_id[record_id], content_dir)} cannot be read: not updated",
                     "fix that file first (mentorhub check says what is wrong), then import again")
