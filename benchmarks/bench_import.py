@@ -95,8 +95,11 @@ def write_sources(folder: Path, count: int) -> dict[str, Path]:
     import openpyxl
 
     xlsx_path = folder / "responses.xlsx"
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("Form responses 1")
+    # Not write-only mode: like Excel and Google Sheets, this writes the sheet's dimension
+    # and shared strings. Without a dimension, openpyxl's reader parses the sheet twice.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Form responses 1"
     sheet.append(HEADERS)
     for row in data:
         sheet.append(row)
