@@ -2,6 +2,7 @@
 
     python benchmarks/bench_import.py                 # 20,000 rows, CSV and XLSX
     python benchmarks/bench_import.py --rows 2000
+    python benchmarks/bench_import.py --before main   # also the import as of `main`, same run
 
 For each format it writes a Google-Forms-shaped export of N people (question text as
 headers, a Timestamp, multi-choice cells, language names, yes/no answers) under
@@ -10,18 +11,24 @@ copy of content/, writing), then times the baseline in the same run: loading the
 result as `mentorhub check` does. Re-importing the same file (every row found again,
 and unchanged: its file is read and compared, not rewritten) is timed too. The import's
 own time is split into reading, converting (and rendering the files), its built-in check
-of a scratch copy, and writing. Wall-clock timings on a shared
-machine are noisy: compare the ratios, and the CPU seconds, which other work disturbs less.
+of the result in memory, and writing. With `--before REF` the same files are first imported
+by the code of git revision REF (its `plugins/`, exported to a temporary folder and run
+in a subprocess), so a change is measured against its baseline in one run. Wall-clock
+timings on a shared machine are noisy: compare the ratios, and the CPU seconds, which
+other work disturbs less.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import random
 import resource
 import shutil
+import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -88,8 +95,11 @@ def write_sources(folder: Path, count: int) -> dict[str, Path]:
     import openpyxl
 
     xlsx_path = folder / "responses.xlsx"
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("Form responses 1")
+    # Not write-only mode: like Excel and Google Sheets, this writes the sheet's dimension
+    # and shared strings. Without a dimension, openpyxl's reader parses the sheet twice.
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Form responses 1"
     sheet.append(HEADERS)
     for row in data:
         sheet.append(row)
@@ -129,12 +139,19 @@ def timed_import(source: Path, project: Path,
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=20_000)
+    parser.add_argument("--before", metavar="REF",
+                        help="first run the same import with the code of git revision REF (e.g. main)")
+    parser.add_argument("--label", default="this", help=argparse.SUPPRESS)  # set for --before's run
+    parser.add_argument("--no-header", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     folder = HERE / "out" / f"import-{args.rows}"
     sources = write_sources(folder, args.rows)
-    print(f"{'format':>6} {'rows':>6} {'read s':>7} {'convert s':>9} {'own check s':>11} "
-          f"{'write s':>7} {'import s':>9} {'re-import s':>11} {'check s (baseline)':>18} "
-          f"{'import/check':>12} {'(read+convert)/check':>20} {'CPU s import/check':>18}")
+    if not args.no_header:
+        print(f"{'code':>12} {'format':>6} {'rows':>6} {'read s':>7} {'convert s':>9} {'own check s':>11} "
+              f"{'write s':>7} {'import s':>9} {'re-import s':>11} {'check s (baseline)':>18} "
+              f"{'import/check':>12} {'re-import/check':>15} {'CPU s import/check':>18}", flush=True)
+    if args.before:
+        _run_before(args.before, args.rows)
     for kind, source in sources.items():
         project = empty_hub(folder / f"hub-{kind}")
         read_s, import_s, created, _, parts = timed_import(source, project, folder / "mapping.yml")
@@ -145,14 +162,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         if result.problems:
             raise SystemExit(f"the imported hub fails check: {result.problems[:3]}")
         assert created == updated == len(result.hub.people)
-        own = read_s + parts["convert"]
-        print(f"{kind:>6} {created:>6} {read_s:>7.2f} {parts['convert']:>9.2f} {parts['check']:>11.2f} "
-              f"{parts['write']:>7.2f} {import_s:>9.2f} {again_s:>11.2f} {check_s:>18.2f} "
-              f"{import_s / check_s:>12.1f} {own / check_s:>20.1f} "
-              f"{parts['cpu']:>7.1f}/{check_cpu:<4.1f} = {parts['cpu'] / check_cpu:.1f}")
+        print(f"{args.label:>12} {kind:>6} {created:>6} {read_s:>7.2f} {parts['convert']:>9.2f} "
+              f"{parts['check']:>11.2f} {parts['write']:>7.2f} {import_s:>9.2f} {again_s:>11.2f} "
+              f"{check_s:>18.2f} {import_s / check_s:>12.1f} {again_s / check_s:>15.1f} "
+              f"{parts['cpu']:>7.1f}/{check_cpu:<4.1f} = {parts['cpu'] / check_cpu:.1f}", flush=True)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak memory: {peak_mb:.0f} MB")
+    print(f"{args.label:>12} peak memory: {peak_mb:.0f} MB", flush=True)
     return 0
+
+
+def _run_before(ref: str, count: int) -> None:
+    """This script, importing with the `plugins/` of git revision `ref` (ahead of ours on the path)."""
+    with tempfile.TemporaryDirectory(prefix="bench-import-before-") as temp:
+        archive = subprocess.run(["git", "-C", str(HERE.parent), "archive", ref, "plugins"],
+                                 check=True, capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", temp], input=archive, check=True)
+        env = {**os.environ, "PYTHONPATH": str(Path(temp) / "plugins")}
+        subprocess.run([sys.executable, __file__, "--rows", str(count), "--label", f"before {ref}",
+                        "--no-header"], env=env, check=True)
 
 
 if __name__ == "__main__":

@@ -88,9 +88,15 @@ def test_reimport_updates_the_same_files_and_keeps_unmapped_fields(
     assert run(capsys, *args)[0] == 0
     path = hub / "content" / "people" / "bo-chen.md"
     path.write_text(path.read_text().replace("consent: true", "consent: true\npronouns: he/him"))
+    edited = path.read_text()
+    code, out, _ = run(capsys, *args)  # the same answers: nothing to write, the hand edit stays as is
+    assert code == 0 and "imported 0 new, updated 0, unchanged 3, skipped 2" in out
+    assert path.read_text() == edited
+    path.write_text(edited.replace("seeks: [python, grant-writing]", "seeks: [python]"))
     before = sorted(p.name for p in (hub / "content" / "people").iterdir())
     code, out, _ = run(capsys, *args)
     assert code == 0 and "imported 0 new, updated 1, unchanged 2, skipped 2" in out  # Bo's file changed
+    assert front(path)["seeks"] == ["python", "grant-writing"]
     assert sorted(p.name for p in (hub / "content" / "people").iterdir()) == before
     assert front(path)["pronouns"] == "he/him"
 

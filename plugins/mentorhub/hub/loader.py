@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +20,7 @@ from .body_links import body_link_errors
 from .field_docs import DOCS
 from .fields import ID_PATTERN, ID_RULE, UNKNOWN_SKILL, FieldError
 from .file_cache import FileCache
-from .files import SKILLS_FILE, display_path, walk_content
+from .files import SKILLS_FILE, ContentFiles, display_path, walk_content
 from .free_pages import parse_page
 from .free_text import free_text_problems, pii_problems
 from .frontmatter import FrontMatterError, decode, split
@@ -90,29 +90,34 @@ def _gc_paused() -> Iterator[None]:
 @_gc_paused()
 def load_hub(content_dir: Path, display_root: Path | None = None, *,
              recipients: Sequence[str] = (), check_drafts: bool = False,
-             cache: RecordCache | None = None) -> LoadResult:
+             cache: RecordCache | None = None, overlay: Mapping[str, bytes] | None = None) -> LoadResult:
     """Read, validate and model everything under `content_dir`.
 
     `recipients` are the hub's age public keys: when there are any, a hidden email
     must be sealed to them, and a plain one is an error (a warning otherwise, from
     :mod:`.warnings`). `cache` (kept by `mkdocs serve` between rebuilds) reuses the
     first pass of every record file that has not changed since the last load.
+    `overlay` (path under content/ → bytes) is loaded as if those record files (or
+    skills.yml) were written: `mentorhub import` checks the hub it would write
+    without writing or copying anything.
     """
     root = display_root or content_dir.parent
     problems: list[Problem] = []
     found = walk_content(content_dir, root)
     problems.extend(found.problems)
+    replaced = _apply_overlay(found, content_dir, overlay or {}, cache)
     # A skills.yml symlink leading outside content/ is reported by the walk and never
     # read: the outside file's keys would otherwise show in check and diff output.
     refused_skills = SKILLS_FILE in found.refused
-    vocab = _load_skills(content_dir / SKILLS_FILE, root, problems, refused=refused_skills)
+    vocab = _load_skills(content_dir / SKILLS_FILE, root, problems, refused=refused_skills,
+                         data=replaced.get(content_dir / SKILLS_FILE))
     pages = _load_pages(found.pages, root, problems)
     vocab_key = vocab.fingerprint() if cache is not None else ""
     parsed = [
         _parse_cached(cache, (record_type.name, str(root), vocab_key, check_drafts), record_type, path, root,
                       vocab, check_drafts)
         if cache is not None
-        else _parse(record_type, path, root, vocab, check_drafts)
+        else _parse(record_type, path, root, vocab, check_drafts, replaced.get(path))
         for record_type in RECORD_TYPES
         for path in found.records[record_type.name]
     ]
@@ -140,7 +145,28 @@ def load_hub(content_dir: Path, display_root: Path | None = None, *,
                       drafts=drafts, held=held)
 
 
-#: The field of the one line that stands for every skill reference left unchecked.
+def _apply_overlay(found: ContentFiles, content_dir: Path, overlay: Mapping[str, bytes],
+                   cache: RecordCache | None) -> dict[Path, bytes]:
+    """Add the overlay's record files to what the walk found; its bytes by file path."""
+    if overlay and cache is not None:
+        raise ValueError("an overlay is not cached: load it without a cache")
+    folders = {t.folder: t for t in RECORD_TYPES}
+    on_disk = {path for paths in found.records.values() for path in paths} if overlay else set()
+    by_path: dict[Path, bytes] = {}
+    for relative, data in overlay.items():
+        path = content_dir / relative
+        top, _, rest = relative.partition("/")
+        if relative == SKILLS_FILE:
+            by_path[path] = data
+        elif top in folders and rest.endswith(".md") and relative not in found.refused:
+            by_path[path] = data
+            if path not in on_disk:
+                found.records[folders[top].name].append(path)
+        else:
+            raise ValueError(f"an overlay holds only record files and {SKILLS_FILE}, not {relative!r}")
+    return by_path
+
+
 #: One sentence per record type, so each language can say it in its own grammar.
 _DUPLICATE_ID = {
     "person": N_("the person id '%(id)s' is also used by %(path)s"),
@@ -149,6 +175,7 @@ _DUPLICATE_ID = {
     "story": N_("the story id '%(id)s' is also used by %(path)s"),
 }
 
+#: The field of the one line that stands for every skill reference left unchecked.
 CASCADE_FIELD = "references"
 
 
@@ -196,17 +223,17 @@ def load_vocabulary(content_dir: Path,
 
 
 def _load_skills(path: Path, root: Path, problems: list[Problem], *,
-                 refused: bool = False) -> SkillVocabulary:
+                 refused: bool = False, data: bytes | None = None) -> SkillVocabulary:
     vocab = SkillVocabulary()
     shown = display_path(path, root)
     if refused:
         return vocab  # the walk said why
-    if not path.is_file():
+    if data is None and not path.is_file():
         problems.append(Problem(shown, 1, "file", Msg("the skills vocabulary is missing"),
                                 Msg("create content/skills.yml")))
         return vocab
     try:
-        text = decode(path.read_bytes())
+        text = decode(path.read_bytes() if data is None else data)
         # A vocabulary holds thousands of skills: the front-matter budget would cap it.
         document = load(text, budget=size_budget(text), what="skills.yml")
     except (YamlError, FrontMatterError) as exc:
@@ -309,10 +336,11 @@ def _parse_cached(cache: RecordCache, context: tuple[str, str, str, bool], recor
 
 
 def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabulary,
-           check_drafts: bool = False) -> _Parsed:
+           check_drafts: bool = False, raw: bytes | None = None) -> _Parsed:
+    """Pass 1 of one file; `raw` stands in for its bytes (an overlay) when given."""
     record = _Parsed(type=record_type, id=path.stem, source=Source(display_path(path, root)))
     try:
-        raw = path.read_bytes()
+        raw = path.read_bytes() if raw is None else raw
         split_file = split(raw)
     except OSError as exc:
         record.problem("file", Msg("cannot be read (%(reason)s)", reason=exc.strerror))

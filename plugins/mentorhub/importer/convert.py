@@ -64,6 +64,7 @@ class Converter:
         self.language = language
         self.date_order = date_order or ("mdy" if language in ("en", "en_US") else "dmy")
         self.unknown_skills: dict[str, int] = {}  # label as written → rows
+        self.results: dict[tuple[str, type, Any], Any] = {}  # (field, cell) → converted value
 
     def items(self, value: Any, split: bool) -> list[Any]:
         if isinstance(value, list | tuple):

@@ -29,23 +29,25 @@ class Existing:
 
 
 def existing_records(content_dir: Path, record: RecordType, with_keys: bool) -> tuple[
-        dict[str, Path], dict[str, str]]:
-    """Files of this record type by id, and (when `with_keys`) import keys → id."""
+        dict[str, Path], dict[str, str], dict[Path, Existing | None]]:
+    """Files of this record type by id, and (when `with_keys`) import keys → id and the
+    files already read to find them (so that no file is parsed twice)."""
     folder = content_dir / record.folder
     by_id: dict[str, Path] = {}
     keys: dict[str, str] = {}
+    read: dict[Path, Existing | None] = {}
     if not folder.is_dir():
-        return by_id, keys
+        return by_id, keys, read
     for path in sorted(folder.rglob("*.md")):
         if path.is_symlink():
             continue
         by_id.setdefault(path.stem, path)
         if with_keys:
-            found = read_existing(path)
+            found = read[path] = read_existing(path)
             private = found.data.get("private") if found else None
             if isinstance(private, dict) and isinstance(private.get(KEY_FIELD), str):
                 keys.setdefault(private[KEY_FIELD], path.stem)
-    return by_id, keys
+    return by_id, keys, read
 
 
 def read_existing(path: Path) -> Existing | None:
@@ -97,3 +99,14 @@ def plain(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         return value.date()
     return value
+
+
+def same(a: Any, b: Any) -> bool:
+    """Equal values of the same types all the way down (`True == 1` in Python, not in a file)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=True))
+    return bool(a == b)

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from ..hub.fields import Email, FieldError, HttpsUrl, ListOf
-from ..hub.loader import load_hub
+from ..hub.files import SKILLS_FILE
+from ..hub.loader import LoadResult, load_hub
 from ..hub.models import Skill
 from ..hub.pii import kind_of
 from ..hub.problems import Msg, Problem
@@ -26,7 +27,7 @@ from ..hub.quoting import quote, unquoted
 from ..hub.vocabulary import SkillVocabulary
 from .convert import Converter, ConvertError, country_code
 from .mapping import FieldSpec, Mapping
-from .records import KEY_FIELD, existing_records, ordered, plain, read_existing, render
+from .records import KEY_FIELD, existing_records, ordered, plain, read_existing, render, same
 from .sources import Row, Table
 
 PHOTO_EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
@@ -142,7 +143,7 @@ def _default_problems(mapping: Mapping, vocab: SkillVocabulary) -> list[Problem]
 def _plan_rows(table: Table, mapping: Mapping, content_dir: Path, converter: Converter,
                options: Options, report: ImportReport) -> list[Planned]:
     record = mapping.record
-    by_id, keys = existing_records(content_dir, record, bool(mapping.key))
+    by_id, keys, already_read = existing_records(content_dir, record, bool(mapping.key))
     existing_ids = set(by_id)
     taken: dict[str, int] = {}
     planned = []
@@ -180,7 +181,9 @@ def _plan_rows(table: Table, mapping: Mapping, content_dir: Path, converter: Con
             report.skipped.add(row.line)
             continue
         taken[record_id] = row.line
-        existing = read_existing(by_id[record_id]) if record_id in by_id else None
+        path = by_id.get(record_id)
+        existing = None if path is None else \
+            already_read[path] if path in already_read else read_existing(path)
         if record_id in by_id and existing is None:
             problem("id", Msg("its record %(shown)s cannot be read: not updated",
                               shown=_shown(by_id[record_id], content_dir)),
@@ -213,10 +216,15 @@ def _plan_rows(table: Table, mapping: Mapping, content_dir: Path, converter: Con
         plan.path = (by_id[record_id].relative_to(content_dir) if existing
                      else Path(record.folder) / f"{record_id}.md")
         plan.fields = tuple(values)
-        plan.text = render(ordered(plain(data), record),
-                           body if body is not None else (existing.body if existing else ""))
+        final = plain(data)
+        text = body if body is not None else (existing.body if existing else "")
+        if existing is not None and plan.photo is None and text.strip() == existing.body.strip() \
+                and same(final, existing.data):
+            plan.action = "unchanged"  # re-importing the same answers rewrites (or renders) nothing
+            continue
+        plan.text = render(ordered(final, record), text)
         if existing is not None and plan.text == existing.text and plan.photo is None:
-            plan.action = "unchanged"  # re-importing the same answers rewrites nothing
+            plan.action = "unchanged"
     return planned
 
 
@@ -256,7 +264,17 @@ def _convert_row(row: Row, mapping: Mapping, converter: Converter, problem: Call
             elif spec.target.startswith("private."):
                 values[spec.target] = str(raw).strip()
             else:
+                # The same few answers (languages, skills, roles) repeat on every row:
+                # convert each once. Only a clean result is kept: a problem is the row's.
+                memo = (spec.target, type(raw), raw) if isinstance(raw, str | int | float) else None
+                if memo is not None and memo in converter.results:
+                    values[spec.target] = converter.results[memo]
+                    continue
+                reported = len(report.problems)
                 values[spec.target] = _field_value(spec, raw, mapping, converter, problem, report)
+                if memo is not None and len(report.problems) == reported and \
+                        not spec.target.startswith("links."):  # links count http→https per row
+                    converter.results[memo] = values[spec.target]
         except ConvertError as exc:
             problem(spec.target, exc.message, exc.hint)
         except FieldError as exc:
@@ -358,18 +376,15 @@ def _new_skills(unknown: dict[str, int], vocab: SkillVocabulary,
 
 
 def _validate(report: ImportReport, content_dir: Path, recipients: tuple[str, ...]) -> None:
-    """Load a copy of content/ with the import applied; skip rows whose record fails."""
+    """Load content/ with the import applied; skip rows whose record fails."""
+    prefix = f"{content_dir.name}/"  # how the loader shows a path under content/
     for _attempt in range(2):
-        by_path = {str(p.path): p for p in report.planned if p.action in WRITES}
-        with tempfile.TemporaryDirectory(prefix="mentorhub-import-", dir=_scratch()) as temp:
-            copy = Path(temp) / "content"
-            _copy_tree(content_dir, copy, {content_dir / path for path in by_path})
-            _apply(report, copy)
-            result = load_hub(copy, display_root=Path(temp), recipients=recipients)
+        by_path = {p.path.as_posix(): p for p in report.planned if p.action in WRITES and p.path}
+        result = _load_as_written(report, content_dir, recipients)
         failing: dict[str, list[Problem]] = {}
         other = []
         for found in result.problems:
-            relative = found.path.removeprefix("content/")
+            relative = found.path.removeprefix(prefix)
             if relative in by_path:
                 failing.setdefault(relative, []).append(found)
             else:
@@ -387,6 +402,28 @@ def _validate(report: ImportReport, content_dir: Path, recipients: tuple[str, ..
     report.blocked = [Problem(report.source, 1, "import", Msg("rows still fail the check after "
                                                               "skipping the failing ones: nothing was "
                                                               "written"))]
+
+
+def _load_as_written(report: ImportReport, content_dir: Path, recipients: tuple[str, ...]) -> LoadResult:
+    """What `mentorhub check` would say once the import is written.
+
+    The new and updated files (and skills.yml) are handed to the loader in memory, over
+    the real content/: nothing is copied or written. Photos are images the loader checks
+    on disk, so an import that brings photos is checked in a scratch copy instead.
+    """
+    if not any(p.photo for p in report.planned if p.action in WRITES):
+        overlay = {p.path.as_posix(): p.text.encode("utf-8")
+                   for p in report.planned if p.action in WRITES and p.path}
+        if report.added_skills:
+            overlay[SKILLS_FILE] = _skills_text(report, content_dir).encode("utf-8")
+        return load_hub(content_dir, display_root=content_dir.parent, recipients=recipients,
+                        overlay=overlay)
+    with tempfile.TemporaryDirectory(prefix="mentorhub-import-", dir=_scratch()) as temp:
+        copy = Path(temp) / content_dir.name
+        replaced = {content_dir / p.path for p in report.planned if p.action in WRITES and p.path}
+        _copy_tree(content_dir, copy, replaced)
+        _apply(report, copy)
+        return load_hub(copy, display_root=Path(temp), recipients=recipients)
 
 
 def _scratch() -> str | None:
@@ -421,12 +458,16 @@ def _apply(report: ImportReport, content: Path) -> None:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(plan.photo[0], target)
     if report.added_skills:
-        skills = content / "skills.yml"
-        existing = skills.read_text(encoding="utf-8") if skills.is_file() else ""
-        added = "".join(f"{skill_id}:\n  label: {_yaml_scalar(label)}\n  category: Imported\n"
-                        for skill_id, label in report.added_skills.items())
-        skills.write_text(existing.rstrip("\n") + ("\n" if existing.strip() else "") + added,
-                          encoding="utf-8")
+        (content / SKILLS_FILE).write_text(_skills_text(report, content), encoding="utf-8")
+
+
+def _skills_text(report: ImportReport, content: Path) -> str:
+    """skills.yml with the added skills appended."""
+    skills = content / SKILLS_FILE
+    existing = skills.read_text(encoding="utf-8") if skills.is_file() else ""
+    added = "".join(f"{skill_id}:\n  label: {_yaml_scalar(label)}\n  category: Imported\n"
+                    for skill_id, label in report.added_skills.items())
+    return existing.rstrip("\n") + ("\n" if existing.strip() else "") + added
 
 
 def _yaml_scalar(text: str) -> str:

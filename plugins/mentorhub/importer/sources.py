@@ -160,8 +160,8 @@ def _read_xlsx(path: Path, sheet: str | None) -> Table:
         headers = _headers(list(header_row), 1)
         rows = []
         for number, cells in enumerate(rows_iter, 2):
-            values = {h: _cell(c) for h, c in zip(headers, cells, strict=False)
-                      if h and _cell(c) not in (None, "")}
+            values = {h: value for h, c in zip(headers, cells, strict=False)
+                      if h and (value := _cell(c)) not in (None, "")}
             if values:
                 rows.append(Row(number, values))
     finally:
