@@ -21,6 +21,7 @@ from .free_pages import parse_page
 from .free_text import free_text_problems, pii_problems
 from .frontmatter import FrontMatterError, decode, split
 from .models import FreePage, Hub, Person, Resource, Session, Skill, Source, Story
+from .names import NameSet
 from .problems import Problem, did_you_mean
 from .quoting import label, quote
 from .schema import PERSON, PLACEHOLDER, RECORD_TYPES, SESSION, SKILL_FIELDS, STORY, RecordType
@@ -428,29 +429,33 @@ def _check_sealed_contacts(parsed: list[_Parsed]) -> None:
                            ("contact", "email"))
 
 
-def _unpublished_people(parsed: list[_Parsed], good: list[_Parsed]) -> frozenset[str]:
+def _unpublished_people(parsed: list[_Parsed], good: list[_Parsed]) -> NameSet:
     """Ids and names of person files left out of the hub (drafts, or with problems).
 
     `authors` takes person ids or plain names, so it is not checked as a reference:
     without this, a draft person's id or name would be printed as a plain author.
-    A name that a published person also has stays, since it may be theirs.
+    Both are recognised by meaning (:mod:`.names`: case, spacing, invisible and
+    compatibility characters, punctuation, "Last, First"). A name that a published
+    person also has (by the same measure) stays, since it may be theirs.
     """
-    published = {r.values.get("name") for r in good if r.type is PERSON}
-    hidden: set[str] = set()
+    published = NameSet(names=[r.values.get("name", "") for r in good if r.type is PERSON],
+                        ids=[r.id for r in good if r.type is PERSON])
+    ids: list[str] = []
+    names: list[str] = []
     for r in parsed:
         if r.type is PERSON and (r.draft or r.problems):
-            hidden.add(r.id)
+            ids.append(r.id)
             # A draft is not validated, so its name is still the raw front-matter value.
             raw = r.doc.data if r.doc is not None and isinstance(r.doc.data, dict) else {}
             name = r.values.get("name", raw.get("name"))
-            if isinstance(name, str) and name not in published:
-                hidden.add(name.strip())
-    return frozenset(hidden)
+            if isinstance(name, str) and not published.shares_a_name_with(name):
+                names.append(name)
+    return NameSet(names=names, ids=ids)
 
 
-def _resource(r: _Parsed, hidden_people: frozenset[str]) -> Resource:
+def _resource(r: _Parsed, hidden_people: NameSet) -> Resource:
     v = r.values
-    authors = tuple(a for a in v.get("authors", ()) if a.strip() not in hidden_people)
+    authors = tuple(a for a in v.get("authors", ()) if a not in hidden_people)
     return Resource(
         id=r.id, source=r.source, title=v["title"], kind=v["kind"], summary=v["summary"],
         topics=v["topics"], audience=v.get("audience", ()), level=v.get("level", ""),
