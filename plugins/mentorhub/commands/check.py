@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     ngettext = gettext.NullTranslations().ngettext
     options = hub_options(args.project / "mkdocs.yml")
     today = _today(options)
-    warnings = content_warnings(hub, today, args.project, result.media)
+    warnings = sorted([*content_warnings(hub, today, args.project, result.media), *result.warnings])
     if warnings:
         print(format_problems(warnings), file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .anonymity import DEFAULT_MIN_RESPONSES, FACTS, Narrowed, anonymise, narrowed_stories
 from .fields import ID_PATTERN, ID_RULE, FieldError
 from .files import SKILLS_FILE, display_path, walk_content
 from .free_pages import parse_page
@@ -39,6 +40,8 @@ class LoadResult:
     problems: list[Problem]
     refused: set[str] = field(default_factory=set)  # paths relative to content/
     media: dict[str, Path] = field(default_factory=dict)  # checked images to publish, by path
+    #: Published with a change, not refused: anonymous stories generalised (:mod:`.anonymity`).
+    warnings: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -79,12 +82,14 @@ def _gc_paused() -> Iterator[None]:
 
 @_gc_paused()
 def load_hub(content_dir: Path, display_root: Path | None = None, *,
-             recipients: Sequence[str] = ()) -> LoadResult:
+             recipients: Sequence[str] = (),
+             min_responses: int = DEFAULT_MIN_RESPONSES) -> LoadResult:
     """Read, validate and model everything under `content_dir`.
 
     `recipients` are the hub's age public keys: when there are any, a hidden email
     must be sealed to them, and a plain one is an error (a warning otherwise, from
-    :mod:`.warnings`).
+    :mod:`.warnings`). `min_responses` (the KPI plugin's) is also the fewest members
+    an anonymous story's public facts must fit (:mod:`.anonymity`).
     """
     root = display_root or content_dir.parent
     problems: list[Problem] = []
@@ -106,7 +111,33 @@ def load_hub(content_dir: Path, display_root: Path | None = None, *,
         _check_sealed_contacts(parsed)
     hub = _build_hub(parsed, vocab, pages)
     problems.extend(p for record in parsed for p in record.problems)
-    return LoadResult(hub=hub, problems=sorted(problems), refused=found.refused, media=found.media)
+    narrowed = narrowed_stories(hub, min_responses)
+    return LoadResult(hub=anonymise(hub, narrowed), problems=sorted(problems), refused=found.refused,
+                      media=found.media, warnings=_anonymity_warnings(parsed, narrowed, min_responses))
+
+
+def _anonymity_warnings(parsed: list[_Parsed], narrowed: list[Narrowed], min_responses: int) -> list[Problem]:
+    docs = {r.id: r.doc for r in parsed if r.type is STORY}
+    found = []
+    for item in narrowed:
+        story = item.story
+        facts = [f for f in FACTS if getattr(story, f)]
+        doc = docs.get(story.id)
+        # at the first withheld fact in the file
+        line, first = min((doc.line_of((f,)) if doc else 1, f) for f in item.withheld)
+        found.append(Problem(
+            story.source.path, line, first,
+            f"told without a mentee, but its {_words(facts)} fit "
+            f"{item.fitting} {'member' if item.fitting == 1 else 'members'} (fewer than "
+            f"{min_responses}): the site leaves out its {_words(list(item.withheld))}",
+            "to publish them, name the mentee (with their consent); the title, summary, quote "
+            "and text are published as written: see docs/privacy.md",
+            severity="warning"))
+    return found
+
+
+def _words(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _load_pages(found: dict[str, Path], root: Path, problems: list[Problem]) -> dict[str, FreePage]:

@@ -27,6 +27,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
+from ..hub.anonymity import DEFAULT_MIN_RESPONSES
 from ..hub.languages import LANGUAGES
 from ..hub.loader import LoadResult, load_hub
 from ..hub.problems import format_problems
@@ -140,8 +141,11 @@ class HubPlugin(BasePlugin[HubConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
         self.result = load_hub(docs_dir, display_root=Path(config.config_file_path).parent,
-                               recipients=list(self.config.recipients))
+                               recipients=list(self.config.recipients),
+                               min_responses=_min_responses(config))
         self._report(self.result)
+        for note in self.result.warnings:  # published generalised: a note, not a failure
+            log.info(str(note))
         _keep_only_admitted(files, config, set(self.result.media))
         assert self.options is not None
         self.renderer = renderer = SiteRenderer(
@@ -282,6 +286,13 @@ class HubPlugin(BasePlugin[HubConfig]):
     def _override_dirs(config: MkDocsConfig) -> list[Path]:
         custom_dir = config.theme.custom_dir
         return [Path(custom_dir) / "mentorhub"] if custom_dir else []
+
+
+def _min_responses(config: MkDocsConfig) -> int:
+    """The KPI plugin's `min_responses`: also the crowd an anonymous story must hide in."""
+    kpi = config.plugins.get("mentorhub-kpi")
+    value = getattr(kpi, "config", {}).get("min_responses") if kpi is not None else None
+    return value if isinstance(value, int) and value >= 1 else DEFAULT_MIN_RESPONSES
 
 
 def content_folder(config: MkDocsConfig) -> str:
