@@ -8,14 +8,17 @@ otherwise those facts are withheld from every output, and `check` warns.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from mentorhub.commands.cli import main
 from mentorhub.hub.anonymity import narrowed_stories
 from mentorhub.hub.loader import load_hub
+from mentorhub.hub.models import Hub, Person, Session, Source, Story
 
 from conftest import MIA_MENTOR, TEA_MENTEE, run_mkdocs, write_project
 from sitecheck import all_text
@@ -162,3 +165,73 @@ def test_no_output_ties_the_anonymous_story_to_its_facts(tmp_path: Path) -> None
             assert not relative.startswith(("people/mia", "skills/grant-writing", "impact/groups")), relative
     kpi = json.loads((site / "kpi.json").read_text(encoding="utf-8"))
     assert [g["stories"] for g in kpi["groups"] if g["name"] == "Grant circle"] == [0]
+
+
+# -- the rule on hand-made hubs (each case a way the count could go wrong) ---------------------
+
+def _person(pid: str, *, seeks: tuple[str, ...] = (), mentors: tuple[str, ...] = (),
+            roles: tuple[str, ...] = ("mentee",)) -> Person:
+    return Person(id=pid, source=Source(f"content/people/{pid}.md"), name=pid, roles=roles,
+                  languages=("en",), seeks=seeks, mentors=mentors)
+
+
+def _hub(people: list[Person], stories: list[Story], group: tuple[str, ...] = ()) -> Hub:
+    sessions = {"g": Session(id="g", source=Source("content/sessions/g.md"), title="g",
+                             date=dt.date(2026, 1, 1), format="workshop", facilitators=("m1",),
+                             topics=("s0",), group="G", participants=group)} if group else {}
+    return Hub(people={p.id: p for p in people}, stories={s.id: s for s in stories}, sessions=sessions)
+
+
+def _story(sid: str, **facts: Any) -> Story:
+    return Story(id=sid, source=Source(f"content/stories/{sid}.md"), title=sid,
+                 date=dt.date(2026, 2, 1), summary="s", outcomes=("other",), **facts)
+
+
+MENTORS = [_person("m1", roles=("mentor",)), _person("m2", roles=("mentor",))]
+
+
+def test_every_fact_must_fit_all_its_values() -> None:
+    """A member fits `skills: [s0, s1]` by seeking both, not either (the crowd is the
+    intersection an attacker would take)."""
+    people = [*MENTORS, _person("both", seeks=("s0", "s1"))]
+    people += [_person(f"one{i}", seeks=("s0",)) for i in range(5)]
+    hub = _hub(people, [_story("x", skills=("s0", "s1"))])
+    [item] = narrowed_stories(hub)
+    assert (item.fitting, item.withheld) == (1, ("skills",))
+    assert narrowed_stories(hub, 1) == []
+    # whichever skill fewer people seek, those who seek only it do not fit
+    hub = _hub([*people, _person("only-s1", seeks=("s1",))], [_story("x", skills=("s0", "s1"))])
+    assert [item.fitting for item in narrowed_stories(hub, 2)] == [1]
+
+
+def test_the_storys_own_mentors_are_not_part_of_the_crowd() -> None:
+    # the group: m1 (who facilitates and is the story's mentor) and four members
+    people = MENTORS + [_person(f"p{i}") for i in range(4)]
+    hub = _hub(people, [_story("x", group="G", mentors=("m1",))], group=("p0", "p1", "p2", "p3"))
+    [item] = narrowed_stories(hub)
+    assert item.withheld == ("group", "mentors")  # 4 members of G besides m1: fewer than 5
+
+
+def test_the_largest_combination_that_hides_the_teller_is_kept_exactly_at_the_threshold() -> None:
+    """Five members fit skills and group together (exactly min_responses): both are kept,
+    only the mentor (whom one of them lists) is withheld."""
+    fit = [_person(f"p{i}", seeks=("s0",), mentors=("m2",)) for i in range(4)]
+    fit.append(_person("q", seeks=("s0",), mentors=("m1",)))
+    outside = [_person(f"r{i}", seeks=("s0",)) for i in range(3)]  # seek s0, not in G
+    hub = _hub(MENTORS + fit + outside, [_story("x", skills=("s0",), group="G", mentors=("m1",))],
+               group=tuple(p.id for p in fit))
+    [item] = narrowed_stories(hub)
+    assert (item.fitting, item.withheld) == (1, ("mentors",))
+    assert len({item, item}) == 1  # a value
+    assert narrowed_stories(hub, 5) == narrowed_stories(hub)  # 5 is the default
+
+
+def test_a_crowd_of_exactly_the_default_threshold_is_enough() -> None:
+    people = MENTORS + [_person(f"p{i}", seeks=("s0",)) for i in range(5)]
+    assert narrowed_stories(_hub(people, [_story("x", skills=("s0",))])) == []
+    assert len(narrowed_stories(_hub(people[:-1], [_story("x", skills=("s0",))]))) == 1
+
+
+def test_the_threshold_is_at_least_one() -> None:
+    with pytest.raises(ValueError, match=r"^min_responses must be at least 1$"):
+        narrowed_stories(Hub(), 0)

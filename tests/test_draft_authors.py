@@ -168,3 +168,18 @@ def test_no_output_names_a_draft_author_written_differently(tmp_path: Path) -> N
     assert any("pat plainname" in text for path, text in texts if path.name == "index.html")
     assert any("pat plainname" in text for path, text in texts if "pagefind" in path.parts)
     assert any("pat plainname" in text for path, text in texts if path.suffix == ".xml")  # feeds
+
+
+def test_what_makes_names_different_is_kept() -> None:
+    """Letters, combining marks and digits are the name; only spacing, punctuation, case and
+    invisible characters are ignored (so two different people do not meet)."""
+    assert "राहुल Sharma" not in NameSet(names=["रहल Sharma"])  # vowel signs are marks, not gaps
+    assert "राहुल  SHARMA" in NameSet(names=["राहुल Sharma"])
+    assert "Pat 3" not in NameSet(names=["Pat 2"])
+    assert 5 not in NameSet(names=["5"])  # only text names someone
+
+
+def test_invisible_characters_and_apostrophes_join_in_any_word_order() -> None:
+    assert "Lee Zo\u200be Ann" in NameSet(names=["Ann Zoe Lee"])
+    assert "DArcy Zed" in NameSet(names=["Zed D'Arcy"])
+    assert "Zed D\u2019Arcy" in NameSet(names=["Zed DArcy"])

@@ -473,3 +473,51 @@ def test_recognition_counts_each_kind_of_contribution() -> None:
     # Authors known only by name (a foundation, a fund, someone without a profile) are
     # counted apart from the hub's members, never as people.
     assert (thanks.members, thanks.named) == (4, 1)
+
+
+# -- rules found unguarded by mutation testing (docs/mutation-testing.md) --------------------
+
+
+def test_settings_at_their_lowest_are_accepted_and_below_refused_with_the_reason() -> None:
+    assert compute_kpis(small_hub(), AS_OF, min_responses=1, trend_days=1).trend_days == 1
+    with pytest.raises(ValueError, match=r"^min_responses must be at least 1$"):
+        compute_kpis(Hub(), AS_OF, min_responses=0)
+    with pytest.raises(ValueError, match=r"^trend_days must be at least 1$"):
+        compute_kpis(Hub(), AS_OF, trend_days=0)
+
+
+def test_records_dated_on_the_day_described_count() -> None:
+    """`as_of` is inclusive: a session or story of that very day is in the figures."""
+    on_the_day = compute_kpis(small_hub(), D(2026, 11, 10)).to_json()  # s1's date
+    assert on_the_day["sessions"]["count"] == 4
+    assert compute_kpis(small_hub(), D(2026, 11, 1)).to_json()["stories"]["count"] == 3  # t1's date
+
+
+def test_a_group_page_names_its_first_and_latest_session() -> None:
+    lab = next(g for g in compute_kpis(small_hub(), AS_OF).groups if g.name == "Lab")
+    assert (lab.first, lab.latest) == (D(2026, 10, 1), D(2026, 11, 10))
+
+
+def test_confidence_gain_is_after_minus_before_over_stories_that_give_both() -> None:
+    stories = by_id(
+        story("a", D(2026, 1, 1), ("other",), confidence_before=1, confidence_after=4),  # +3
+        story("b", D(2026, 1, 2), ("other",), confidence_before=4, confidence_after=3),  # -1
+        story("c", D(2026, 1, 3), ("other",), confidence_before=2),  # no after: left out
+        story("d", D(2026, 1, 4), ("other",), confidence_after=5),  # no before: left out
+    )
+    data = compute_kpis(Hub(skills=SKILLS, stories=stories), AS_OF, min_responses=2).to_json()
+    assert data["stories"]["confidence_gain"] == 1.0
+    assert data["stories"]["confidence_responses"] == data["stories"]["confidence_counted"] == 2
+
+
+def test_withhold_publishes_when_exactly_min_responses_are_left_over() -> None:
+    """Left over = total − published cells: exactly `min_responses` is enough."""
+    cells = {"A": Tally(10, 40.0), "B": Tally(5, 10.0)}
+    assert withhold(cells, Tally(20, 65.0), 5) == {"A": Rated(10, 4.0, 10), "B": Rated(5, 2.0, 5)}
+
+
+def test_a_published_figure_names_the_responses_it_rests_on() -> None:
+    """Pages say "from N responses": the counted ones when shown, all of them when withheld."""
+    assert Rated(9, 4.0, 6).behind == 6
+    assert Rated(3, None).behind == 3
+    assert len({Rated(9, 4.0, 6), Rated(9, 4.0, 6)}) == 1  # a value, not a mutable record

@@ -479,7 +479,7 @@ def _unpublished_people(parsed: list[_Parsed], good: list[_Parsed]) -> NameSet:
             # A draft is not validated, so its name is still the raw front-matter value.
             raw = r.doc.data if r.doc is not None and isinstance(r.doc.data, dict) else {}
             name = r.values.get("name", raw.get("name"))
-            if isinstance(name, str) and not published.shares_a_name_with(name):
+            if isinstance(name, str) and name not in published:
                 names.append(name)
     return NameSet(names=names, ids=ids)
 

@@ -54,29 +54,17 @@ def name_keys(text: str) -> frozenset[str]:
     return frozenset({"".join(words), "".join(sorted(words))})
 
 
-def id_key(text: str) -> str:
-    """An id as an author may write it: case, compatibility and invisible characters ignored."""
-    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    return "".join(c for c in folded if unicodedata.category(c) != "Cf").strip()
-
-
 class NameSet:
-    """Names and ids to recognise, however an author writes them."""
+    """Names and ids to recognise, however an author writes them.
+
+    An id is matched by its name keys too: `zz-draft-author`, `ZZ-Draft-Author` and
+    `ZZ Draft Author` meet, since ids are lowercase words joined by hyphens.
+    """
 
     def __init__(self, names: Iterable[str] = (), ids: Iterable[str] = ()) -> None:
         self._keys: set[str] = set()
-        self._ids: set[str] = set()
-        for name in names:
-            self._keys |= name_keys(name)
-        for identifier in ids:
-            self._ids.add(id_key(identifier))
-            self._keys |= name_keys(identifier)
+        for text in (*names, *ids):
+            self._keys |= name_keys(text)
 
     def __contains__(self, text: object) -> bool:
-        if not isinstance(text, str):
-            return False
-        return id_key(text) in self._ids or not self._keys.isdisjoint(name_keys(text))
-
-    def shares_a_name_with(self, text: str) -> bool:
-        """Whether `text`, read as a name, is one of these names."""
-        return not self._keys.isdisjoint(name_keys(text))
+        return isinstance(text, str) and not self._keys.isdisjoint(name_keys(text))
