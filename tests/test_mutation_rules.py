@@ -442,3 +442,15 @@ def test_a_candidate_with_room_left_stays_available_to_later_batches() -> None:
     points[7] = {6: 99}
     result = _allocate(points, 1, [1] * 6 + [2])
     assert result[0] == [6] and result[7] == [6]
+
+
+def test_both_sides_of_a_pair_carry_the_same_score_between_zero_and_one() -> None:
+    from mentorhub.matching import match_hub
+
+    from matching_support import TODAY
+
+    result = match_hub(_preference_hub(), MatchOptions(today=TODAY, top_k=4))
+    for mentee, found in result.mentors_for.items():
+        for suggestion in found:
+            back = {s.person: s.score for s in result.mentees_for[suggestion.person]}
+            assert back[mentee] == suggestion.score and 0 <= suggestion.score <= 1
