@@ -454,3 +454,22 @@ def test_both_sides_of_a_pair_carry_the_same_score_between_zero_and_one() -> Non
         for suggestion in found:
             back = {s.person: s.score for s in result.mentees_for[suggestion.person]}
             assert back[mentee] == suggestion.score and 0 <= suggestion.score <= 1
+
+
+def test_a_paired_mentees_preference_fills_a_one_place_list_and_ties_read_by_id() -> None:
+    """A mentee who already has a mentor and prefers `zz`: with room for one suggestion the
+    list is just `zz`; with room for two, `aa` and `zz` score the same and read by id."""
+    from mentorhub.hub.models import Hub
+    from mentorhub.matching import match_hub
+
+    from matching_support import TODAY, person, skill_vocabulary
+
+    people = [person(m, ("mentor",), languages=("en",), offers=("s0",), capacity=2)
+              for m in ("aa", "zz", "cur")]
+    people.append(person("pia", ("mentee",), languages=("en",), seeks=("s0",), mentors=("cur",),
+                         prefers=("zz",)))
+    hub = Hub(skills=skill_vocabulary(), people={p.id: p for p in people})
+    one = match_hub(hub, MatchOptions(today=TODAY, top_k=1))
+    assert [s.person for s in one.mentors_for["pia"]] == ["zz"]
+    two = match_hub(hub, MatchOptions(today=TODAY, top_k=2))
+    assert [s.person for s in two.mentors_for["pia"]] == ["aa", "zz"]
