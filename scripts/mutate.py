@@ -259,6 +259,11 @@ class Guard:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.backup = path.with_name(path.name + ".mutate-backup")
+        self.lock = path.with_name(path.name + ".mutate-lock")
+        if self.lock.exists() and _alive(self.lock.read_text(encoding="utf-8").strip()):
+            raise SystemExit(f"{path}: another mutation run (pid {self.lock.read_text().strip()}) "
+                             "is using this module; wait for it")
+        self.lock.write_text(str(os.getpid()), encoding="utf-8")
         if self.backup.exists():
             print(f"restoring {self.path} from {self.backup.name} (an earlier run was cut off)")
             os.replace(self.backup, self.path)
@@ -273,6 +278,17 @@ class Guard:
         self.path.write_bytes(self.original)
         _drop_bytecode(self.path)
         self.backup.unlink(missing_ok=True)
+        self.lock.unlink(missing_ok=True)
+
+
+def _alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _drop_bytecode(path: Path) -> None:
