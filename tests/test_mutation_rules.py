@@ -473,3 +473,18 @@ def test_a_paired_mentees_preference_fills_a_one_place_list_and_ties_read_by_id(
     assert [s.person for s in one.mentors_for["pia"]] == ["zz"]
     two = match_hub(hub, MatchOptions(today=TODAY, top_k=2))
     assert [s.person for s in two.mentors_for["pia"]] == ["aa", "zz"]
+
+
+def test_a_mentors_mentees_read_best_first_not_by_id() -> None:
+    from mentorhub.hub.models import Hub
+    from mentorhub.matching import match_hub
+
+    from matching_support import TODAY, person, skill_vocabulary
+
+    people = [person("mo", ("mentor",), languages=("en",), offers=("s0", "s1"), capacity=3),
+              person("aaron", ("mentee",), languages=("en",), seeks=("s0",)),
+              person("zoe", ("mentee",), languages=("en",), seeks=("s0", "s1"))]
+    hub = Hub(skills=skill_vocabulary(), people={p.id: p for p in people})
+    mentees = match_hub(hub, MatchOptions(today=TODAY)).mentees_for["mo"]
+    assert [s.person for s in mentees] == ["zoe", "aaron"]
+    assert mentees[0].score > mentees[1].score
