@@ -26,7 +26,7 @@ from mentorhub.hub.models import Hub, Session, Source, Story
 from mentorhub.impact.kpis import compute_kpis
 from mentorhub.impact.settled import Tally, atoms, settle, settle_cells, settled_count
 
-from conftest import run_mkdocs, write_project
+from conftest import MENTOR_MO, run_mkdocs, write_project
 
 K = 5
 AS_OF = dt.date(2026, 11, 22)
@@ -225,17 +225,7 @@ plugins:
       min_responses: 5
 """
 
-PEOPLE = {
-    "content/people/mo.md": """\
-        ---
-        name: Mo Mentor
-        roles: [mentor]
-        languages: [en]
-        offers: [python]
-        consent: true
-        ---
-        """,
-}
+PEOPLE = {"content/people/mo.md": MENTOR_MO}
 
 
 def session_file(sid: str, date: str, responses: int, rating: float, group: str = "Lab") -> str:
