@@ -130,14 +130,16 @@ def test_every_key_of_a_small_hub() -> None:
     assert data["sessions"] == {
         "count": 4, "attendance": 23, "hours": 3.25,
         "by_month": {"2026-05": 1, "2026-08": 1, "2026-10": 1, "2026-11": 1},
-        # (4 × 4.5 + 2 × 3.0 + 3 × 5.0) / 9 = 39 / 9
-        "satisfaction": 4.33, "responses": 9,
+        # Only settled responses count (see test_kpis_settled.py): Lab's two sessions
+        # (2 + 4 responses) form one run of 5 or more, (2 × 3.0 + 4 × 4.5) / 6 = 4.0;
+        # Circle's 3 wait for more responses in Circle.
+        "satisfaction": 4.0, "responses": 9, "responses_counted": 6,
     }
     assert data["stories"] == {
         "count": 3,
         "by_outcome": {**ZERO_OUTCOMES, "promotion": 1, "skill-gained": 2, "new-role": 1},
-        "confidence_gain": None, "confidence_responses": 2,
-        "rating": None, "rating_responses": 0,
+        "confidence_gain": None, "confidence_responses": 2, "confidence_counted": 0,
+        "rating": None, "rating_responses": 0, "rating_counted": 0,
     }
     assert data["resources"] == {
         "count": 2, "by_kind": {**ZERO_KINDS, "guide": 1, "template": 1},
@@ -154,24 +156,28 @@ def test_every_key_of_a_small_hub() -> None:
         "stories": change(1, 1, 0, 0.0),
         "new_profiles": change(3, 1, 2, 2.0),
     }
-    # Circle has 3 responses (withheld); Lab's 6 would then give Circle's away by subtraction
-    # from the total, so Lab is withheld too.
+    # Circle's 3 responses are not settled, so they are in no figure, the total included:
+    # Lab's mean can be published without giving Circle's away by subtraction.
     assert data["groups"] == [
         {"name": "Circle", "slug": "circle", "sessions": 1, "attendance": 3, "hours": 0.75,
-         "satisfaction": None, "responses": 3, "stories": 0, "confidence_gain": None,
-         "confidence_responses": 0, "by_month": {"2026-08": 1}},
+         "satisfaction": None, "responses": 3, "responses_counted": 0, "stories": 0,
+         "confidence_gain": None, "confidence_responses": 0, "confidence_counted": 0,
+         "by_month": {"2026-08": 1}},
         {"name": "Lab", "slug": "lab", "sessions": 2, "attendance": 10, "hours": 2.5,
-         "satisfaction": None, "responses": 6, "stories": 1, "confidence_gain": None,
-         "confidence_responses": 1, "by_month": {"2026-10": 1, "2026-11": 1}},
+         "satisfaction": 4.0, "responses": 6, "responses_counted": 6, "stories": 1,
+         "confidence_gain": None, "confidence_responses": 1, "confidence_counted": 0,
+         "by_month": {"2026-10": 1, "2026-11": 1}},
     ]
 
 
 @pytest.mark.parametrize(("minimum", "overall", "lab", "circle", "gain"), [
-    (2, 4.33, 4.0, 5.0, 1.0),
-    (3, 4.33, 4.0, 5.0, None),  # two stories rate confidence: under 3
-    (4, 4.33, None, None, None),  # Circle (3) under 4, and Lab would reveal it
-    (9, 4.33, None, None, None),
-    (10, None, None, None, None),  # nine responses in all
+    # two stories rate confidence, one ungrouped and one in Lab: neither settles alone
+    (2, 4.33, 4.0, 5.0, None),
+    (3, 4.33, 4.0, 5.0, None),
+    (4, 4.0, 4.0, None, None),  # Circle (3) waits; the total is Lab's alone
+    (6, 4.0, 4.0, None, None),
+    (9, None, None, None, None),  # nine responses in all, but no group holds nine
+    (10, None, None, None, None),
 ])
 def test_threshold_decides_what_is_published(minimum: int, overall: float | None,
                                              lab: float | None, circle: float | None,
@@ -222,9 +228,10 @@ def test_an_empty_hub() -> None:
         "capacity": {"total": 0, "used": 0, "utilization": None, "unstated": 0},
         "skills": [],
         "sessions": {"count": 0, "attendance": 0, "hours": 0.0, "by_month": {},
-                     "satisfaction": None, "responses": 0},
+                     "satisfaction": None, "responses": 0, "responses_counted": 0},
         "stories": {"count": 0, "by_outcome": ZERO_OUTCOMES, "confidence_gain": None,
-                    "confidence_responses": 0, "rating": None, "rating_responses": 0},
+                    "confidence_responses": 0, "confidence_counted": 0, "rating": None,
+                    "rating_responses": 0, "rating_counted": 0},
         "resources": {"count": 0, "by_kind": ZERO_KINDS, "skill_coverage": None,
                       "skills_in_demand": 0, "uncovered_skills": []},
         "trends": {
@@ -310,20 +317,20 @@ def test_json_text_is_sorted_and_stable() -> None:
 def test_withhold_adds_the_smallest_cell_when_one_is_hidden() -> None:
     cells = {"A": Tally(10, 40.0), "B": Tally(10, 30.0), "C": Tally(3, 15.0)}
     result = withhold(cells, Tally(23, 85.0), 5)
-    assert result == {"A": Rated(10, None), "B": Rated(10, 3.0), "C": Rated(3, None)}
+    assert result == {"A": Rated(10, None), "B": Rated(10, 3.0, 10), "C": Rated(3, None)}
 
 
 def test_withhold_protects_records_outside_every_cell() -> None:
     # two ungrouped responses: publishing both groups would reveal them
     cells = {"A": Tally(10, 40.0), "B": Tally(6, 24.0)}
     result = withhold(cells, Tally(18, 70.0), 5)
-    assert result == {"A": Rated(10, 4.0), "B": Rated(6, None)}
+    assert result == {"A": Rated(10, 4.0, 10), "B": Rated(6, None)}
 
 
 def test_withhold_publishes_nothing_when_the_total_is_too_small() -> None:
     cells = {"A": Tally(4, 16.0)}
     assert withhold(cells, Tally(4, 16.0), 5) == {"A": Rated(4, None)}
-    assert withhold({"A": Tally(4, 16.0)}, Tally(4, 16.0), 4) == {"A": Rated(4, 4.0)}
+    assert withhold({"A": Tally(4, 16.0)}, Tally(4, 16.0), 4) == {"A": Rated(4, 4.0, 4)}
 
 
 @given(
@@ -437,7 +444,8 @@ def test_drafts_count_nowhere(tmp_path: Path) -> None:
     assert {s["id"]: (s["supply"], s["demand"]) for s in data["skills"]} == {
         "grant-writing": (0, 1), "public-speaking": (0, 0), "python": (1, 1)}
     assert data["sessions"] == {"count": 1, "attendance": 7, "hours": 0.5,
-                                "by_month": {"2026-11": 1}, "satisfaction": 4.0, "responses": 5}
+                                "by_month": {"2026-11": 1}, "satisfaction": 4.0, "responses": 5,
+                                "responses_counted": 5}
     assert data["stories"]["count"] == 0
     assert data["stories"]["confidence_responses"] == 0
     assert data["resources"]["count"] == 0
@@ -467,3 +475,51 @@ def test_recognition_counts_each_kind_of_contribution() -> None:
     # Authors known only by name (a foundation, a fund, someone without a profile) are
     # counted apart from the hub's members, never as people.
     assert (thanks.members, thanks.named) == (4, 1)
+
+
+# -- rules found unguarded by mutation testing (docs/reference/mutation-testing.md) --------------------
+
+
+def test_settings_at_their_lowest_are_accepted_and_below_refused_with_the_reason() -> None:
+    assert compute_kpis(small_hub(), AS_OF, min_responses=1, trend_days=1).trend_days == 1
+    with pytest.raises(ValueError, match=r"^min_responses must be at least 1$"):
+        compute_kpis(Hub(), AS_OF, min_responses=0)
+    with pytest.raises(ValueError, match=r"^trend_days must be at least 1$"):
+        compute_kpis(Hub(), AS_OF, trend_days=0)
+
+
+def test_records_dated_on_the_day_described_count() -> None:
+    """`as_of` is inclusive: a session or story of that very day is in the figures."""
+    on_the_day = compute_kpis(small_hub(), D(2026, 11, 10)).to_json()  # s1's date
+    assert on_the_day["sessions"]["count"] == 4
+    assert compute_kpis(small_hub(), D(2026, 11, 1)).to_json()["stories"]["count"] == 3  # t1's date
+
+
+def test_a_group_page_names_its_first_and_latest_session() -> None:
+    lab = next(g for g in compute_kpis(small_hub(), AS_OF).groups if g.name == "Lab")
+    assert (lab.first, lab.latest) == (D(2026, 10, 1), D(2026, 11, 10))
+
+
+def test_confidence_gain_is_after_minus_before_over_stories_that_give_both() -> None:
+    stories = by_id(
+        story("a", D(2026, 1, 1), ("other",), confidence_before=1, confidence_after=4),  # +3
+        story("b", D(2026, 1, 2), ("other",), confidence_before=4, confidence_after=3),  # -1
+        story("c", D(2026, 1, 3), ("other",), confidence_before=2),  # no after: left out
+        story("d", D(2026, 1, 4), ("other",), confidence_after=5),  # no before: left out
+    )
+    data = compute_kpis(Hub(skills=SKILLS, stories=stories), AS_OF, min_responses=2).to_json()
+    assert data["stories"]["confidence_gain"] == 1.0
+    assert data["stories"]["confidence_responses"] == data["stories"]["confidence_counted"] == 2
+
+
+def test_withhold_publishes_when_exactly_min_responses_are_left_over() -> None:
+    """Left over = total − published cells: exactly `min_responses` is enough."""
+    cells = {"A": Tally(10, 40.0), "B": Tally(5, 10.0)}
+    assert withhold(cells, Tally(20, 65.0), 5) == {"A": Rated(10, 4.0, 10), "B": Rated(5, 2.0, 5)}
+
+
+def test_a_published_figure_names_the_responses_it_rests_on() -> None:
+    """Pages say "from N responses": the counted ones when shown, all of them when withheld."""
+    assert Rated(9, 4.0, 6).behind == 6
+    assert Rated(3, None).behind == 3
+    assert len({Rated(9, 4.0, 6), Rated(9, 4.0, 6)}) == 1  # a value, not a mutable record

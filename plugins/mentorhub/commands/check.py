@@ -54,8 +54,8 @@ def run(args: argparse.Namespace) -> int:
     ngettext, translate = catalog.ngettext, catalog.gettext if words is not None else None
     options = hub_options(args.project / "mkdocs.yml")
     today = _today(options)
-    warnings = content_warnings(hub, today, args.project, result.media, result.drafts)
-    warnings += skill_translation_warnings(args.project, hub)
+    warnings = sorted([*content_warnings(hub, today, args.project, result.media, result.drafts),
+                       *result.warnings, *skill_translation_warnings(args.project, hub)])
     if warnings:
         print(format_problems(warnings, translate=translate), file=sys.stderr)
         if os.environ.get("GITHUB_ACTIONS") == "true":

@@ -8,11 +8,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import yaml
+
 from ..cycle.settings import SettingsError, read_settings
+from ..hub.anonymity import DEFAULT_MIN_RESPONSES
 from ..hub.loader import LoadResult, load_hub
 from ..hub.models import Hub
 from ..hub.problems import Msg, Problem, format_problems
 from ..hub.sealing import recipient_problem
+from ..hub.site_config import read_config
 from .notes import hub_options
 
 if TYPE_CHECKING:
@@ -40,7 +44,7 @@ def load_project(project: Path, *, check_drafts: bool = False) -> LoadResult:
     """The project's content, checked with the hub's `recipients` (a bad option is a problem)."""
     recipients, problem = project_recipients(project)
     result = load_hub(content_dir(project), display_root=project, recipients=recipients,
-                      check_drafts=check_drafts)
+                      check_drafts=check_drafts, min_responses=min_responses(project))
     if problem:
         result.problems.insert(0, Problem("mkdocs.yml", 1, "recipients", problem,
                                           Msg("see docs/guide/contact.md")))
@@ -50,6 +54,16 @@ def load_project(project: Path, *, check_drafts: bool = False) -> LoadResult:
         result.problems.insert(0, Problem("mkdocs.yml", 1, "mentorhub", str(exc),
                                           Msg("see docs/guide/cycle.md")))
     return result
+
+
+def min_responses(project: Path) -> int:
+    """The `mentorhub-kpi` plugin's `min_responses` (the build's), or the default."""
+    try:
+        value = read_config(project / "mkdocs.yml").plugins.get("mentorhub-kpi", {}).get("min_responses")
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return DEFAULT_MIN_RESPONSES
+    return value if isinstance(value, int) and not isinstance(value, bool) and value >= 1 \
+        else DEFAULT_MIN_RESPONSES
 
 
 def project_recipients(project: Path) -> tuple[list[str], str | None]:

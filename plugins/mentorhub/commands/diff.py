@@ -31,7 +31,7 @@ from ..hub.printable import one_line
 from ..hub.site_config import read_config
 from ..impact.kpis import DEFAULT_MIN_RESPONSES, DEFAULT_TREND_DAYS, compute_kpis
 from ..site.build_date import build_date
-from .common import add_project_argument, content_dir, load_project
+from .common import add_project_argument, content_dir, load_project, min_responses
 from .notes import hub_options
 
 
@@ -56,8 +56,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         settings = read_config(project / "mkdocs.yml").plugins
         with tempfile.TemporaryDirectory(prefix="mentorhub-diff-") as tmp:
-            base = load_revision(project, args.base, Path(tmp) / "base")
-            head = load_revision(project, args.head, Path(tmp) / "head") if args.head \
+            crowd = min_responses(project)
+            base = load_revision(project, args.base, Path(tmp) / "base", crowd)
+            head = load_revision(project, args.head, Path(tmp) / "head", crowd) if args.head \
                 else load_project(project)
             hub_settings = settings.get("mentorhub", {})
             as_of = build_date(_text(hub_settings.get("as_of")))
@@ -102,7 +103,8 @@ def _git(project: Path, *args: str) -> bytes:
     return done.stdout
 
 
-def load_revision(project: Path, revision: str, folder: Path) -> LoadResult:
+def load_revision(project: Path, revision: str, folder: Path,
+                  min_responses: int = DEFAULT_MIN_RESPONSES) -> LoadResult:
     """The hub as it was at `revision`; an empty hub if its content folder did not exist yet."""
     try:
         _git(project, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
@@ -115,12 +117,12 @@ def load_revision(project: Path, revision: str, folder: Path) -> LoadResult:
     try:
         archive = _git(project, "archive", "--format=tar", f"{revision}:{prefix}{relative}")
     except DiffError:
-        return load_hub(target, display_root=folder)  # no content folder at that revision
+        return load_hub(target, display_root=folder, min_responses=min_responses)  # no content there yet
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         # The "data" filter refuses links and paths that would leave the folder; such a
         # member is skipped here, as the loader refuses a symlink leading out of content/.
         tar.extractall(target, filter=_safe_member)
-    return load_hub(target, display_root=folder)
+    return load_hub(target, display_root=folder, min_responses=min_responses)
 
 
 def _safe_member(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:

@@ -167,7 +167,9 @@ def _n(value: float) -> str:
 
 def _rated(rated: Rated) -> str:
     shown = WITHHELD if rated.value is None else f"{rated.value:.2f}"
-    return f"{shown} ({rated.responses} {'response' if rated.responses == 1 else 'responses'})"
+    waiting = rated.responses - rated.behind
+    later = f", {waiting} not counted yet" if waiting else ""
+    return f"{shown} ({rated.behind} {'response' if rated.behind == 1 else 'responses'}{later})"
 
 
 def _date(text: str) -> dt.date:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .anonymity import DEFAULT_MIN_RESPONSES, FACTS, Narrowed, anonymise, narrowed_stories
 from .body_links import body_link_errors
 from .field_docs import DOCS
 from .fields import ID_PATTERN, ID_RULE, UNKNOWN_SKILL, FieldError
@@ -25,6 +26,7 @@ from .free_pages import parse_page
 from .free_text import free_text_problems, pii_problems
 from .frontmatter import FrontMatterError, decode, split
 from .models import FreePage, Hub, Person, Resource, Session, Skill, Source, Story
+from .names import NameSet
 from .photos import photo_problem
 from .placeholders import is_placeholder, placeholder_line
 from .problems import N_, Msg, Problem, did_you_mean
@@ -49,6 +51,8 @@ class LoadResult:
     #: Record files (as shown in problems) held back only because skills.yml could not be
     #: read: the one cascade line counts them instead of naming each.
     held: frozenset[str] = frozenset()
+    #: Published with a change, not refused: anonymous stories generalised (:mod:`.anonymity`).
+    warnings: list[Problem] = field(default_factory=list)
 
 
 @dataclass
@@ -90,6 +94,7 @@ def _gc_paused() -> Iterator[None]:
 @_gc_paused()
 def load_hub(content_dir: Path, display_root: Path | None = None, *,
              recipients: Sequence[str] = (), check_drafts: bool = False,
+             min_responses: int = DEFAULT_MIN_RESPONSES,
              cache: RecordCache | None = None, overlay: Mapping[str, bytes] | None = None) -> LoadResult:
     """Read, validate and model everything under `content_dir`.
 
@@ -100,6 +105,8 @@ def load_hub(content_dir: Path, display_root: Path | None = None, *,
     `overlay` (path under content/ → bytes) is loaded as if those record files (or
     skills.yml) were written: `mentorhub import` checks the hub it would write
     without writing or copying anything.
+    `min_responses` (the KPI plugin's) is also the fewest members an anonymous story's
+    public facts must fit (:mod:`.anonymity`).
     """
     root = display_root or content_dir.parent
     problems: list[Problem] = []
@@ -141,8 +148,10 @@ def load_hub(content_dir: Path, display_root: Path | None = None, *,
     ordered = sorted(problems, key=lambda p: (not unreadable or p.path != skills_shown,
                                               p.field == CASCADE_FIELD, p))
     drafts = frozenset(f"{r.type.folder}/{r.id}.md" for r in parsed if r.draft)
-    return LoadResult(hub=hub, problems=ordered, refused=found.refused, media=found.media,
-                      drafts=drafts, held=held)
+    narrowed = narrowed_stories(hub, min_responses)
+    return LoadResult(hub=anonymise(hub, narrowed), problems=ordered, refused=found.refused,
+                      media=found.media, drafts=drafts, held=held,
+                      warnings=_anonymity_warnings(parsed, narrowed, min_responses))
 
 
 def _apply_overlay(found: ContentFiles, content_dir: Path, overlay: Mapping[str, bytes],
@@ -199,6 +208,28 @@ def _collapse_skill_cascade(problems: list[Problem],
                             file=skills_shown, count=unchecked, files=len(held)),
                         Msg("fix the problem above, then check again")))
     return kept, held - {p.path for p in kept}
+
+
+def _anonymity_warnings(parsed: list[_Parsed], narrowed: list[Narrowed], min_responses: int) -> list[Problem]:
+    docs = {r.id: r.doc for r in parsed if r.type is STORY}
+    found = []
+    for item in narrowed:
+        story = item.story
+        facts = [f for f in FACTS if getattr(story, f)]
+        doc = docs.get(story.id)
+        # at the first withheld fact in the file
+        line, first = min((doc.line_of((f,)) if doc else 1, f) for f in item.withheld)
+        found.append(Problem(
+            story.source.path, line, first,
+            # Counts after colons and field names as written: one sentence in every language.
+            Msg("told without a mentee; members who fit its %(facts)s: %(count)s, fewer than "
+                "%(min)s, so the site leaves out its %(withheld)s",
+                facts=", ".join(facts), count=item.fitting, min=min_responses,
+                withheld=", ".join(item.withheld)),
+            Msg("to publish them, name the mentee (with their consent); the title, summary, quote "
+                "and text are published as written: see docs/guide/privacy.md"),
+            severity="warning"))
+    return found
 
 
 def _load_pages(found: dict[str, Path], root: Path, problems: list[Problem]) -> dict[str, FreePage]:
@@ -621,29 +652,33 @@ def _check_sealed_contacts(parsed: list[_Parsed]) -> None:
                            ("contact", "email"))
 
 
-def _unpublished_people(parsed: list[_Parsed], good: list[_Parsed]) -> frozenset[str]:
+def _unpublished_people(parsed: list[_Parsed], good: list[_Parsed]) -> NameSet:
     """Ids and names of person files left out of the hub (drafts, or with problems).
 
     `authors` takes person ids or plain names, so it is not checked as a reference:
     without this, a draft person's id or name would be printed as a plain author.
-    A name that a published person also has stays, since it may be theirs.
+    Both are recognised by meaning (:mod:`.names`: case, spacing, invisible and
+    compatibility characters, punctuation, "Last, First"). A name that a published
+    person also has (by the same measure) stays, since it may be theirs.
     """
-    published = {r.values.get("name") for r in good if r.type is PERSON}
-    hidden: set[str] = set()
+    published = NameSet(names=[r.values.get("name", "") for r in good if r.type is PERSON],
+                        ids=[r.id for r in good if r.type is PERSON])
+    ids: list[str] = []
+    names: list[str] = []
     for r in parsed:
         if r.type is PERSON and (r.draft or r.problems):
-            hidden.add(r.id)
+            ids.append(r.id)
             # A draft is not validated, so its name is still the raw front-matter value.
             raw = r.doc.data if r.doc is not None and isinstance(r.doc.data, dict) else {}
             name = r.values.get("name", raw.get("name"))
             if isinstance(name, str) and name not in published:
-                hidden.add(name.strip())
-    return frozenset(hidden)
+                names.append(name)
+    return NameSet(names=names, ids=ids)
 
 
-def _resource(r: _Parsed, hidden_people: frozenset[str]) -> Resource:
+def _resource(r: _Parsed, hidden_people: NameSet) -> Resource:
     v = r.values
-    authors = tuple(a for a in v.get("authors", ()) if a.strip() not in hidden_people)
+    authors = tuple(a for a in v.get("authors", ()) if a not in hidden_people)
     return Resource(
         id=r.id, source=r.source, title=v["title"], kind=v["kind"], summary=v["summary"],
         topics=v["topics"], audience=v.get("audience", ()), level=v.get("level", ""),

@@ -8,9 +8,12 @@ profiles as they are. Dated records (sessions, stories) count only when dated on
 or before `as_of`, so a report for an earlier date leaves out what came after it.
 
 Small-group privacy: a mean of ratings (session satisfaction, confidence gain)
-resting on fewer than `min_responses` responses is withheld (`None`). Breakdowns
-also withhold enough further cells that no withheld mean can be worked out by
-subtracting the published ones from the total (see :func:`withhold`).
+rests only on settled responses (:mod:`.settled`): per group, in date order, in
+runs of at least `min_responses`, so that a mean moves between two builds only when
+that many new responses stand behind the change. A mean with nothing settled is
+withheld (`None`). Breakdowns also withhold enough further cells that no withheld
+mean can be worked out by subtracting the published ones from the total (see
+:func:`withhold`).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from typing import Any, TypeVar
 from ..hub.models import Hub, Person, Session, Story
 from ..hub.schema import OUTCOMES, RESOURCE_KINDS
 from ..site.urls import unique_slugs
+from .settled import Tally, settle_cells
 
 K = TypeVar("K", bound=Hashable)
 
@@ -34,30 +38,25 @@ MEAN_DIGITS = 2  # ratings are on a 1–5 scale
 
 
 @dataclass(frozen=True)
-class Tally:
-    """Responses behind a mean and the sum of what they said."""
-
-    responses: int = 0
-    total: float = 0.0
-
-    def __add__(self, other: Tally) -> Tally:
-        return Tally(self.responses + other.responses, self.total + other.total)
-
-    @property
-    def mean(self) -> float | None:
-        return self.total / self.responses if self.responses else None
-
-
-@dataclass(frozen=True)
 class Rated:
-    """A published mean: `value` is None when withheld (too few responses) or there are none."""
+    """A published mean: `value` is None when withheld (too few responses) or there are none.
+
+    `responses` counts every response; `counted` those the published value rests on
+    (its settled atoms, see :mod:`.settled`), 0 when withheld.
+    """
 
     responses: int
     value: float | None
+    counted: int = 0
 
     @property
     def withheld(self) -> bool:
         return self.value is None
+
+    @property
+    def behind(self) -> int:
+        """The responses a page names beside the figure: those counted, or all when withheld."""
+        return self.responses if self.value is None else self.counted
 
 
 @dataclass(frozen=True)
@@ -211,14 +210,17 @@ class KpiReport:
                 "by_month": dict(self.sessions.by_month),
                 "satisfaction": self.sessions.satisfaction.value,
                 "responses": self.sessions.satisfaction.responses,
+                "responses_counted": self.sessions.satisfaction.counted,
             },
             "stories": {
                 "count": self.stories.count,
                 "by_outcome": dict(self.stories.by_outcome),
                 "confidence_gain": self.stories.confidence_gain.value,
                 "confidence_responses": self.stories.confidence_gain.responses,
+                "confidence_counted": self.stories.confidence_gain.counted,
                 "rating": self.stories.rating.value,
                 "rating_responses": self.stories.rating.responses,
+                "rating_counted": self.stories.rating.counted,
             },
             "resources": {
                 "count": self.resources.count,
@@ -241,9 +243,11 @@ class KpiReport:
             "groups": [
                 {"name": g.name, "slug": g.slug, "sessions": g.sessions, "attendance": g.attendance,
                  "hours": g.hours, "satisfaction": g.satisfaction.value,
-                 "responses": g.satisfaction.responses, "stories": g.stories,
+                 "responses": g.satisfaction.responses,
+                 "responses_counted": g.satisfaction.counted, "stories": g.stories,
                  "confidence_gain": g.confidence_gain.value,
                  "confidence_responses": g.confidence_gain.responses,
+                 "confidence_counted": g.confidence_gain.counted,
                  "by_month": dict(g.by_month)}
                 for g in self.groups
             ],
@@ -265,6 +269,13 @@ def compute_kpis(
     sessions = sorted((s for s in hub.sessions.values() if s.date <= as_of), key=lambda s: s.id)
     stories = sorted((s for s in hub.stories.values() if s.date <= as_of), key=lambda s: s.id)
     skills = _skills(hub)
+    # Responses settled per group (the finest breakdown published), see settled.py.
+    satisfaction = settle_cells(sessions, cell=_group_of, tally=_satisfaction, order=_dated,
+                                min_responses=min_responses)
+    confidence = settle_cells(stories, cell=_group_of, tally=_confidence, order=_dated,
+                              min_responses=min_responses)
+    ratings = settle_cells(stories, cell=_group_of, tally=_rating, order=_dated,
+                           min_responses=min_responses)
     return KpiReport(
         as_of=as_of,
         min_responses=min_responses,
@@ -272,11 +283,11 @@ def compute_kpis(
         people=_people(hub),
         capacity=_capacity(hub),
         skills=skills,
-        sessions=_sessions(sessions, min_responses),
-        stories=_stories(stories, min_responses),
+        sessions=_sessions(sessions, satisfaction, min_responses),
+        stories=_stories(stories, confidence, ratings, min_responses),
         resources=_resources(hub, skills),
         trends=_trends(hub, sessions, stories, as_of, trend_days),
-        groups=_groups(sessions, stories, min_responses),
+        groups=_groups(sessions, stories, satisfaction, confidence, min_responses),
     )
 
 
@@ -379,6 +390,14 @@ def _rating(story: Story) -> Tally:
     return Tally() if story.rating is None else Tally(1, float(story.rating))
 
 
+def _dated(record: Session | Story) -> tuple[dt.date, str]:
+    return (record.date, record.id)
+
+
+def _group_of(record: Session | Story) -> str:
+    return record.group
+
+
 def _hours(sessions: Iterable[Session]) -> float:
     return _round(sum(s.duration or 0 for s in sessions) / 60, MEAN_DIGITS)
 
@@ -391,17 +410,19 @@ def _by_month(sessions: Iterable[Session]) -> dict[str, int]:
     return dict(sorted(by_month.items()))
 
 
-def _sessions(sessions: list[Session], min_responses: int) -> SessionKpis:
+def _sessions(sessions: list[Session], settled: Mapping[str, Tally], min_responses: int) -> SessionKpis:
     return SessionKpis(
         count=len(sessions),
         attendance=sum(s.attendance for s in sessions),
         hours=_hours(sessions),
         by_month=_by_month(sessions),
-        satisfaction=_publish(sum((_satisfaction(s) for s in sessions), Tally()), min_responses),
+        satisfaction=_publish(sum((_satisfaction(s) for s in sessions), Tally()),
+                              sum(settled.values(), Tally()), min_responses),
     )
 
 
-def _stories(stories: list[Story], min_responses: int) -> StoryKpis:
+def _stories(stories: list[Story], settled: Mapping[str, Tally], ratings: Mapping[str, Tally],
+             min_responses: int) -> StoryKpis:
     by_outcome = dict.fromkeys(sorted(OUTCOMES), 0)
     for story in stories:
         for outcome in set(story.outcomes):
@@ -409,13 +430,16 @@ def _stories(stories: list[Story], min_responses: int) -> StoryKpis:
     return StoryKpis(
         count=len(stories),
         by_outcome=by_outcome,
-        confidence_gain=_publish(sum((_confidence(s) for s in stories), Tally()), min_responses),
-        rating=_publish(sum((_rating(s) for s in stories), Tally()), min_responses),
+        confidence_gain=_publish(sum((_confidence(s) for s in stories), Tally()),
+                                 sum(settled.values(), Tally()), min_responses),
+        rating=_publish(sum((_rating(s) for s in stories), Tally()),
+                        sum(ratings.values(), Tally()), min_responses),
     )
 
 
-def _groups(sessions: list[Session], stories: list[Story], min_responses: int) -> tuple[GroupKpis, ...]:
-    """Per-group figures; ratings withheld so that no hidden group can be worked out."""
+def _groups(sessions: list[Session], stories: list[Story], settled_satisfaction: Mapping[str, Tally],
+            settled_confidence: Mapping[str, Tally], min_responses: int) -> tuple[GroupKpis, ...]:
+    """Per-group figures over settled responses; no hidden group can be worked out."""
     names = sorted({s.group for s in sessions if s.group} | {s.group for s in stories if s.group})
     slugs = unique_slugs(names)
     in_group: dict[str, list[Session]] = {name: [] for name in names}
@@ -426,14 +450,12 @@ def _groups(sessions: list[Session], stories: list[Story], min_responses: int) -
     for story in stories:
         if story.group:
             stories_in[story.group].append(story)
-    satisfaction = withhold(
+    satisfaction = _withhold_settled(
         {n: sum((_satisfaction(s) for s in in_group[n]), Tally()) for n in names},
-        sum((_satisfaction(s) for s in sessions), Tally()), min_responses,
-    )
-    confidence = withhold(
+        settled_satisfaction, min_responses)
+    confidence = _withhold_settled(
         {n: sum((_confidence(s) for s in stories_in[n]), Tally()) for n in names},
-        sum((_confidence(s) for s in stories), Tally()), min_responses,
-    )
+        settled_confidence, min_responses)
     return tuple(
         GroupKpis(
             name=name, slug=slugs[name], sessions=len(in_group[name]),
@@ -465,17 +487,30 @@ def withhold(cells: Mapping[K, Tally], total: Tally, min_responses: int) -> dict
         if hidden == 0 or hidden >= min_responses:
             break
         published.remove(min(published, key=lambda k: (cells[k].responses, str(k))))
-    return {k: _rated(t, k in published) for k, t in cells.items()}
+    return {k: _rated(t, t, k in published) for k, t in cells.items()}
 
 
-def _publish(tally: Tally, min_responses: int) -> Rated:
-    return _rated(tally, tally.responses >= min_responses)
+def _withhold_settled(raw: Mapping[str, Tally], settled: Mapping[str, Tally],
+                      min_responses: int) -> dict[str, Rated]:
+    """:func:`withhold` over the groups' settled tallies; `responses` still counts all of them.
+
+    The total is every cell's settled tally, ungrouped records ("") included.
+    """
+    cells = {name: settled.get(name, Tally()) for name in raw}
+    shown = withhold(cells, sum(settled.values(), Tally()), min_responses)
+    return {name: _rated(raw[name], cells[name], not shown[name].withheld) for name in raw}
 
 
-def _rated(tally: Tally, publish: bool) -> Rated:
-    mean = tally.mean
-    value = _round(mean, MEAN_DIGITS) if publish and mean is not None else None
-    return Rated(tally.responses, value)
+def _publish(raw: Tally, settled: Tally, min_responses: int) -> Rated:
+    return _rated(raw, settled, settled.responses >= min_responses)
+
+
+def _rated(raw: Tally, settled: Tally, publish: bool) -> Rated:
+    """The mean of `settled` if `publish`, beside the count of every response (`raw`)."""
+    mean = settled.mean
+    if not publish or mean is None:
+        return Rated(raw.responses, None)
+    return Rated(raw.responses, _round(mean, MEAN_DIGITS), settled.responses)
 
 
 # -- trends ------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from mkdocs.structure.toc import get_toc
 from mkdocs.utils import markdown_extensions
 
 from ..cycle.settings import CycleSettings, SettingsError, read_settings
+from ..hub.anonymity import DEFAULT_MIN_RESPONSES
 from ..hub.body_links import relative_link_warnings
 from ..hub.languages import LANGUAGES
 from ..hub.loader import LoadResult, load_hub
@@ -176,12 +177,16 @@ class HubPlugin(BasePlugin[HubConfig]):
         docs_dir = Path(config.docs_dir)
         result = load_hub(docs_dir, display_root=Path(config.config_file_path).parent,
                           recipients=list(self.config.recipients),
+                          min_responses=_min_responses(config),
                           cache=self.preview.records if self.preview else None)
         # Skill labels in this tree's language: every page, finder, reason and KPI reads them.
         assert self.tree is not None  # set by on_config
         tree = self.tree
         self.result = replace(result, hub=result.hub.in_language(tree.lang, tree.languages[0]))
         self._report(self.result)
+        words = localizer(self.options.language) if self.options else ENGLISH
+        for note in self.result.warnings:  # published generalised: a note, not a failure
+            log.info(note.text(words.gettext))
         self._warn_links(self.result, Path(config.config_file_path).parent)
         _keep_only_admitted(files, config, set(self.result.media) - photo_sources(self.result))
         self.portraits = self._portraits(files, config, self.result)
@@ -365,6 +370,13 @@ class HubPlugin(BasePlugin[HubConfig]):
     def _override_dirs(config: MkDocsConfig) -> list[Path]:
         custom_dir = config.theme.custom_dir
         return [Path(custom_dir) / "mentorhub"] if custom_dir else []
+
+
+def _min_responses(config: MkDocsConfig) -> int:
+    """The KPI plugin's `min_responses`: also the crowd an anonymous story must hide in."""
+    kpi = config.plugins.get("mentorhub-kpi")
+    value = getattr(kpi, "config", {}).get("min_responses") if kpi is not None else None
+    return value if isinstance(value, int) and value >= 1 else DEFAULT_MIN_RESPONSES
 
 
 def content_folder(config: MkDocsConfig) -> str:
