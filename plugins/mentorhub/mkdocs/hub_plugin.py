@@ -221,6 +221,7 @@ class HubPlugin(BasePlugin[HubConfig]):
 
     @event_priority(-100)  # after every plugin, Pagefind included, has finished the root tree
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.portraits.wait()  # the photo cache, written while the pages were built
         tree = self.tree
         if tree is None or not tree.is_root or len(tree.languages) < 2:
             return
