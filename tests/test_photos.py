@@ -143,9 +143,36 @@ def test_cache_reuses_encoded_photos(tmp_path: Path) -> None:
     loaded = load_hub(project / "content", display_root=project)
     cache = tmp_path / "cache"
     first = build_portraits(loaded.hub, loaded.media, cache)
+    first.wait()  # the cache is written while the build goes on
     second = build_portraits(loaded.hub, loaded.media, cache)
-    assert (first.encoded, second.encoded) == (1, 0)
+    assert (first.encoded, second.encoded) == (1, 0) and second.saving is None
     assert first.files == second.files and len(first.files) == 2
+
+
+def test_a_build_encodes_photos_in_the_background_into_the_site(tmp_path: Path) -> None:
+    """With a site folder, missing photos are written there (and cached) by other processes
+    while the pages are built: the same bytes as in memory; a damaged photo is found first."""
+    whole = jpeg_with_secrets()
+    files = {"content/people/ana.md": person("Ana", "media/people/ana.jpg"),
+             "content/people/bo.md": person("Bo", "media/people/bo.jpg"),
+             "content/people/cy.md": person("Cy", "media/people/cy.jpg")}
+    project = write_project(tmp_path / "hub", files)
+    write_binary(project, "content/media/people/ana.jpg", whole)
+    write_binary(project, "content/media/people/bo.jpg", whole)  # the same photo: encoded once
+    write_binary(project, "content/media/people/cy.jpg", whole[: len(whole) // 2])  # cut short
+    loaded = load_hub(project / "content", display_root=project)
+    in_memory = build_portraits(loaded.hub, loaded.media, None)
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    background = build_portraits(loaded.hub, loaded.media, cache, site_dir=site)
+    # Cy's photo fails before any page is rendered: initials, not a broken image.
+    assert set(background.portraits) == {"ana", "bo"} and set(background.failed) == {"cy"}
+    assert set(in_memory.failed) == {"cy"}  # as without the background
+    assert background.files == {} and background.encoded == 1
+    assert background.wait() == {}
+    written = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.webp")}
+    assert written == in_memory.files and len(written) == 2
+    again = build_portraits(loaded.hub, loaded.media, cache, site_dir=tmp_path / "site2")
+    assert again.encoded == 0 and again.files == in_memory.files and again.wait() == {}
 
 
 def _luminance(colour: str) -> float:

@@ -247,6 +247,9 @@ class HubPlugin(BasePlugin[HubConfig]):
 
     @event_priority(-100)  # after every plugin, Pagefind included, has finished the root tree
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        # The photos encoded (and the cache written) while the pages were built.
+        for person_id, why in self.portraits.wait().items():
+            log.warning(f"{person_id}: photo {why}; its image is missing from the site")
         tree = self.tree
         if tree is None or not tree.is_root or len(tree.languages) < 2:
             return
@@ -306,7 +309,8 @@ class HubPlugin(BasePlugin[HubConfig]):
     def _portraits(self, files: Files, config: MkDocsConfig, result: LoadResult) -> PortraitSet:
         """Photos re-encoded without metadata (images/), cached beside mkdocs.yml."""
         project = Path(config.config_file_path).parent
-        portraits = build_portraits(result.hub, result.media, project / CACHE_FOLDER)
+        portraits = build_portraits(result.hub, result.media, project / CACHE_FOLDER,
+                                    site_dir=Path(config.site_dir))
         for person_id, why in portraits.failed.items():
             log.warning(f"{person_id}: photo {why}; initials are shown instead")
         for uri, data in portraits.files.items():
