@@ -402,6 +402,10 @@ class Photo(Kind):
                 "description": "an image under content/media/, e.g. media/people/ana.jpg"}
 
 
+#: Any space inside a link (re's \s is str.isspace(), checked per character before).
+_SPACE = re.compile(r"\s")
+
+
 @dataclass(frozen=True)
 class HttpsUrl(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> str:
@@ -412,7 +416,7 @@ class HttpsUrl(Kind):
         except ValueError:  # e.g. an unclosed '[' in the host: not a traceback, a problem
             raise FieldError(Msg("%(value)s is not a valid link", value=quote(value)),
                              Msg("check the address")) from None
-        if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value.strip()):
+        if parts.scheme != "https" or not parts.netloc or _SPACE.search(value.strip()):
             raise FieldError(Msg("%(value)s is not an https:// link", value=quote(value)),
                              _https_hint(value.strip(), parts.scheme))
         seen = resolve(value.strip())
