@@ -110,6 +110,9 @@ class Kind:
 
 #: What ends or splits a line besides "\n": refused inside a one-line field (after stripping).
 _LINE_BREAKING = re.compile("[\t\r\u2028\u2029]")
+#: Every character one of Text's checks refuses (a newline, _LINE_BREAKING, CONTROL,
+#: SURROGATE): text without any of them passes them all in one search.
+_SUSPECT = re.compile("[\n\t\r\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,14 @@ class Text(Kind):
         text = str(value).strip()
         if not text:
             raise FieldError(Msg("must not be empty"))
+        if _SUSPECT.search(text):  # most text has none of the characters refused here
+            self._refuse_characters(text)
+        if self.max_length and len(text) > self.max_length:
+            raise FieldError(Msg("is %(length)s characters long; at most %(most)s are allowed",
+                                 length=len(text), most=self.max_length))
+        return text
+
+    def _refuse_characters(self, text: str) -> None:
         if self.single_line and "\n" in text:
             raise FieldError(Msg("must be a single line"))
         breaking = _LINE_BREAKING.search(text) if self.single_line else None
@@ -139,10 +150,6 @@ class Text(Kind):
         if SURROGATE.search(text):
             raise FieldError("contains half of a character (an escape from \\uD800 to \\uDFFF)",
                              "write the character itself instead of its escape")
-        if self.max_length and len(text) > self.max_length:
-            raise FieldError(Msg("is %(length)s characters long; at most %(most)s are allowed",
-                                 length=len(text), most=self.max_length))
-        return text
 
     def json_schema(self) -> dict[str, Any]:
         # check() strips the text first, so "not empty" means "has a non-space

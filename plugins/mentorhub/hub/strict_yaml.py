@@ -38,6 +38,7 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 _NUMBER_STARTS = frozenset("+-.0123456789")  # how an int, a float or a date can begin
+_KEYWORDS = _NULLS | _TRUE | _FALSE
 
 #: Most values one front matter may expand to; real front matter has a few dozen.
 NODE_BUDGET = 10_000
@@ -260,6 +261,11 @@ class _Builder:
             raise YamlError(f"invalid YAML: {_TOO_DEEP}", self.line(node), _DEPTH_HINT)
         if node.tag != _STR:
             self._check_tag(node, _STR)
+        text = node.value
+        if node.style:  # quoted or block scalar: always text
+            return str(text)
+        if text and text[0] not in _NUMBER_STARTS and text not in _KEYWORDS:  # a word
+            return text
         return _scalar(node)
 
     def _too_many(self, node: yaml.Node) -> None:
