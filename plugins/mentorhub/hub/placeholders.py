@@ -26,8 +26,8 @@ def is_placeholder(value: Any) -> bool:
     if isinstance(value, str):
         return value.strip() in PLACEHOLDERS
     if isinstance(value, list):
-        for item in value:
-            if is_placeholder(item):
+        for item in value:  # mostly lists of words (skills, languages): no call per item
+            if item.strip() in PLACEHOLDERS if isinstance(item, str) else is_placeholder(item):
                 return True
     return False
 
