@@ -35,8 +35,9 @@ def test_an_unreadable_skills_file_comes_first_and_its_cascade_is_one_line(tmp_p
     problems = load_hub(project / "content", display_root=project).problems
     lines = [str(p) for p in problems]
     assert lines[0].startswith("content/skills.yml:")
-    assert lines[1] == ("content/skills.yml:1: references: 6 references could not be checked because "
-                        "content/skills.yml could not be read (fix the problem above, then check again)")
+    assert lines[1] == ("content/skills.yml:1: references: skill references not checked because "
+                        "content/skills.yml could not be read: 6; files held back until it can be: 3 "
+                        "(fix the problem above, then check again)")
     assert not any("unknown skill" in line for line in lines)
     assert any(line.startswith("content/people/bad.md:1: languages: missing required field")
                for line in lines)

@@ -279,7 +279,7 @@ def assert_hub_is_handled(files: dict[str, bytes]) -> None:
 
 def lost_files(result: LoadResult, files: dict[str, bytes]) -> list[str]:
     """Files neither published, nor named in a problem, nor drafts: silently dropped."""
-    named = {p.path for p in result.problems}
+    named = {p.path for p in result.problems} | result.held  # held: counted on skills.yml's line
     return [relative for relative, raw in files.items()
             if not _published(result, relative) and relative not in named and not _is_draft(raw)]
 

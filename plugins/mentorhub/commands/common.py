@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..cycle.settings import SettingsError, read_settings
 from ..hub.loader import LoadResult, load_hub
 from ..hub.models import Hub
-from ..hub.problems import Problem, format_problems
+from ..hub.problems import Msg, Problem, format_problems
 from ..hub.sealing import recipient_problem
 from .notes import hub_options
 
@@ -43,11 +43,12 @@ def load_project(project: Path, *, check_drafts: bool = False) -> LoadResult:
                       check_drafts=check_drafts)
     if problem:
         result.problems.insert(0, Problem("mkdocs.yml", 1, "recipients", problem,
-                                          "see docs/guide/contact.md"))
+                                          Msg("see docs/guide/contact.md")))
     try:  # the cycle's options: demo keys outside the demo, records inside content/ …
         read_settings(hub_options(project / "mkdocs.yml"), project=project, content_dir=content_dir(project))
     except SettingsError as exc:
-        result.problems.insert(0, Problem("mkdocs.yml", 1, "mentorhub", str(exc), "see docs/guide/cycle.md"))
+        result.problems.insert(0, Problem("mkdocs.yml", 1, "mentorhub", str(exc),
+                                          Msg("see docs/guide/cycle.md")))
     return result
 
 

@@ -24,6 +24,7 @@ from ..hub.printable import one_line
 from ..hub.problems import format_problems
 from .age_tools import AgeError, read_identities
 from .common import content_dir
+from .hub_language import hub_localizer
 from .notes import hub_options
 
 
@@ -75,7 +76,9 @@ def open_records(project: Path, settings: CycleSettings, identities: list[x25519
     """Every record, or CycleError listing every problem (as `check` does for content)."""
     records = read_records(settings.folder(project), identities, project)
     if records.problems:
-        raise CycleError(f"the relationship records have problems:\n{format_problems(records.problems)}")
+        words = hub_localizer(project)  # the records' problems in the hub's language
+        shown = format_problems(records.problems, translate=words.gettext if words is not None else None)
+        raise CycleError(f"the relationship records have problems:\n{shown}")
     return records
 
 

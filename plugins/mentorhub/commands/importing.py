@@ -13,13 +13,14 @@ from pathlib import Path
 
 from ..hub.loader import load_vocabulary
 from ..hub.printable import one_line
-from ..hub.problems import format_problems
+from ..hub.problems import Translate, format_problems
 from ..hub.schema import RECORD_TYPES
 from ..importer.mapping import proposed_mapping, read_mapping
 from ..importer.run import WRITES, ImportReport, Options, run_import
 from ..importer.sources import SourceError, Table, read_table
 from .age_tools import AgeError, seal
 from .common import add_project_argument, content_dir, project_recipients
+from .hub_language import hub_localizer
 from .new_ids import MAX_ID_LENGTH, id_from_title
 
 
@@ -61,16 +62,18 @@ def run(args: argparse.Namespace) -> int:
     if args.mapping is None:
         return _refuse(f"give the mapping file with --map (start one with: mentorhub import "
                        f"{shown} --init-map > mapping.yml)")
+    words = hub_localizer(args.project)  # problems in the hub's language; the summary stays English
+    translate = words.gettext if words is not None else None
     mapping, problems = read_mapping(args.mapping, one_line(str(args.mapping)), table.headers)
     if mapping is None:
-        print(format_problems(problems), file=sys.stderr)
+        print(format_problems(problems, translate=translate), file=sys.stderr)
         return _refuse("the mapping file has problems: nothing was imported")
     if not mapping.media:
         mapping.media = str(source.parent)
     content = content_dir(args.project)
     vocab, vocab_problems = load_vocabulary(content, args.project)
     if vocab_problems:
-        print(format_problems(vocab_problems), file=sys.stderr)
+        print(format_problems(vocab_problems, translate=translate), file=sys.stderr)
         return _refuse("content/skills.yml has problems (mentorhub check): nothing was imported")
     recipients, problem = project_recipients(args.project)
     if problem:
@@ -85,15 +88,16 @@ def run(args: argparse.Namespace) -> int:
         report = run_import(shown, table, mapping, content, vocab, options)
     except AgeError as exc:
         return _refuse(str(exc))
-    _print_report(report, table, args)
+    _print_report(report, table, args, translate)
     return 1 if report.blocked else 0
 
 
-def _print_report(report: ImportReport, table: Table, args: argparse.Namespace) -> None:
+def _print_report(report: ImportReport, table: Table, args: argparse.Namespace,
+                  translate: Translate | None) -> None:
     if report.problems:
-        print(format_problems(sorted(report.problems)), file=sys.stderr)
+        print(format_problems(sorted(report.problems), translate=translate), file=sys.stderr)
     if report.blocked:
-        print(format_problems(report.blocked), file=sys.stderr)
+        print(format_problems(report.blocked, translate=translate), file=sys.stderr)
         why = ("the mapping file has problems" if report.blocked[0].path != report.source
                and not report.planned else "the hub would not pass 'mentorhub check' after this import")
         print(f"\n{why[0].upper()}{why[1:]}: nothing was written.", file=sys.stderr)

@@ -18,7 +18,7 @@ from pathlib import Path
 import pyrage
 from pyrage import x25519
 
-from ..hub.problems import Problem
+from ..hub.problems import Msg, Problem
 from .models import Relationship
 from .validate import parse_record, record_text
 
@@ -57,6 +57,11 @@ def display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def _reason(exc: Exception) -> object:
+    """A RecordError's own message (a `Msg`, so it is translated), else the error as it is."""
+    return exc.args[0] if isinstance(exc, RecordError) and exc.args else exc
+
+
 def read_records(folder: Path, identities: Sequence[x25519.Identity], root: Path) -> Records:
     """Decrypt and validate every record; each problem names its file, none quotes a value."""
     found = Records()
@@ -66,18 +71,21 @@ def read_records(folder: Path, identities: Sequence[x25519.Identity], root: Path
         try:
             data = path.read_bytes()
             if len(data) > MAX_RECORD_BYTES:
-                raise RecordError(f"larger than {MAX_RECORD_BYTES:,} bytes")
+                raise RecordError(Msg("larger than %(most)s bytes",
+                                      most=f"{MAX_RECORD_BYTES:,}"))
             text = bytes(pyrage.decrypt(data, list(identities))).decode("utf-8")
         except (OSError, RecordError) as exc:
-            found.problems.append(Problem(shown, 1, "record", f"cannot read the record: {exc}"))
+            found.problems.append(Problem(shown, 1, "record", Msg("cannot read the record: %(reason)s",
+                                                                  reason=_reason(exc))))
             continue
         except pyrage.DecryptError:
             found.problems.append(Problem(
-                shown, 1, "record", "cannot open it with this key",
-                "was it encrypted to other keys? an organizer re-encrypts it with mentorhub pair rekey"))
+                shown, 1, "record", Msg("cannot open it with this key"),
+                Msg("was it encrypted to other keys? an organizer re-encrypts it with mentorhub pair "
+                    "rekey")))
             continue
         except UnicodeError:
-            found.problems.append(Problem(shown, 1, "record", "the decrypted record is not UTF-8 text"))
+            found.problems.append(Problem(shown, 1, "record", Msg("the decrypted record is not UTF-8 text")))
             continue
         relationship, problems = parse_record(text, path=shown, record_id=path.stem)
         found.problems.extend(problems)

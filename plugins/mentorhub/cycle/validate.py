@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from ..hub.fields import ID_PATTERN
-from ..hub.problems import Problem
+from ..hub.problems import Msg, Problem
 from ..hub.strict_yaml import Document, Path_, YamlError, load
 from .models import GOAL_STATES, PARTIES, REASONS, STATUSES, Checkin, Closure, Goal, Relationship
 
@@ -25,7 +25,7 @@ from .models import GOAL_STATES, PARTIES, REASONS, STATUSES, Checkin, Closure, G
 RECORD_BUDGET = 20_000
 NOTE_LIMIT = 2_000
 GOAL_LIMIT = 300
-HINT = "line of the decrypted record; open it with mentorhub pair show, see docs/guide/cycle.md"
+HINT = Msg("line of the decrypted record; open it with mentorhub pair show, see docs/guide/cycle.md")
 _TOP = ("mentee", "mentor", "circle", "facilitator", "started", "planned_end", "ended",
         "closure", "checkins", "goals")
 
@@ -45,12 +45,13 @@ class _Checker:
 
     def mapping(self, value: Any, where: Path_, keys: tuple[str, ...]) -> dict[str, Any]:
         if not isinstance(value, dict):
-            self.problem(where, "expected a map of fields")
+            self.problem(where, Msg("expected a map of fields"))
             return {}
         for key in value:
             if key not in keys:
                 # A key is written by an organizer and may be anything: located, not quoted.
-                self.problem(where, f"unknown field on this line (expected {', '.join(keys)})",
+                self.problem(where, Msg("unknown field on this line (expected %(names)s)",
+                                        names=', '.join(keys)),
                              at=(*where, key))
         return value
 
@@ -58,20 +59,21 @@ class _Checker:
         value = data.get(key)
         if value is None:
             if required:
-                self.problem((*where, key), f"{key} is required (a date, YYYY-MM-DD)")
+                self.problem((*where, key), Msg("%(key)s is required (a date, YYYY-MM-DD)", key=key))
             return None
         if not isinstance(value, dt.date):
-            self.problem((*where, key), "expected a date (YYYY-MM-DD)")
+            self.problem((*where, key), Msg("expected a date (YYYY-MM-DD)"))
             return None
         return value
 
     def choice(self, data: dict[str, Any], where: Path_, key: str, choices: tuple[str, ...]) -> str:
         value = data.get(key)
         if value is None:
-            self.problem(where, f"{key} is required (one of {', '.join(choices)})")
+            self.problem(where, Msg("%(key)s is required (one of %(names)s)",
+                                    key=key, names=', '.join(choices)))
             return ""
         if value not in choices:
-            self.problem((*where, key), f"not one of {', '.join(choices)}")
+            self.problem((*where, key), Msg("not one of %(names)s", names=', '.join(choices)))
             return ""
         return str(value)
 
@@ -79,20 +81,21 @@ class _Checker:
         value = data.get(key)
         if value is None:
             if required:
-                self.problem(where, f"{key} is required")
+                self.problem(where, Msg("%(key)s is required", key=key))
             return ""
         if not isinstance(value, str) or (required and not value.strip()):
-            self.problem((*where, key), "expected text")
+            self.problem((*where, key), Msg("expected text"))
             return ""
         if len(value) > limit:
-            self.problem((*where, key), f"longer than {limit:,} characters")
+            self.problem((*where, key), Msg("longer than %(limit)s characters", limit=f"{limit:,}"))
         return value.strip()
 
     def person(self, data: dict[str, Any], key: str) -> str:
         value = data.get(key)
         if not isinstance(value, str) or not ID_PATTERN.match(value):
             self.problem((key,) if key in data else (),
-                         f"{key} must be a person id (the file name without .md, e.g. ana-lima)")
+                         Msg("%(key)s must be a person id (the file name without .md, e.g. ana-lima)",
+                             key=key))
             return ""
         return value
 
@@ -101,7 +104,7 @@ class _Checker:
         if value is None:
             return ()
         if not isinstance(value, list):
-            self.problem((key,), "expected a list")
+            self.problem((key,), Msg("expected a list"))
             return ()
         found = (read(item, (key, index)) for index, item in enumerate(value))
         return tuple(item for item in found if item is not None)
@@ -110,21 +113,22 @@ class _Checker:
 def parse_record(text: str, *, path: str, record_id: str) -> tuple[Relationship | None, list[Problem]]:
     """The relationship in a decrypted record, or None and what is wrong (all of it)."""
     try:
-        document = load(text, budget=RECORD_BUDGET, what="relationship record")
+        document = load(text, budget=RECORD_BUDGET, what=Msg("relationship record"))
     except YamlError as exc:
         # The YAML reader's messages describe the syntax, never the values around it.
         return None, [Problem(path, exc.line, "record", exc.message, exc.hint or HINT)]
     check = _Checker(path, document)
     data = check.mapping(document.data, (), _TOP)
     if not data and not check.problems:
-        check.problem((), "the record is empty")
+        check.problem((), Msg("the record is empty"))
     circle = "circle" in data or "facilitator" in data
     if circle:
         mentee = check.text(data, (), "circle", 200, required=True)
         mentor = check.person(data, "facilitator")
         if "mentee" in data or "mentor" in data:
             check.problem(("mentee",) if "mentee" in data else ("mentor",),
-                          "a record is a pair (mentee, mentor) or a circle (circle, facilitator), not both")
+                          Msg("a record is a pair (mentee, mentor) or a circle (circle, facilitator), "
+                              "not both"))
     else:
         mentee, mentor = check.person(data, "mentee"), check.person(data, "mentor")
     started = check.date(data, (), "started", required=True)
@@ -132,13 +136,13 @@ def parse_record(text: str, *, path: str, record_id: str) -> tuple[Relationship 
     ended = check.date(data, (), "ended", required=False)
     closure = _closure(check, data)
     if started and planned_end and planned_end <= started:
-        check.problem(("planned_end",), "planned_end must come after started")
+        check.problem(("planned_end",), Msg("planned_end must come after started"))
     if started and ended and ended < started:
-        check.problem(("ended",), "ended is before started")
+        check.problem(("ended",), Msg("ended is before started"))
     if ended and closure is None and "closure" not in data:
-        check.problem(("ended",), "an ended relationship needs a closure: {reason, initiated_by}")
+        check.problem(("ended",), Msg("an ended relationship needs a closure: {reason, initiated_by}"))
     if closure and ended is None and "ended" not in data:
-        check.problem(("closure",), "a closure needs an ended date")
+        check.problem(("closure",), Msg("a closure needs an ended date"))
     checkins = check.items(data, "checkins", lambda item, where: _checkin(check, item, where, started))
     goals = check.items(data, "goals", lambda item, where: _goal(check, item, where))
     if check.problems or started is None:
@@ -170,7 +174,7 @@ def _checkin(check: _Checker, item: Any, where: Path_, started: dt.date | None) 
     status = check.choice(values, where, "status", STATUSES)
     note = check.text(values, where, "note", NOTE_LIMIT, required=False)
     if date and started and date < started:
-        check.problem((*where, "date"), "a check-in before the relationship started")
+        check.problem((*where, "date"), Msg("a check-in before the relationship started"))
     if len(check.problems) > before or date is None:
         return None
     return Checkin(date, by, status, note)

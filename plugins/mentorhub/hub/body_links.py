@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .models import Hub
-from .problems import Problem
+from .problems import Msg, Problem
 
 # The same bodies and line lookup as the root link warnings (one way to find a link's line).
 from .root_links import _bodies, _line_of, known_targets
@@ -46,9 +46,10 @@ def body_link_errors(hub: Hub, media: Collection[str], project: Path) -> list[Pr
             actual = by_case.get(target.lower())
             if actual is not None:
                 found.append(Problem(path, _line_of(project / path, url), "body",
-                                     f"links to {url}, but the file is content/{actual}: the case "
-                                     "differs, which breaks on case-sensitive web hosts",
-                                     f"write /{actual}"))
+                                     Msg("links to %(url)s, but the file is content/%(actual)s: the "
+                                         "case differs, which breaks on case-sensitive web hosts",
+                                         url=url, actual=actual),
+                                     Msg("write /%(actual)s", actual=actual)))
     return found
 
 
@@ -62,12 +63,13 @@ def relative_link_warnings(hub: Hub, media: Collection[str], project: Path) -> l
             if not url or url.startswith("/") or _SCHEME.match(url):
                 continue
             resolved = posixpath.normpath(posixpath.join(folder, unquote(url)))
-            hint = (f"write /{resolved}" if resolved in targets else
-                    "link from the content root: /media/<file> for an image, /<folder>/<id>.md "
-                    "for a record")
+            hint = (Msg("write /%(resolved)s", resolved=resolved) if resolved in targets else
+                    Msg("link from the content root: /media/<file> for an image, /<folder>/<id>.md "
+                        "for a record"))
             found.append(Problem(path, _line_of(project / path, url), "body",
-                                 f"links to {url}, a relative link, which does not lead there "
-                                 "on the built page", hint, severity="warning"))
+                                 Msg("links to %(url)s, a relative link, which does not lead there on "
+                                     "the built page",
+                                     url=url), hint, severity="warning"))
     return found
 
 

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .problems import Msg
+
 #: List and quote levels (markers, or four spaces of indentation, per level).
 MAX_NESTING = 16
 #: Brackets open at once within a paragraph (links inside links are not even links).
@@ -66,28 +68,34 @@ def body_shape_problems(body: str) -> list[ShapeProblem]:
             brackets = splits = 0  # a blank line ends the paragraph
             continue
         if _nesting(line) > MAX_NESTING:
-            report("nesting", number, f"lists or quotes nest more than {MAX_NESTING} levels deep",
-                   "flatten the list; deeper nesting cannot be read on a page anyway")
+            report("nesting", number, Msg("lists or quotes nest more than %(max_nesting)s levels deep",
+                                          max_nesting=MAX_NESTING),
+                   Msg("flatten the list; deeper nesting cannot be read on a page anyway"))
         if _SPLITTER.match(line):
             splits += 1
             if splits > MAX_SPLITS_PER_BLOCK:
-                report("splits", number, f"more than {MAX_SPLITS_PER_BLOCK} headings, rules or "
-                       "definitions without a blank line between them",
-                       "put a blank line before each heading")
+                report("splits", number, Msg("more than %(max_splits_per_block)s headings, rules or "
+                                             "definitions without a blank line between them",
+                                             max_splits_per_block=MAX_SPLITS_PER_BLOCK),
+                       Msg("put a blank line before each heading"))
         if _DEFINITION.match(line):
             definitions += 1
             if definitions > MAX_DEFINITIONS:
-                report("definitions", number, f"more than {MAX_DEFINITIONS} abbreviation or "
-                       "footnote definitions", "keep the body short; link to a longer document")
+                report("definitions", number, Msg("more than %(max_definitions)s abbreviation or "
+                                                  "footnote definitions",
+                                                  max_definitions=MAX_DEFINITIONS),
+                       Msg("keep the body short; link to a longer document"))
         brackets = _brackets(line, brackets)
         if brackets > MAX_BRACKETS:
-            report("brackets", number, f"more than {MAX_BRACKETS} '[' open at once",
-                   "close each '[' with ']', or write \\[ for a bracket that is just text")
+            report("brackets", number, Msg("more than %(max_brackets)s '[' open at once",
+                                           max_brackets=MAX_BRACKETS),
+                   Msg("close each '[' with ']', or write \\[ for a bracket that is just text"))
             brackets = 0
         html = _html_depth(line, html)
         if html > MAX_HTML_DEPTH:
-            report("html", number, f"HTML elements nest more than {MAX_HTML_DEPTH} deep",
-                   "close each element, or use Markdown instead of HTML")
+            report("html", number, Msg("HTML elements nest more than %(max_html_depth)s deep",
+                                       max_html_depth=MAX_HTML_DEPTH),
+                   Msg("close each element, or use Markdown instead of HTML"))
             html = 0
     return sorted(found.values(), key=lambda p: p.line)
 

@@ -84,13 +84,13 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return Msg("%(value)s (a yes/no value)", value="true" if value else "false")
     if isinstance(value, BigNumber):
-        return "a number too large to read"
+        return Msg("a number too large to read")
     if isinstance(value, int | float):
         hidden = private_kind(str(value))
-        return ("a number" if hidden == "a value" else hidden) if hidden else Msg("the number %(value)s",
+        return (Msg("a number") if hidden == "a value" else hidden) if hidden else Msg("the number %(value)s",
                                                                                  value=value)
     if isinstance(value, dt.date):
-        return "a date" if private_kind("") else Msg("the date %(value)s", value=value.isoformat())
+        return Msg("a date") if private_kind("") else Msg("the date %(value)s", value=value.isoformat())
     if isinstance(value, list):
         return Msg("a list")
     if isinstance(value, dict):
@@ -140,16 +140,18 @@ class Text(Kind):
         if breaking:
             # A carriage return or a tab is harmless on a page but, printed by `contacts`
             # or `match`, moves the cursor or splits a tab-separated line.
-            raise FieldError(f"contains the control character U+{ord(breaking.group()):04X}",
-                             "a one-line field holds no tab, carriage return or line separator; "
-                             "use a space")
+            raise FieldError(Msg("contains the control character U+%(code)s",
+                                 code=f"{ord(breaking.group()):04X}"),
+                             Msg("a one-line field holds no tab, carriage return or line separator; "
+                                 "use a space"))
         control = CONTROL.search(text)
         if control:
-            raise FieldError(f"contains the control character U+{ord(control.group()):04X}",
-                             "remove it; in double quotes it may be an escape such as \\e")
+            raise FieldError(Msg("contains the control character U+%(code)s",
+                                 code=f"{ord(control.group()):04X}"),
+                             Msg("remove it; in double quotes it may be an escape such as \\e"))
         if SURROGATE.search(text):
-            raise FieldError("contains half of a character (an escape from \\uD800 to \\uDFFF)",
-                             "write the character itself instead of its escape")
+            raise FieldError(Msg("contains half of a character (an escape from \\uD800 to \\uDFFF)"),
+                             Msg("write the character itself instead of its escape"))
 
     def json_schema(self) -> dict[str, Any]:
         # check() strips the text first, so "not empty" means "has a non-space
@@ -223,9 +225,9 @@ def _range_hint(minimum: float | None, maximum: float | None) -> str:
 def _refuse_big(value: Any, minimum: float | None, maximum: float | None) -> None:
     """A number with hundreds of digits, or beyond a float (1e999): refused by name."""
     if isinstance(value, BigNumber):
-        size = "small" if value.negative else "large"
         hint = _range_hint(minimum, maximum) if minimum is not None or maximum is not None else ""
-        raise FieldError(f"the number is too {size}", hint)
+        raise FieldError(Msg("the number is too small") if value.negative else Msg("the number is too large"),
+                         hint)
 
 
 def _with_range(
@@ -370,9 +372,9 @@ class Country(Kind):
         if isinstance(value, str) and value in countries():
             return value
         code = country_code(value) if isinstance(value, str) else None
-        hint = (f"use '{code}' for {countries()[code]}" if code
-                else "use an ISO 3166-1 alpha-2 code such as NG, CO or DE")
-        raise FieldError(f"{describe(value)} is not an ISO 3166-1 country code", hint)
+        hint = (Msg("use '%(code)s' for %(country)s", code=code, country=countries()[code]) if code
+                else Msg("use an ISO 3166-1 alpha-2 code such as NG, CO or DE"))
+        raise FieldError(Msg("%(value)s is not an ISO 3166-1 country code", value=describe(value)), hint)
 
     def json_schema(self) -> dict[str, Any]:
         return {"enum": list(countries())}
@@ -388,20 +390,22 @@ class Photo(Kind):
 
     def check(self, value: Any, vocab: Vocabulary) -> str:
         if not isinstance(value, str) or not value.strip():
-            raise FieldError(f"expected the path of an image, got {describe(value)}")
+            raise FieldError(Msg("expected the path of an image, got %(value)s",
+                                 value=describe(value)))
         text = value.strip()
-        example = f"e.g. {PHOTO_FOLDER}/ana.jpg"
+        example = Msg("e.g. %(photo_folder)s/ana.jpg", photo_folder=PHOTO_FOLDER)
         if "://" in text or text.startswith("//") or text.lower().startswith(("data:", "http")):
-            raise FieldError("must be an image stored in the hub, not a link",
-                             f"save the picture under content/{PHOTO_FOLDER}/ and give its path, "
-                             f"{example}")
+            raise FieldError(Msg("must be an image stored in the hub, not a link"),
+                             Msg("save the picture under content/%(photo_folder)s/ and give its path, "
+                                 "%(example)s",
+                                 photo_folder=PHOTO_FOLDER, example=example))
         path = text.removeprefix("/").removeprefix("content/")
         parts = path.split("/")
         if "\\" in path or any(part in ("", ".", "..") for part in parts) or parts[0] != "media":
-            raise FieldError(f"{quote(text)} is not a path under content/media/", example)
+            raise FieldError(Msg("%(text)s is not a path under content/media/", text=quote(text)), example)
         suffix = "." + path.rsplit(".", 1)[-1] if "." in parts[-1] else ""
         if suffix not in IMAGE_SUFFIXES:
-            raise FieldError(f"{quote(text)} is not a png, jpg, webp or gif image", example)
+            raise FieldError(Msg("%(text)s is not a png, jpg, webp or gif image", text=quote(text)), example)
         return path
 
     def json_schema(self) -> dict[str, Any]:
@@ -430,8 +434,8 @@ class HttpsUrl(Kind):
         # A browser reads `https://evil.example\@good.example` as evil.example (a backslash
         # ends the host); urlsplit reads good.example. Judge by what the reader's browser opens.
         if "\\" in value or seen.protocol != "https:" or not seen.host:
-            raise FieldError(f"{quote(value)} is read differently by browsers",
-                             "write the address as the browser shows it, without backslashes")
+            raise FieldError(Msg("%(value)s is read differently by browsers", value=quote(value)),
+                             Msg("write the address as the browser shows it, without backslashes"))
         return value.strip()
 
     def json_schema(self) -> dict[str, Any]:
@@ -450,11 +454,12 @@ class GitHubUser(Kind):
 
     def check(self, value: Any, vocab: Vocabulary) -> str:
         if isinstance(value, str) and value.startswith("@") and GITHUB_USER.fullmatch(value[1:]):
-            raise FieldError(f"{quote(value)} starts with '@'", f"write the user name alone: {value[1:]}")
+            raise FieldError(Msg("%(value)s starts with '@'", value=quote(value)),
+                             Msg("write the user name alone: %(name)s", name=value[1:]))
         if not isinstance(value, str) or not GITHUB_USER.fullmatch(value):
-            raise FieldError(f"{describe(value)} is not a GitHub user name",
-                             "1 to 39 letters, digits or single hyphens, not starting or ending "
-                             "with a hyphen, e.g. ana-souza")
+            raise FieldError(Msg("%(value)s is not a GitHub user name", value=describe(value)),
+                             Msg("1 to 39 letters, digits or single hyphens, not starting or ending "
+                                 "with a hyphen, e.g. ana-souza"))
         return value
 
     def json_schema(self) -> dict[str, Any]:
@@ -488,12 +493,15 @@ class Sealed(Kind):
 
     def check(self, value: Any, vocab: Vocabulary) -> str:
         if not isinstance(value, str):
-            raise FieldError(f"expected an armored age block, got {describe(value)}",
-                             "paste the whole block that 'mentorhub seal' prints, after 'sealed: |'")
+            raise FieldError(Msg("expected an armored age block, got %(value)s",
+                                 value=describe(value)),
+                             Msg("paste the whole block that 'mentorhub seal' prints, after 'sealed: "
+                                 "|'"))
         problem = armor_problem(value)
         if problem:
-            raise FieldError(f"the sealed block {problem}",
-                             "seal the email again with 'mentorhub seal' and paste the whole block")
+            raise FieldError(Msg("the sealed block %(problem)s", problem=problem),
+                             Msg("seal the email again with 'mentorhub seal' and paste the whole "
+                                 "block"))
         return value.strip() + "\n"
 
     def json_schema(self) -> dict[str, Any]:
@@ -628,8 +636,8 @@ class Contact(Struct):
     def check(self, value: Any, vocab: Vocabulary) -> dict[str, Any]:
         result = super().check(value, vocab)
         if "email" not in result and "sealed" not in result:
-            raise FieldError("needs 'email' or 'sealed'",
-                             "seal a hidden email with 'mentorhub seal', or write 'email: …'")
+            raise FieldError(Msg("needs 'email' or 'sealed'"),
+                             Msg("seal a hidden email with 'mentorhub seal', or write 'email: …'"))
         return result
 
     def json_schema(self) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .media import IMAGE_LIKE, media_problem
-from .problems import Problem
+from .problems import N_, Msg, Problem
 from .schema import RECORD_TYPES, RecordType
 
 SKILLS_FILE = "skills.yml"
@@ -53,6 +53,20 @@ class ContentFiles:
     refused: set[str] = field(default_factory=set)  # paths (relative to content/) not to publish
     problems: list[Problem] = field(default_factory=list)
 
+
+#: One sentence per record type, so each language can say it in its own grammar.
+_NOT_READ_AS = {
+    "person": N_("'%(name)s' is not read as a person"),
+    "resource": N_("'%(name)s' is not read as a resource"),
+    "session": N_("'%(name)s' is not read as a session"),
+    "story": N_("'%(name)s' is not read as a story"),
+}
+_NOT_PUBLISHED = {
+    "person": N_("'%(name)s' is not a person file and is not published"),
+    "resource": N_("'%(name)s' is not a resource file and is not published"),
+    "session": N_("'%(name)s' is not a session file and is not published"),
+    "story": N_("'%(name)s' is not a story file and is not published"),
+}
 
 def display_path(path: Path, root: Path) -> str:
     """`path` as shown in messages: relative to the project root when possible."""
@@ -101,7 +115,8 @@ def walk_content(content_dir: Path, display_root: Path) -> ContentFiles:
                 _classify_media(found, path, relative, display_root)
             else:
                 _refuse(found, path, display_root, relative,
-                        f"'{top[0]}/' is not a content folder: '{name}' is not published",
+                        Msg("'%(top)s/' is not a content folder: '%(name)s' is not published",
+                            top=top[0], name=name),
                         _folder_hint(top[0], path))
     return found
 
@@ -125,11 +140,11 @@ def _refuse_link(
     shown = display_path(path, display_root)
     if not _inside(path, base):
         found.problems.append(
-            Problem(shown, 1, "file", "symlink leads outside content/", "copy the file in instead")
+            Problem(shown, 1, "file", Msg("symlink leads outside content/"), Msg("copy the file in instead"))
         )
     elif folder:
         found.problems.append(
-            Problem(shown, 1, "file", "symlinked folders are not followed", "move the files here")
+            Problem(shown, 1, "file", Msg("symlinked folders are not followed"), Msg("move the files here"))
         )
 
 
@@ -148,12 +163,13 @@ def _classify_root(found: ContentFiles, path: Path, display_root: Path) -> None:
         return  # read by the loader (or the matching settings), never published
     if path.suffix.lower() == ".md" or path.suffix.lower() in _MARKDOWN_LOOKALIKES:
         close = difflib.get_close_matches(name.lower(), ROOT_FILES, n=1, cutoff=0.7)
-        hint = (f"did you mean content/{close[0]}?" if close
-                else f"free pages go in content/pages/ (content/pages/{path.stem.lower()}.md)")
+        hint: str = (Msg("did you mean content/%(name)s?", name=close[0]) if close
+                else Msg("free pages go in content/pages/ (content/pages/%(lower)s.md)",
+                         lower=path.stem.lower()))
     else:
-        hint = _type_hint(path) or "see docs/guide/content.md for what may live under content/"
+        hint = _type_hint(path) or Msg("see docs/guide/content.md for what may live under content/")
     _refuse(found, path, display_root, name,
-            f"'{name}' is not allowed at the top of content/ and is not published", hint)
+            Msg("'%(name)s' is not allowed at the top of content/ and is not published", name=name), hint)
 
 
 def _classify_record(found: ContentFiles, record_type: RecordType, path: Path, relative: str,
@@ -165,12 +181,14 @@ def _classify_record(found: ContentFiles, record_type: RecordType, path: Path, r
         suffix.lower() == ".md" or suffix.lower() in _MARKDOWN_LOOKALIKES or not suffix
     ):
         _refuse(found, path, display_root, relative,
-                f"'{path.name}' is not read as a {record_type.name}",
-                f"records in content/{record_type.folder}/ end in lowercase '.md'")
+                Msg(_NOT_READ_AS[record_type.name], name=path.name),
+                Msg("records in content/%(folder)s/ end in lowercase '.md'",
+                    folder=record_type.folder))
     else:
         _refuse(found, path, display_root, relative,
-                f"'{path.name}' is not a {record_type.name} file and is not published",
-                _type_hint(path) or f"content/{record_type.folder}/ holds only '<id>.md' files")
+                Msg(_NOT_PUBLISHED[record_type.name], name=path.name),
+                _type_hint(path) or Msg("content/%(folder)s/ holds only '<id>.md' files",
+                                        folder=record_type.folder))
 
 
 def _classify_page(found: ContentFiles, path: Path, relative: str, display_root: Path) -> None:
@@ -178,8 +196,8 @@ def _classify_page(found: ContentFiles, path: Path, relative: str, display_root:
         found.pages[relative] = path
     else:
         _refuse(found, path, display_root, relative,
-                f"'{path.name}' is not a page and is not published",
-                _type_hint(path) or "free pages end in lowercase '.md'")
+                Msg("'%(name)s' is not a page and is not published", name=path.name),
+                _type_hint(path) or Msg("free pages end in lowercase '.md'"))
 
 
 def _classify_media(found: ContentFiles, path: Path, relative: str, display_root: Path) -> None:
@@ -200,18 +218,18 @@ def _type_hint(path: Path) -> str:
     """A hint from the kind of file, whatever folder it is in ('' if none fits)."""
     suffix = path.suffix.lower()
     if _is_backup(path):
-        return "editor and backup copies are not published: delete the file"
+        return Msg("editor and backup copies are not published: delete the file")
     if suffix == ".age":
-        return ("relationship records live in records/ next to mkdocs.yml, never in content/ "
-                "(docs/guide/cycle.md)")
+        return (Msg("relationship records live in records/ next to mkdocs.yml, never in content/ "
+                    "(docs/guide/cycle.md)"))
     if suffix in _CODE_SUFFIXES:
-        return "content/ cannot add HTML, scripts or styles to the site"
+        return Msg("content/ cannot add HTML, scripts or styles to the site")
     if suffix in IMAGE_LIKE:
-        return "images go in content/media/ (png, jpg, webp or gif)"
+        return Msg("images go in content/media/ (png, jpg, webp or gif)")
     if path.name.startswith("."):
-        return "hidden files are not published: delete the file"
+        return Msg("hidden files are not published: delete the file")
     if suffix == ".md" or suffix in _MARKDOWN_LOOKALIKES or not suffix:
-        return "records and pages end in lowercase '.md'"
+        return Msg("records and pages end in lowercase '.md'")
     return ""
 
 
@@ -220,13 +238,13 @@ def _folder_hint(folder: str, path: Path) -> str:
     if _is_backup(path) or path.suffix.lower() in (*_CODE_SUFFIXES, ".age"):
         return _type_hint(path)
     if lower in _FOLDERS:
-        return f"folder names are lowercase: did you mean content/{lower}/?"
+        return Msg("folder names are lowercase: did you mean content/%(lower)s/?", lower=lower)
     target = _FOLDER_SYNONYMS.get(lower)
     if target is None:
         close = difflib.get_close_matches(lower, _FOLDERS, n=1, cutoff=0.6)
         target = close[0] if close else None
     if target is not None:
-        return f"did you mean content/{target}/?"
+        return Msg("did you mean content/%(target)s/?", target=target)
     if path.suffix.lower() in IMAGE_LIKE:
         return _type_hint(path)
-    return "content/ holds people/, resources/, sessions/, stories/, pages/ and media/"
+    return Msg("content/ holds people/, resources/, sessions/, stories/, pages/ and media/")

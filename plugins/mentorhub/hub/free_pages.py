@@ -11,11 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .fields import ID_PATTERN, ID_RULE, FieldError
+from .fields import ID_PATTERN, FieldError
 from .free_text import free_text_problems
 from .frontmatter import FrontMatterError, split
 from .models import FreePage, Source
-from .problems import Problem, did_you_mean
+from .problems import Msg, Problem, did_you_mean
 from .schema import PAGE_FIELDS, RecordType
 from .vocabulary import SkillVocabulary
 
@@ -30,13 +30,16 @@ def parse_page(src_uri: str, path: Path, shown: str) -> tuple[FreePage | None, l
     problems: list[Problem] = []
     for part in src_uri.removesuffix(".md").split("/"):
         if not ID_PATTERN.match(part):
-            problems.append(Problem(shown, 1, "file", f"'{part}' cannot be part of a page's URL",
-                                    ID_RULE.replace("ids use", "page and folder names use")))
+            problems.append(Problem(shown, 1, "file", Msg("'%(part)s' cannot be part of a page's URL",
+                                                          part=part),
+                                    Msg("page and folder names use lowercase a-z, 0-9 and '-', "
+                                        "starting with a letter or digit")))
             return None, problems
     try:
         split_file = split(path.read_bytes())
     except OSError as exc:
-        return None, [Problem(shown, 1, "file", f"cannot be read ({exc.strerror})")]
+        return None, [Problem(shown, 1, "file", Msg("cannot be read (%(reason)s)",
+                                                    reason=exc.strerror))]
     except FrontMatterError as exc:
         return None, [Problem(shown, exc.line, "front matter", exc.message, exc.hint)]
     document = split_file.front_matter
@@ -48,12 +51,13 @@ def parse_page(src_uri: str, path: Path, shown: str) -> tuple[FreePage | None, l
         line = document.line_of((key,))
         spec = _FIELDS.get(key)
         if key == "private":
-            problems.append(Problem(shown, line, key, "a page has no private part: all of it is published",
-                                    "keep private notes out of content/pages/"))
+            problems.append(Problem(shown, line, key, Msg("a page has no private part: all of it is "
+                                                          "published"),
+                                    Msg("keep private notes out of content/pages/")))
         elif spec is None:
-            problems.append(Problem(shown, line, key, "unknown field",
+            problems.append(Problem(shown, line, key, Msg("unknown field"),
                                     did_you_mean(key, _FIELDS) or
-                                    f"page fields are: {', '.join(_FIELDS)}"))
+                                    Msg("page fields are: %(names)s", names=', '.join(_FIELDS))))
         elif value is not None:
             try:
                 values[key] = spec.kind.check(value, _NO_SKILLS)
@@ -62,8 +66,9 @@ def parse_page(src_uri: str, path: Path, shown: str) -> tuple[FreePage | None, l
                                         e.message, e.hint) for e in exc.all())
     for spec in PAGE_FIELDS:
         if spec.required and data.get(spec.name) is None:
-            problems.append(Problem(shown, 1, spec.name, "missing required field",
-                                    f"add '{spec.name}: {spec.example}'"))
+            problems.append(Problem(shown, 1, spec.name, Msg("missing required field"),
+                                    Msg("add '%(name)s: %(example)s'",
+                                        name=spec.name, example=spec.example)))
     problems += free_text_problems(_PAGE_TYPE, values, document, split_file.body,
                                    split_file.body_line, shown)
     if problems:

@@ -13,17 +13,18 @@ from typing import Any
 
 from .body_shape import body_shape_problems
 from .fields import Kind, ListOf, MapOf, Text
-from .pii import EMAIL_KIND, Finding, find_pii, may_hold_pii
+from .pii import EMAIL_KIND, PHONE_KIND, Finding, find_pii, may_hold_pii
 from .printable import CONTROL
-from .problems import Problem
+from .problems import Msg, Problem
 from .quoting import label
 from .schema import RecordType
 from .strict_yaml import Document, Path_
 
-_HINTS = {
-    EMAIL_KIND: "an email is published only as 'contact: {email: …, public: true}'; "
-                "remove it from the text",
-    "a phone number": "phone numbers are never published; organizers can keep one under 'private:'",
+_HINTS: dict[str, str] = {
+    EMAIL_KIND: Msg("an email is published only as 'contact: {email: …, public: true}'; remove it "
+                    "from the text"),
+    PHONE_KIND: Msg("phone numbers are never published; organizers can keep one under "
+                          "'private:'"),
 }
 
 
@@ -59,14 +60,15 @@ def _control_characters(path: str, body: str, body_line: int) -> list[Problem]:
     for match in CONTROL.finditer(body):
         first.setdefault(body_line + body.count("\n", 0, match.start()), match.group())
     return [
-        Problem(path, line, "body", f"contains the control character U+{ord(char):04X}",
-                "remove it: editors may show it as a box, a space or ^@")
+        Problem(path, line, "body", Msg("contains the control character U+%(code)s",
+                                        code=f"{ord(char):04X}"),
+                Msg("remove it: editors may show it as a box, a space or ^@"))
         for line, char in first.items()
     ]
 
 
 def _problem(path: str, line: int, field_label: str, finding: Finding) -> Problem:
-    return Problem(path, line, field_label, f"contains {finding.kind}", _HINTS[finding.kind])
+    return Problem(path, line, field_label, Msg("contains %(kind)s", kind=finding.kind), _HINTS[finding.kind])
 
 
 def _own_public_email(values: Mapping[str, Any]) -> tuple[str, ...]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .problems import Msg
 from .strict_yaml import Document, YamlError, load
 
 _FENCE = "---"
@@ -51,9 +52,10 @@ def decode(raw: bytes) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise FrontMatterError(
-            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read)",
+            Msg("the file is not UTF-8 text (byte 0x%(byte)s cannot be read)",
+                byte=f"{raw[exc.start]:02x}"),
             line,
-            "save the file as UTF-8",
+            Msg("save the file as UTF-8"),
         ) from None
     return text.removeprefix("\ufeff")
 
@@ -68,21 +70,22 @@ def split(raw: bytes) -> SplitFile:
         opening = next((i for i, line in enumerate(lines) if line.rstrip() == _FENCE), None)
         if opening is not None:
             raise FrontMatterError(
-                f"text before the opening '---' (the front matter starts on line {opening + 1})",
+                Msg("text before the opening '---' (the front matter starts on line %(opening)s)",
+                    opening=opening + 1),
                 1,
-                "the '---' line must be the very first line, with nothing above it",
+                Msg("the '---' line must be the very first line, with nothing above it"),
             )
         raise FrontMatterError(
-            "missing front matter: the file must start with a '---' line",
+            Msg("missing front matter: the file must start with a '---' line"),
             1,
-            "see the README for an example",
+            Msg("see the README for an example"),
         )
     closing = next(
         (i for i in range(1, len(lines)) if lines[i].rstrip() in _CLOSERS), None
     )
     if closing is None:
         raise FrontMatterError(
-            "front matter is never closed", 1, "add a '---' line after the last field"
+            Msg("front matter is never closed"), 1, Msg("add a '---' line after the last field")
         )
     yaml_text = "\n".join(lines[1:closing]) + "\n"
     try:
@@ -90,8 +93,9 @@ def split(raw: bytes) -> SplitFile:
     except YamlError as exc:
         raise FrontMatterError(exc.message, exc.line, exc.hint) from None
     if not isinstance(document.data, dict):
-        kind = "empty" if document.data is None else "not a set of 'field: value' lines"
-        raise FrontMatterError(f"front matter is {kind}", 1, "write one 'field: value' per line")
+        message = (Msg("front matter is empty") if document.data is None
+                   else Msg("front matter is not a set of 'field: value' lines"))
+        raise FrontMatterError(message, 1, Msg("write one 'field: value' per line"))
     body = "\n".join(lines[closing + 1 :])
     stripped = body.lstrip("\n")
     body_line = closing + 2 + len(body) - len(stripped)  # the line of the body's first line

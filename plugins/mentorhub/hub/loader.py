@@ -46,6 +46,9 @@ class LoadResult:
     refused: set[str] = field(default_factory=set)  # paths relative to content/
     media: dict[str, Path] = field(default_factory=dict)  # checked images to publish, by path
     drafts: frozenset[str] = frozenset()  # record paths relative to content/ (people/ana.md)
+    #: Record files (as shown in problems) held back only because skills.yml could not be
+    #: read: the one cascade line counts them instead of naming each.
+    held: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -125,35 +128,50 @@ def load_hub(content_dir: Path, display_root: Path | None = None, *,
     skills_shown = display_path(content_dir / SKILLS_FILE, root)
     unreadable = refused_skills or any(p.path == skills_shown and p.field == "file" for p in problems)
     record_problems = [p for record in parsed for p in record.problems]
+    held: frozenset[str] = frozenset()
     if unreadable:
-        record_problems = _collapse_skill_cascade(record_problems, skills_shown)
+        record_problems, held = _collapse_skill_cascade(record_problems, skills_shown)
     problems.extend(record_problems)
     # The root problem first: when skills.yml cannot be read, its problems lead.
     ordered = sorted(problems, key=lambda p: (not unreadable or p.path != skills_shown,
                                               p.field == CASCADE_FIELD, p))
     drafts = frozenset(f"{r.type.folder}/{r.id}.md" for r in parsed if r.draft)
     return LoadResult(hub=hub, problems=ordered, refused=found.refused, media=found.media,
-                      drafts=drafts)
+                      drafts=drafts, held=held)
 
 
 #: The field of the one line that stands for every skill reference left unchecked.
+#: One sentence per record type, so each language can say it in its own grammar.
+_DUPLICATE_ID = {
+    "person": N_("the person id '%(id)s' is also used by %(path)s"),
+    "resource": N_("the resource id '%(id)s' is also used by %(path)s"),
+    "session": N_("the session id '%(id)s' is also used by %(path)s"),
+    "story": N_("the story id '%(id)s' is also used by %(path)s"),
+}
+
 CASCADE_FIELD = "references"
 
 
-def _collapse_skill_cascade(problems: list[Problem], skills_shown: str) -> list[Problem]:
+def _collapse_skill_cascade(problems: list[Problem],
+                            skills_shown: str) -> tuple[list[Problem], frozenset[str]]:
     """Without a vocabulary every skill is "unknown": one line says so instead of thousands.
 
     The records stay out of the hub (their problems are kept on them); only what is
-    reported changes.
+    reported changes. The files held back only by that line are returned, so nothing is
+    dropped without a word: the line counts them, and `LoadResult.held` names them.
     """
     kept = [p for p in problems if not p.message.startswith(UNKNOWN_SKILL)]
     unchecked = len(problems) - len(kept)
-    if unchecked:
-        kept.append(Problem(skills_shown, 1, CASCADE_FIELD,
-                            f"{unchecked} {'reference' if unchecked == 1 else 'references'} could "
-                            f"not be checked because {skills_shown} could not be read",
-                            "fix the problem above, then check again"))
-    return kept
+    if not unchecked:
+        return kept, frozenset()
+    held = frozenset(p.path for p in problems if p.message.startswith(UNKNOWN_SKILL))
+    # Counts after colons: one sentence for every number, so no plural forms are needed.
+    kept.append(Problem(skills_shown, 1, CASCADE_FIELD,
+                        Msg("skill references not checked because %(file)s could not be read: %(count)s; "
+                            "files held back until it can be: %(files)s",
+                            file=skills_shown, count=unchecked, files=len(held)),
+                        Msg("fix the problem above, then check again")))
+    return kept, held - {p.path for p in kept}
 
 
 def _load_pages(found: dict[str, Path], root: Path, problems: list[Problem]) -> dict[str, FreePage]:
@@ -184,8 +202,8 @@ def _load_skills(path: Path, root: Path, problems: list[Problem], *,
     if refused:
         return vocab  # the walk said why
     if not path.is_file():
-        problems.append(Problem(shown, 1, "file", "the skills vocabulary is missing",
-                                "create content/skills.yml"))
+        problems.append(Problem(shown, 1, "file", Msg("the skills vocabulary is missing"),
+                                Msg("create content/skills.yml")))
         return vocab
     try:
         text = decode(path.read_bytes())
@@ -195,19 +213,21 @@ def _load_skills(path: Path, root: Path, problems: list[Problem], *,
         problems.append(Problem(shown, exc.line, "file", exc.message, exc.hint))
         return vocab
     if not isinstance(document.data, dict):
-        problems.append(Problem(shown, 1, "file", "expected a map of skill ids",
-                                "see the README for an example"))
+        problems.append(Problem(shown, 1, "file", Msg("expected a map of skill ids"),
+                                Msg("see the README for an example")))
         return vocab
     fields = {f.name: f for f in SKILL_FIELDS}
     for skill_id, entry in document.data.items():
         line = document.line_of((skill_id,))
         if not ID_PATTERN.match(skill_id):
             problems.append(Problem(shown, line, label(skill_id),
-                                    f"{quote(skill_id)} is not a valid skill id", ID_RULE))
+                                    Msg("%(skill_id)s is not a valid skill id",
+                                        skill_id=quote(skill_id)), ID_RULE))
             continue
         values: dict[str, Any] = {}
         if not isinstance(entry, dict):
-            problems.append(Problem(shown, line, skill_id, "expected 'label:' and 'category:' lines"))
+            problems.append(Problem(shown, line, skill_id, Msg("expected 'label:' and 'category:' "
+                                                               "lines")))
             entry = {}
         for key, value in entry.items():
             spec = fields.get(key)
@@ -237,7 +257,8 @@ def _load_skills(path: Path, root: Path, problems: list[Problem], *,
             owner = vocab.owner_of(word)
             if owner is not None and owner != skill_id:
                 problems.append(Problem(shown, line, skill_id,
-                                        f"{quote(word)} is already used by skill '{owner}'"))
+                                        Msg("%(word)s is already used by skill '%(owner)s'",
+                                            word=quote(word), owner=owner)))
         labels = _per_language(values.get("label", ()))
         descriptions = _per_language(values.get("description", ()))
         vocab.add(Skill(
@@ -407,16 +428,16 @@ def _resource_rules(record: _Parsed) -> None:
 def _session_rules(record: _Parsed) -> None:
     feedback = record.values.get("feedback", {})
     if feedback.get("responses") == 0 and "satisfaction" in feedback:
-        record.problem("feedback.satisfaction", "a satisfaction score needs at least one response",
+        record.problem("feedback.satisfaction", Msg("a satisfaction score needs at least one response"),
                        path=("feedback", "satisfaction"))
 
 
 def _story_rules(record: _Parsed) -> None:
     given = record.doc.data if record.doc else {}
     if given.get("outcomes") is None and given.get("quote") is None:
-        record.problems.append(Problem(record.source.path, 1, "outcomes", "missing required field",
-                                       "add 'outcomes: [skill-gained]' (it may be left out only "
-                                       "when the story has a quote)"))
+        record.problems.append(Problem(record.source.path, 1, "outcomes", Msg("missing required field"),
+                                       Msg("add 'outcomes: [skill-gained]' (it may be left out only "
+                                           "when the story has a quote)")))
 
 
 _RECORD_RULES: dict[str, Callable[[_Parsed], None]] = {
@@ -437,12 +458,14 @@ def _check_ids(parsed: list[_Parsed]) -> None:
             record.problem("file", Msg("%(id)s is not a valid id (the file name is the id)",
                                        id=quote(record.id)), ID_RULE)
         elif record.id in record.type.reserved_ids:
-            record.problem("file", f"the id '{record.id}' is reserved for a listing page",
-                           "rename the file")
+            record.problem("file", Msg("the id '%(id)s' is reserved for a listing page",
+                                       id=record.id),
+                           Msg("rename the file"))
         key = (record.type.name, record.id)
         if key in seen:
-            record.problem("file", f"the {record.type.name} id '{record.id}' is also used by "
-                           f"{seen[key].source.path}", "ids must be unique: rename one file")
+            record.problem("file", Msg(_DUPLICATE_ID[record.type.name], id=record.id,
+                                       path=seen[key].source.path),
+                           Msg("ids must be unique: rename one file"))
         else:
             seen[key] = record
 
@@ -494,10 +517,11 @@ def _check_photos(parsed: list[_Parsed], media: dict[str, Path], refused: set[st
         if not photo:
             continue
         if photo in refused:
-            record.problem("photo", f"{quote(photo)} is not a usable image (see its own problem)")
+            record.problem("photo", Msg("%(photo)s is not a usable image (see its own problem)",
+                                        photo=quote(photo)))
         elif photo not in media:
-            record.problem("photo", f"there is no image at content/{photo}",
-                           "check the path, or add the image in that folder")
+            record.problem("photo", Msg("there is no image at content/%(photo)s", photo=photo),
+                           Msg("check the path, or add the image in that folder"))
         else:
             found = photo_problem(media[photo])
             if found:
@@ -561,10 +585,11 @@ def _check_sealed_contacts(parsed: list[_Parsed]) -> None:
     for record in parsed:
         contact = record.values.get("contact") if record.type is PERSON else None
         if isinstance(contact, dict) and contact.get("email") and contact.get("public") is not True:
-            record.problem("contact", "holds a hidden email in plain text, readable by anyone "
-                           "who can read the repository",
-                           f"seal it for the organizers: mentorhub seal --person {record.id} "
-                           "(reads the email from stdin); or set public: true to publish it",
+            record.problem("contact", Msg("holds a hidden email in plain text, readable by anyone who "
+                                          "can read the repository"),
+                           Msg("seal it for the organizers: mentorhub seal --person %(id)s (reads the "
+                               "email from stdin); or set public: true to publish it",
+                               id=record.id),
                            ("contact", "email"))
 
 
@@ -635,14 +660,15 @@ def _check_prefers(record: _Parsed, people: dict[str, _Parsed],
     """
     prefers = record.values.get("prefers", ())
     if prefers and "mentee" not in record.values.get("roles", ()):
-        record.problem("prefers", "only people with the mentee role list preferred mentors",
-                       "add 'mentee' to roles or remove 'prefers'")
+        record.problem("prefers", Msg("only people with the mentee role list preferred mentors"),
+                       Msg("add 'mentee' to roles or remove 'prefers'"))
     check(record, "prefers", "person", prefers)
     for index, mentor_id in enumerate(prefers):
         mentor = people.get(mentor_id)
         if mentor_id == record.id:
-            record.problem("prefers", "a person cannot prefer themselves as mentor",
+            record.problem("prefers", Msg("a person cannot prefer themselves as mentor"),
                            path=("prefers", index))
         elif mentor is not None and "mentor" not in mentor.values.get("roles", ("mentor",)):
-            record.problem("prefers", f"{quote(mentor_id)} does not have the mentor role",
-                           "each preferred person must be a mentor", path=("prefers", index))
+            record.problem("prefers", Msg("%(mentor_id)s does not have the mentor role",
+                                          mentor_id=quote(mentor_id)),
+                           Msg("each preferred person must be a mentor"), path=("prefers", index))

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .problems import Msg
+
 #: Extension → (format name, the file's possible first bytes).
 _SIGNATURES: dict[str, tuple[str, tuple[bytes, ...]]] = {
     ".png": ("PNG", (b"\x89PNG\r\n\x1a\n",)),
@@ -25,7 +27,7 @@ IMAGE_SUFFIXES = frozenset(_SIGNATURES)
 IMAGE_LIKE = IMAGE_SUFFIXES | {".svg", ".bmp", ".tif", ".tiff", ".ico", ".avif", ".heic"}
 #: Where portraits go (`photo:`): never copied as they are, only re-encoded without metadata.
 PHOTO_FOLDER = "media/people"
-MEDIA_HINT = "content/media/ holds png, jpg, webp and gif images"
+MEDIA_HINT = Msg("content/media/ holds png, jpg, webp and gif images")
 
 
 def media_problem(path: Path) -> tuple[str, str] | None:
@@ -33,21 +35,23 @@ def media_problem(path: Path) -> tuple[str, str] | None:
     suffix = path.suffix
     lower = suffix.lower()
     if lower == ".svg":
-        return ("SVG images are refused: an SVG can carry script",
-                "export it as PNG or WebP")
+        return (Msg("SVG images are refused: an SVG can carry script"),
+                Msg("export it as PNG or WebP"))
     if lower not in IMAGE_SUFFIXES:
-        return (f"'{path.name}' is not an allowed image and is not published", MEDIA_HINT)
+        return (Msg("'%(name)s' is not an allowed image and is not published", name=path.name), MEDIA_HINT)
     if suffix != lower:
-        return (f"'{path.name}' is not published: image extensions are lowercase",
-                f"rename it to '{path.stem}{lower}'")
+        return (Msg("'%(name)s' is not published: image extensions are lowercase", name=path.name),
+                Msg("rename it to '%(stem)s%(lower)s'", stem=path.stem, lower=lower))
     name, starts = _SIGNATURES[lower]
     try:
         with path.open("rb") as stream:
             head = stream.read(16)
     except OSError as exc:
-        return (f"cannot be read ({exc.strerror})", "")
+        return (Msg("cannot be read (%(reason)s)", reason=exc.strerror), "")
     matches = head.startswith(starts) and (lower != ".webp" or head[8:12] == b"WEBP")
     if not matches:
-        return (f"'{path.name}' is not a {name} image (its first bytes say otherwise)",
-                f"save it as a real {name} file, or give it the extension of its format")
+        return (Msg("'%(name)s' is not a %(format)s image (its first bytes say otherwise)",
+                    name=path.name, format=name),
+                Msg("save it as a real %(format)s file, or give it the extension of its format",
+                    format=name))
     return None

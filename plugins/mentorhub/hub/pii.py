@@ -30,8 +30,10 @@ from functools import lru_cache
 
 import phonenumbers
 
-EMAIL_KIND = "an email address"
-PHONE_KIND = "a phone number"
+from .problems import Msg
+
+EMAIL_KIND = Msg("an email address")
+PHONE_KIND = Msg("a phone number")
 
 EMAIL = re.compile(
     r"(?<![\w.%+-])[\w.%+-]+@[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)*\.[^\W\d_]{2,}"

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .models import Hub
-from .problems import Problem
+from .problems import Msg, Problem
 from .schema import RECORD_TYPES
 
 #: The URL of an inline link or image `](/x)`, a reference definition `[x]: /x`, or an
@@ -52,12 +52,14 @@ def broken_root_links(hub: Hub, media: Collection[str], project: Path,
             target = unquote(url).lstrip("/")
             if _checked(target) and target in drafts:
                 found.append(Problem(path, _line_of(project / path, url), "body",
-                                     f"links to {url}, which is a draft, not published",
-                                     f"publish it (remove 'draft: true' from content/{target}) "
-                                     "or remove the link"))
+                                     Msg("links to %(url)s, which is a draft, not published",
+                                         url=url),
+                                     Msg("publish it (remove 'draft: true' from content/%(target)s) "
+                                         "or remove the link",
+                                         target=target)))
             elif _checked(target) and target not in targets and target.lower() not in wrong_case:
                 found.append(Problem(path, _line_of(project / path, url), "body",
-                                     f"links to {url}, which is not in the hub",
+                                     Msg("links to %(url)s, which is not in the hub", url=url),
                                      _hint(target)))
     return found
 
@@ -74,8 +76,8 @@ def _checked(target: str) -> bool:
 
 def _hint(target: str) -> str:
     if target.startswith("media/"):
-        return "images go in content/media/; check the file name and its case"
-    return "link a record as /<folder>/<id>.md (the id is the file name); check the spelling"
+        return Msg("images go in content/media/; check the file name and its case")
+    return Msg("link a record as /<folder>/<id>.md (the id is the file name); check the spelling")
 
 
 def _bodies(hub: Hub) -> Iterator[tuple[str, str]]:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .email_rule import is_email
+from .problems import Msg
 
 BEGIN = "-----BEGIN AGE ENCRYPTED FILE-----"
 END = "-----END AGE ENCRYPTED FILE-----"
@@ -41,27 +42,28 @@ def armor_problem(text: str) -> str | None:
     """
     lines = text.strip().splitlines()
     if not lines or lines[0].strip() != BEGIN:
-        return f"does not start with the line '{BEGIN}'"
+        return Msg("does not start with the line '%(begin)s'", begin=BEGIN)
     if len(lines) < 2 or lines[-1].strip() != END:
-        return f"does not end with the line '{END}' (was the block cut short?)"
+        return Msg("does not end with the line '%(end)s' (was the block cut short?)", end=END)
     body = [line.strip() for line in lines[1:-1]]
     if not body:
-        return "holds no encrypted data between its BEGIN and END lines"
+        return Msg("holds no encrypted data between its BEGIN and END lines")
     for number, line in enumerate(body, 1):
         if not _BASE64_LINE.match(line):
-            return f"line {number} of the block is not base64"
+            return Msg("line %(number)s of the block is not base64", number=number)
         last = number == len(body)
         if (not last and len(line) != _WIDTH) or (last and not 0 < len(line) <= _WIDTH):
-            return f"line {number} of the block has the wrong length (was it re-wrapped?)"
+            return Msg("line %(number)s of the block has the wrong length (was it re-wrapped?)",
+                       number=number)
     try:
         data = base64.b64decode("".join(body), validate=True)
     except (binascii.Error, ValueError):
-        return "its base64 does not decode (was part of it lost?)"
+        return Msg("its base64 does not decode (was part of it lost?)")
     if not data.startswith(AGE_HEADER):
-        return "is not an age file (its header is not 'age-encryption.org/v1')"
+        return Msg("is not an age file (its header is not 'age-encryption.org/v1')")
     end = _HEADER_END.search(data)
     if end is None or len(data) - end.end() < _SMALLEST_PAYLOAD:
-        return "is incomplete: its age header or encrypted part is missing (was part of it lost?)"
+        return Msg("is incomplete: its age header or encrypted part is missing (was part of it lost?)")
     return None
 
 
@@ -73,12 +75,14 @@ def is_recipient(key: str) -> bool:
 def recipient_problem(keys: object) -> str | None:
     """Why a `recipients` option is wrong, or None (public keys: safe to quote)."""
     if not isinstance(keys, list):
-        return "expected a list of age public keys (age1…)"
+        return Msg("expected a list of age public keys (age1…)")
     for index, key in enumerate(keys):
         if not isinstance(key, str) or not is_recipient(key.strip()):
-            shown = repr(key)[:80] if not str(key).upper().startswith("AGE-SECRET-KEY") else "a secret key"
-            return (f"item {index + 1} ({shown}) is not an age public key: it starts with 'age1' "
-                    "and is 62 characters long (age-keygen prints it as 'public key: age1…')")
+            secret = str(key).upper().startswith("AGE-SECRET-KEY")
+            shown = Msg("a secret key") if secret else repr(key)[:80]
+            return (Msg("item %(index)s (%(shown)s) is not an age public key: it starts with 'age1' "
+                        "and is 62 characters long (age-keygen prints it as 'public key: age1…')",
+                        index=index + 1, shown=shown))
     return None
 
 
@@ -125,7 +129,7 @@ def read_payload(plaintext: bytes, person_id: str) -> SealedEmail:
     try:
         text = plaintext.decode("utf-8")
     except UnicodeDecodeError:
-        raise SealedContentError("holds bytes that are not text") from None
+        raise SealedContentError(Msg("holds bytes that are not text")) from None
     if text.lstrip().startswith("{"):
         return SealedEmail(_bound_email(text, person_id), bound=True)
     email = text.strip(" \r\n")
@@ -138,11 +142,11 @@ def _bound_email(text: str, person_id: str) -> str:
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
     except ValueError:
-        raise SealedContentError("holds text that is neither an email nor a sealed contact") from None
+        raise SealedContentError(Msg("holds text that is neither an email nor a sealed contact")) from None
     if not isinstance(data, dict) or set(data) != _PAYLOAD_KEYS:
-        raise SealedContentError("holds an object that is not a sealed contact ({email, person})")
+        raise SealedContentError(Msg("holds an object that is not a sealed contact ({email, person})"))
     if data["person"] != person_id:
-        raise SealedContentError("was sealed for another profile (copied from another file?)")
+        raise SealedContentError(Msg("was sealed for another profile (copied from another file?)"))
     if not is_email(data["email"]):
         raise SealedContentError(_not_one_email(data["email"]))
     return str(data["email"])
@@ -157,10 +161,11 @@ def _no_duplicate_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
 
 def _not_one_email(value: object) -> str:
     if not isinstance(value, str) or "@" not in value:
-        return "does not hold an email address"
+        return Msg("does not hold an email address")
     if any(c in value for c in "\n\r\t ") or value.count("@") > 1:
-        return "holds more than one line or address, not exactly one email"
-    return "holds an email with characters an address cannot have (control or invisible characters)"
+        return Msg("holds more than one line or address, not exactly one email")
+    return Msg("holds an email with characters an address cannot have (control or invisible "
+               "characters)")
 
 
 def fingerprint(block: str) -> str:

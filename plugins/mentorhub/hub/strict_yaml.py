@@ -24,6 +24,7 @@ from typing import Any
 import yaml
 from yaml.reader import ReaderError
 
+from .problems import Msg
 from .quoting import quote
 
 Path_ = tuple[str | int, ...]
@@ -49,8 +50,9 @@ MAX_DIGITS = 100
 #: PyYAML's pure-Python scanner is quadratic in flow nesting: 2,000 `[` took 2–4 s
 #: to end in a RecursionError (found by tests/test_fuzz.py).
 MAX_DEPTH = 64
-_TOO_DEEP = "nested too deeply"
-_DEPTH_HINT = f"lists and maps may nest at most {MAX_DEPTH} levels"
+_TOO_DEEP = Msg("nested too deeply")
+_INVALID_TOO_DEEP = Msg("invalid YAML: %(too_deep)s", too_deep=_TOO_DEEP)
+_DEPTH_HINT = Msg("lists and maps may nest at most %(max_depth)s levels", max_depth=MAX_DEPTH)
 
 
 class BigNumber(str):
@@ -165,7 +167,7 @@ class Document:
 
 
 def load(text: str, *, first_line: int = 1, budget: int = NODE_BUDGET,
-         what: str = "front matter") -> Document:
+         what: str = Msg("front matter")) -> Document:
     """Parse one YAML document. Line numbers are offset so that the text starts at `first_line`.
 
     `budget` is the most values the document may expand to; `what` names the text in
@@ -177,19 +179,21 @@ def load(text: str, *, first_line: int = 1, budget: int = NODE_BUDGET,
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line if mark else 0) + first_line
         problem = (exc.problem or exc.context or "invalid YAML").strip()
-        raise YamlError(f"invalid YAML: {problem}", line, _yaml_hint(problem)) from None
+        raise YamlError(Msg("invalid YAML: %(problem)s", problem=problem), line,
+                        _yaml_hint(problem)) from None
     except ReaderError as exc:
         # A NUL or other control character: its str() is two lines with a character
         # offset, not a line; name the character and the line it is on.
         line = text.count("\n", 0, exc.position) + first_line
         raise YamlError(
-            f"invalid YAML: the control character U+{exc.character:04X} is not allowed",
-            line, "remove it: editors may show it as a box, a space or ^@",
+            Msg("invalid YAML: the control character U+%(code)s is not allowed",
+                code=f"{exc.character:04X}"),
+            line, Msg("remove it: editors may show it as a box, a space or ^@"),
         ) from None
     except yaml.YAMLError as exc:
-        raise YamlError(f"invalid YAML: {exc}", first_line) from None
+        raise YamlError(Msg("invalid YAML: %(problem)s", problem=exc), first_line) from None
     except RecursionError:
-        raise YamlError(f"invalid YAML: {_TOO_DEEP}", first_line, _DEPTH_HINT) from None
+        raise YamlError(_INVALID_TOO_DEEP, first_line, _DEPTH_HINT) from None
     document = Document(data=None, lines={(): first_line})
     if node is None:
         return document
@@ -197,7 +201,7 @@ def load(text: str, *, first_line: int = 1, budget: int = NODE_BUDGET,
     try:
         document.data = builder.build(node, ())
     except RecursionError:
-        raise YamlError(f"invalid YAML: {_TOO_DEEP}", first_line, _DEPTH_HINT) from None
+        raise YamlError(_INVALID_TOO_DEEP, first_line, _DEPTH_HINT) from None
     return document
 
 
@@ -205,9 +209,9 @@ def _yaml_hint(problem: str) -> str:
     if problem == _TOO_DEEP:
         return _DEPTH_HINT
     if "mapping values are not allowed" in problem:
-        return "put text that contains ': ' in quotes"
+        return Msg("put text that contains ': ' in quotes")
     if "found character '\\t'" in problem or "tab" in problem:
-        return "indent with spaces, not tabs"
+        return Msg("indent with spaces, not tabs")
     return ""
 
 
@@ -229,7 +233,7 @@ class _Builder:
         if self.budget < 0:
             self._too_many(node)
         if len(path) > MAX_DEPTH:  # libyaml composes up to 1,000 levels; agree with PyYAML
-            raise YamlError(f"invalid YAML: {_TOO_DEEP}", self.line(node), _DEPTH_HINT)
+            raise YamlError(_INVALID_TOO_DEEP, self.line(node), _DEPTH_HINT)
         # The checks below run for every value of every file: tags are compared
         # inline and each path tuple is built once (a 20k-record hub has ~400,000 values).
         if isinstance(node, yaml.ScalarNode):
@@ -250,7 +254,7 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             self._check_tag(node, _MAP)
             return self._mapping(node, path)
-        raise YamlError("invalid YAML: unsupported node", self.line(node))  # pragma: no cover
+        raise YamlError(Msg("invalid YAML: unsupported node"), self.line(node))  # pragma: no cover
 
     def _scalar_item(self, node: yaml.ScalarNode, path: Path_) -> Any:
         """`build` for a plain scalar (most values), without its other branches."""
@@ -274,14 +278,15 @@ class _Builder:
         assert self.root is not None
         if _has_alias(self.root):
             raise YamlError(
-                f"invalid YAML: too many values (aliases expand beyond {self.limit} values)",
+                Msg("invalid YAML: too many values (aliases expand beyond %(limit)s values)",
+                    limit=self.limit),
                 self.line(node),
-                f"{self.what} does not need anchors and aliases",
+                Msg("%(what)s does not need anchors and aliases", what=self.what),
             )
         raise YamlError(
-            f"too many values (more than {self.limit})",
+            Msg("too many values (more than %(limit)s)", limit=self.limit),
             self.line(node),
-            f"{self.what} holds a few dozen values; long data does not belong here",
+            Msg("%(what)s holds a few dozen values; long data does not belong here", what=self.what),
         )
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
@@ -289,7 +294,7 @@ class _Builder:
         lines, first_line = self.document.lines, self.first_line
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                raise YamlError("invalid YAML: a key must be plain text", self.line(key_node))
+                raise YamlError(Msg("invalid YAML: a key must be plain text"), self.line(key_node))
             if key_node.tag != _STR:
                 self._check_tag(key_node, _STR)
             key = str(key_node.value)
@@ -298,9 +303,10 @@ class _Builder:
             if key in result:
                 first = lines[key_path]
                 raise YamlError(
-                    f"duplicate key {quote(key)} (first given on line {first})",
+                    Msg("duplicate key %(key)s (first given on line %(first)s)",
+                        key=quote(key), first=first),
                     line,
-                    "keep one of them",
+                    Msg("keep one of them"),
                 )
             lines[key_path] = line
             result[key] = (self._scalar_item(value_node, key_path) if type(value_node) is _ScalarNode
@@ -311,9 +317,9 @@ class _Builder:
         if node.tag != expected:
             tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
             raise YamlError(
-                f"YAML tag {quote(tag)} is not allowed",
+                Msg("YAML tag %(tag)s is not allowed", tag=quote(tag)),
                 self.line(node),
-                "front matter holds plain text, numbers, dates, lists and maps",
+                Msg("front matter holds plain text, numbers, dates, lists and maps"),
             )
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .body_links import relative_link_warnings
 from .models import Hub
-from .problems import Problem
+from .problems import Msg, Problem
 from .root_links import broken_root_links
 
 
@@ -31,22 +31,24 @@ def content_warnings(hub: Hub, today: dt.date, project: Path,
     for person in hub.people.values():
         if person.joined and person.confirmed and person.confirmed < person.joined:
             found.append(_warning(project, person.source.path, "confirmed",
-                                  f"{person.confirmed.isoformat()} is earlier than joined "
-                                  f"({person.joined.isoformat()})",
-                                  "a profile is confirmed on or after the day its person joined"))
+                                  Msg("%(confirmed)s is earlier than joined (%(joined)s)",
+                                      confirmed=person.confirmed.isoformat(),
+                                      joined=person.joined.isoformat()),
+                                  Msg("a profile is confirmed on or after the day its person joined")))
         if person.plain_hidden_email:
             found.append(_warning(project, person.source.path, "contact",
-                                  "the hidden email is readable by anyone who can read the "
-                                  "repository (public: false only keeps it off the site)",
-                                  "organizers: add age public keys as 'recipients' to the mentorhub "
-                                  "plugin in mkdocs.yml, then seal it with 'mentorhub seal --person "
-                                  f"{person.id}'"))
+                                  Msg("the hidden email is readable by anyone who can read the "
+                                      "repository (public: false only keeps it off the site)"),
+                                  Msg("organizers: add age public keys as 'recipients' to the "
+                                      "mentorhub plugin in mkdocs.yml, then seal it with 'mentorhub "
+                                      "seal --person %(id)s'",
+                                      id=person.id)))
     for story in hub.stories.values():
         if story.date > today:
             found.append(_warning(project, story.source.path, "date",
-                                  f"{story.date.isoformat()} is in the future (the hub describes "
-                                  f"{today.isoformat()})",
-                                  "a story tells what already happened: check the year"))
+                                  Msg("%(date)s is in the future (the hub describes %(today)s)",
+                                      date=story.date.isoformat(), today=today.isoformat()),
+                                  Msg("a story tells what already happened: check the year")))
     return sorted(found)
 
 

@@ -29,7 +29,7 @@ from ..hub.fields import (
     language_code,
 )
 from ..hub.languages import LANGUAGES
-from ..hub.problems import did_you_mean
+from ..hub.problems import Msg, did_you_mean
 from ..hub.quoting import quote
 from ..hub.vocabulary import SkillVocabulary
 
@@ -87,7 +87,10 @@ class Converter:
                     if one not in result:
                         result.append(one)
             if errors:
-                raise ConvertError("; ".join(e.message for e in errors), errors[0].hint)
+                message = errors[0].message
+                for error in errors[1:]:  # "a; b; c", each part in the hub's language
+                    message = Msg("%(first)s; %(second)s", first=message, second=error.message)
+                raise ConvertError(message, errors[0].hint)
             return result
         if isinstance(value, str) and value.strip().lower() in values:
             return values[value.strip().lower()]
@@ -118,17 +121,17 @@ class Converter:
             return True
         if word in _NO or first in _NO:
             return False
-        raise ConvertError(f"{quote(str(value))} is not a yes or no answer",
-                           "map the answers with 'values: {\"…\": true}' in the mapping file")
+        raise ConvertError(Msg("%(value)s is not a yes or no answer", value=quote(str(value))),
+                           Msg('map the answers with \'values: {"…": true}\' in the mapping file'))
 
     def language_of(self, value: Any) -> str:
         text = str(value).strip()
         code = language_code(text) or language_names(self.language).get(_fold(text)) or \
             all_language_names().get(_fold(text))
         if code is None:
-            raise ConvertError(f"{quote(text)} is not a language we know",
+            raise ConvertError(Msg("%(value)s is not a language we know", value=quote(text)),
                                did_you_mean(text, [LANGUAGES[c] for c in LANGUAGES]) or
-                               "write the language's name or its ISO 639-1 code (es, fr)")
+                               Msg("write the language's name or its ISO 639-1 code (es, fr)"))
         return code
 
     def skill(self, value: Any) -> str:
@@ -136,9 +139,9 @@ class Converter:
         found = self.vocab.resolve_skill(text)
         if found is None:
             self.unknown_skills[text] = self.unknown_skills.get(text, 0) + 1
-            raise ConvertError(f"unknown skill {quote(text)}",
+            raise ConvertError(Msg("unknown skill %(value)s", value=quote(text)),
                                did_you_mean(text, self.vocab.skill_ids()) or
-                               "add it to content/skills.yml, or run again with --add-skills")
+                               Msg("add it to content/skills.yml, or run again with --add-skills"))
         return found
 
     def date(self, value: Any) -> dt.date:
@@ -156,8 +159,9 @@ class Converter:
                     return dt.datetime.strptime(text, pattern).date()
                 except ValueError:
                     continue
-        raise ConvertError(f"{quote(str(value))} is not a date we can read",
-                           "write dates as YYYY-MM-DD, or set 'date_order: dmy' or 'mdy' in the mapping")
+        raise ConvertError(Msg("%(value)s is not a date we can read", value=quote(str(value))),
+                           Msg("write dates as YYYY-MM-DD, or set 'date_order: dmy' or 'mdy' in the "
+                               "mapping"))
 
 
 _NUMERIC_DATE = re.compile(r"(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})\Z")
@@ -237,8 +241,8 @@ def country_code(text: str) -> str:
         return word.upper()
     code = _territory_names().get(_fold(word))
     if code is None:
-        raise ConvertError(f"{quote(word)} is not a country we know",
-                           "write the country's name or its ISO 3166 code (NG, CO)")
+        raise ConvertError(Msg("%(value)s is not a country we know", value=quote(word)),
+                           Msg("write the country's name or its ISO 3166 code (NG, CO)"))
     return code
 
 
@@ -247,21 +251,22 @@ def _choice(kind: Choice, value: Any) -> str:
     for choice in kind.choices:
         if text == choice or text.replace(" ", "-") == choice or text.rstrip("s") == choice:
             return choice
-    raise ConvertError(f"{quote(str(value))} is not one of: {', '.join(kind.choices)}",
+    raise ConvertError(Msg("%(value)s is not one of: %(choices)s",
+                           value=quote(str(value)), choices=", ".join(kind.choices)),
                        did_you_mean(text, kind.choices) or
-                       "map the answers with 'values: {\"…\": …}' in the mapping file")
+                       Msg('map the answers with \'values: {"…": …}\' in the mapping file'))
 
 
 def _number(value: Any, whole: bool) -> int | float:
     if isinstance(value, bool):
-        raise ConvertError("expected a number")
+        raise ConvertError(Msg("expected a number"))
     try:
         number = float(str(value).strip().replace(",", "."))
     except ValueError:
-        raise ConvertError(f"{quote(str(value))} is not a number") from None
+        raise ConvertError(Msg("%(value)s is not a number", value=quote(str(value)))) from None
     if whole:
         if not number.is_integer():
-            raise ConvertError(f"{quote(str(value))} is not a whole number")
+            raise ConvertError(Msg("%(value)s is not a whole number", value=quote(str(value))))
         return int(number)
     return number
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..hub.problems import Problem, did_you_mean
+from ..hub.problems import N_, Msg, Problem, did_you_mean
 from ..hub.schema import RECORD_TYPES, RecordType
 from ..hub.strict_yaml import Document, YamlError, load
 
@@ -68,16 +68,17 @@ class Mapping:
 def read_mapping(path: Path, shown: str, headers: tuple[str, ...]) -> tuple[Mapping | None, list[Problem]]:
     """The mapping and every problem in it (unknown keys, fields and columns, with lines)."""
     try:
-        document = load(path.read_text(encoding="utf-8"), what="the mapping file")
+        document = load(path.read_text(encoding="utf-8"), what=Msg("the mapping file"))
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(shown, 1, "file", f"cannot be read ({exc})")]
+        return None, [Problem(shown, 1, "file", Msg("cannot be read (%(reason)s)", reason=exc))]
     except YamlError as exc:
         return None, [Problem(shown, exc.line, "file", exc.message, exc.hint)]
     data = document.data
     if not isinstance(data, dict):
-        return None, [Problem(shown, 1, "file", "expected a map with 'fields:' and the other settings",
-                              "see docs/guide/importing.md, or make one with "
-                              "mentorhub import --init-map SOURCE")]
+        return None, [Problem(shown, 1, "file", Msg("expected a map with 'fields:' and the other "
+                                                    "settings"),
+                              Msg("see docs/guide/importing.md, or make one with mentorhub import "
+                                  "--init-map SOURCE"))]
     problems: list[Problem] = []
 
     def problem(where: tuple[Any, ...], name: str, message: str, hint: str = "") -> None:
@@ -85,13 +86,13 @@ def read_mapping(path: Path, shown: str, headers: tuple[str, ...]) -> tuple[Mapp
 
     for key in data:
         if key not in TOP_LEVEL:
-            problem((key,), str(key), "unknown setting", did_you_mean(str(key), TOP_LEVEL) or
-                    f"settings are: {', '.join(TOP_LEVEL)}")
+            problem((key,), str(key), Msg("unknown setting"), did_you_mean(str(key), TOP_LEVEL) or
+                    Msg("settings are: %(names)s", names=', '.join(TOP_LEVEL)))
     types = {t.name: t for t in RECORD_TYPES}
     record = types.get(str(data.get("record", "person")))
     if record is None:
-        problem(("record",), "record", f"unknown record type '{data.get('record')}'",
-                f"use one of: {', '.join(types)}")
+        problem(("record",), "record", Msg("unknown record type '%(record)s'", record=data.get('record')),
+                Msg("use one of: %(names)s", names=', '.join(types)))
         record = types["person"]
     mapping = Mapping(path=shown, record=record)
     for name in ("language", "key", "id", "consent", "date_order", "media"):
@@ -99,21 +100,21 @@ def read_mapping(path: Path, shown: str, headers: tuple[str, ...]) -> tuple[Mapp
         if value is None:
             continue
         if not isinstance(value, str) or not value.strip():
-            problem((name,), name, "expected text")
+            problem((name,), name, Msg("expected text"))
             continue
         if name in ("key", "id", "consent"):
             _check_column(value, headers, lambda m, h, n=name: problem((n,), n, m, h))
         setattr(mapping, {"id": "id_column"}.get(name, name), value.strip())
     if mapping.date_order not in ("", "dmy", "mdy", "ymd"):
-        problem(("date_order",), "date_order", "expected dmy, mdy or ymd")
+        problem(("date_order",), "date_order", Msg("expected dmy, mdy or ymd"))
     if record.name == "person" and not mapping.consent:
-        problem((), "consent", "a person mapping needs the consent column",
-                "add 'consent: \"<the question where people agreed to be published>\"': rows "
-                "without a yes are not imported")
+        problem((), "consent", Msg("a person mapping needs the consent column"),
+                Msg('add \'consent: "<the question where people agreed to be published>"\': rows '
+                    "without a yes are not imported"))
     fields = data.get("fields")
     if not isinstance(fields, dict) or not fields:
-        problem(("fields",), "fields", "expected a map of field: column",
-                "e.g. 'fields: {name: \"Full name\", languages: \"Languages\"}'")
+        problem(("fields",), "fields", Msg("expected a map of field: column"),
+                Msg('e.g. \'fields: {name: "Full name", languages: "Languages"}\''))
         fields = {}
     for target, spec in fields.items():
         parsed = _field_spec(str(target), spec, record, headers, document,
@@ -122,11 +123,12 @@ def read_mapping(path: Path, shown: str, headers: tuple[str, ...]) -> tuple[Mapp
             mapping.fields.append(parsed)
     defaults = data.get("defaults") or {}
     if not isinstance(defaults, dict):
-        problem(("defaults",), "defaults", "expected a map of field: value")
+        problem(("defaults",), "defaults", Msg("expected a map of field: value"))
         defaults = {}
     for target, value in defaults.items():
         if not _known_target(str(target), record):
-            problem(("defaults", target), f"defaults.{target}", f"{record.name} has no field '{target}'",
+            problem(("defaults", target), f"defaults.{target}",
+                    Msg(_NO_FIELD[record.name], target=target),
                     did_you_mean(str(target), record.field_names))
         else:
             mapping.defaults[str(target)] = value
@@ -142,35 +144,51 @@ def _known_target(target: str, record: RecordType) -> bool:
     return record.field(target) is not None and target not in ("private", "contact", "links", "draft")
 
 
+#: One sentence per record type, so each language can say it in its own grammar.
+_NO_FIELD = {
+    "person": N_("person has no field '%(target)s'"),
+    "resource": N_("resource has no field '%(target)s'"),
+    "session": N_("session has no field '%(target)s'"),
+    "story": N_("story has no field '%(target)s'"),
+}
+_FIELDS_ARE = {
+    "person": N_("person fields are: %(names)s"),
+    "resource": N_("resource fields are: %(names)s"),
+    "session": N_("session fields are: %(names)s"),
+    "story": N_("story fields are: %(names)s"),
+}
+
+
 def _field_spec(target: str, spec: Any, record: RecordType, headers: tuple[str, ...],
                 document: Document, problem: Any) -> FieldSpec | None:
     line = document.line_of(("fields", target))
     if not _known_target(target, record):
         names = (*record.field_names, *PSEUDO_FIELDS)
         hint = did_you_mean(target, names) or (
-            "this hub's version has no such field yet (update mentorhub)"
+            Msg("this hub's version has no such field yet (update mentorhub)")
             if target in ("photo", "country", "github")
-            else f"{record.name} fields are: {', '.join(names)}")
-        problem(f"{record.name} has no field '{target}'", hint)
+            else Msg(_FIELDS_ARE[record.name], names=", ".join(names)))
+        problem(Msg(_NO_FIELD[record.name], target=target), hint)
         return None
     if isinstance(spec, str):
         spec = {"column": spec}
     if not isinstance(spec, dict):
-        problem("expected a column name, or a map with 'column:' and 'values:'")
+        problem(Msg("expected a column name, or a map with 'column:' and 'values:'"))
         return None
     for key in spec:
         if key not in SPEC_KEYS:
-            problem(f"unknown key '{key}'",
-                    did_you_mean(str(key), SPEC_KEYS) or f"use {', '.join(SPEC_KEYS)}")
+            problem(Msg("unknown key '%(key)s'", key=key),
+                    did_you_mean(str(key), SPEC_KEYS) or Msg("use %(names)s",
+                                                             names=', '.join(SPEC_KEYS)))
             return None
     column = spec.get("column")
     if not isinstance(column, str) or not _check_column(column, headers, problem):
         if not isinstance(column, str):
-            problem("needs 'column:' naming a column of the source")
+            problem(Msg("needs 'column:' naming a column of the source"))
         return None
     values = spec.get("values") or {}
     if not isinstance(values, dict):
-        problem("'values' must map answers in the source to values, e.g. {\"Sí\": true}")
+        problem(Msg('\'values\' must map answers in the source to values, e.g. {"Sí": true}'))
         return None
     split = spec.get("split", True)
     return FieldSpec(target, column.strip(), {str(k).strip().lower(): v for k, v in values.items()},
@@ -181,8 +199,9 @@ def _check_column(column: str, headers: tuple[str, ...], problem: Any) -> bool:
     wanted = " ".join(column.split())
     if wanted in headers:
         return True
-    problem(f"the source has no column '{column[:80]}'",
-            did_you_mean(wanted, [h for h in headers if h]) or "copy the header exactly from the source")
+    problem(Msg("the source has no column '%(column)s'", column=column[:80]),
+            did_you_mean(wanted, [h for h in headers if h]) or Msg("copy the header exactly from the "
+                                                                   "source"))
     return False
 
 

@@ -21,7 +21,7 @@ from ..hub.fields import Email, FieldError, HttpsUrl, ListOf
 from ..hub.loader import load_hub
 from ..hub.models import Skill
 from ..hub.pii import kind_of
-from ..hub.problems import Problem
+from ..hub.problems import Msg, Problem
 from ..hub.quoting import quote, unquoted
 from ..hub.vocabulary import SkillVocabulary
 from .convert import Converter, ConvertError, country_code
@@ -154,16 +154,18 @@ def _plan_rows(table: Table, mapping: Mapping, content_dir: Path, converter: Con
             report.problems.append(Problem(report.source, row.line, name, message, hint))
 
         if mapping.consent and _said_yes(converter, row.values.get(mapping.consent)) is not True:
-            problem("consent", f"no yes in the consent column ({quote(mapping.consent)}): not imported",
-                    "only people who agreed to be published are imported")
+            problem("consent", Msg("no yes in the consent column (%(consent)s): not imported",
+                                   consent=quote(mapping.consent)),
+                    Msg("only people who agreed to be published are imported"))
             report.skipped.add(row.line)
             continue
         values, body, email, public, photo = _convert_row(row, mapping, converter, problem, report)
         key = str(row.values.get(mapping.key, "")).strip() if mapping.key else ""
         if mapping.key and (not key or kind_of(key)):
-            problem("key", "the key column is empty" if not key else
-                    f"the key column holds {kind_of(key)}, which would be stored in the repository",
-                    "choose a key column such as a respondent id or a user name")
+            problem("key", Msg("the key column is empty") if not key else
+                    Msg("the key column holds %(kind)s, which would be stored in the repository",
+                        kind=kind_of(key)),
+                    Msg("choose a key column such as a respondent id or a user name"))
             report.skipped.add(row.line)
             continue
         record_id = _record_id(row, mapping, values, key, keys, existing_ids, options, problem)
@@ -171,15 +173,18 @@ def _plan_rows(table: Table, mapping: Mapping, content_dir: Path, converter: Con
             report.skipped.add(row.line)
             continue
         if record_id in taken:
-            problem("id", f"the same record as line {taken[record_id]} ('{record_id}'): not imported twice",
-                    "set 'key:' in the mapping to a column that tells the rows apart")
+            problem("id", Msg("the same record as line %(line)s ('%(record_id)s'): not imported "
+                              "twice",
+                              line=taken[record_id], record_id=record_id),
+                    Msg("set 'key:' in the mapping to a column that tells the rows apart"))
             report.skipped.add(row.line)
             continue
         taken[record_id] = row.line
         existing = read_existing(by_id[record_id]) if record_id in by_id else None
         if record_id in by_id and existing is None:
-            problem("id", f"its record {_shown(by_id[record_id], content_dir)} cannot be read: not updated",
-                    "fix that file first (mentorhub check says what is wrong), then import again")
+            problem("id", Msg("its record %(shown)s cannot be read: not updated",
+                              shown=_shown(by_id[record_id], content_dir)),
+                    Msg("fix that file first (mentorhub check says what is wrong), then import again"))
             report.skipped.add(row.line)
             continue
         data = dict(existing.data) if existing else {}
@@ -288,10 +293,11 @@ def _photo(name: str, mapping: Mapping, report: ImportReport) -> Path:
     folder = Path(mapping.media) if mapping.media else Path(mapping.path).parent
     candidate = folder / Path(name.strip()).name  # a file name, never a path out of the folder
     if candidate.suffix.lower() not in PHOTO_EXTENSIONS:
-        raise ConvertError(f"{quote(name)} is not a JPEG, PNG or WebP file name")
+        raise ConvertError(Msg("%(name)s is not a JPEG, PNG or WebP file name", name=quote(name)))
     if not candidate.is_file():
-        raise ConvertError(f"no photo file {quote(candidate.name)} in {folder}",
-                           "put the photos beside the source, or set 'media:' in the mapping")
+        raise ConvertError(Msg("no photo file %(name)s in %(folder)s",
+                               name=quote(candidate.name), folder=folder),
+                           Msg("put the photos beside the source, or set 'media:' in the mapping"))
     return candidate
 
 
@@ -302,8 +308,8 @@ def _record_id(row: Row, mapping: Mapping, values: dict[str, Any], key: str, key
     title = str(row.values.get(mapping.id_column, "")) if mapping.id_column else \
         str(values.get("name") or values.get("title") or "")
     if not title.strip():
-        problem("id", "no name or title to make the id from",
-                "map 'name' (or 'title'), or set 'id:' to a column of ids")
+        problem("id", Msg("no name or title to make the id from"),
+                Msg("map 'name' (or 'title'), or set 'id:' to a column of ids"))
         return ""
     try:
         record_id = options.make_id(title)
@@ -329,9 +335,9 @@ def _contact(data: dict[str, Any], email: str, public: bool, options: Options,
     elif options.seal is not None:
         data["contact"] = {"sealed": options.seal(email, person_id)}
     else:
-        problem("contact.email", "the email is not marked public and the hub has no recipients to "
-                "seal it to, so it was left out (never written in plain text)",
-                "add the organizers' age keys as 'recipients' in mkdocs.yml and import again")
+        problem("contact.email", Msg("the email is not marked public and the hub has no recipients to "
+                                     "seal it to, so it was left out (never written in plain text)"),
+                Msg("add the organizers' age keys as 'recipients' in mkdocs.yml and import again"))
         report.dropped_values["contact.email"] += 1
 
 
@@ -378,8 +384,9 @@ def _validate(report: ImportReport, content_dir: Path, recipients: tuple[str, ..
                                                found.message, found.hint))
             report.skipped.add(plan.row.line)
             plan.action = ""
-    report.blocked = [Problem(report.source, 1, "import", "rows still fail the check after "
-                              "skipping the failing ones: nothing was written")]
+    report.blocked = [Problem(report.source, 1, "import", Msg("rows still fail the check after "
+                                                              "skipping the failing ones: nothing was "
+                                                              "written"))]
 
 
 def _scratch() -> str | None:

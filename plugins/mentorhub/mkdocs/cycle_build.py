@@ -18,15 +18,18 @@ from ..cycle.lifecycle import Lifecycle, compute_lifecycle
 from ..cycle.settings import CycleSettings
 from ..cycle.storage import RecordError, build_identity, identity_from_text, read_records, record_files
 from ..hub.models import Hub
-from ..hub.problems import format_problems
+from ..hub.problems import Translate, format_problems
 from ..impact.lifecycle_section import NO_KEY, TOO_FEW
 
 log = get_plugin_logger(__name__)
 
 
 def build_lifecycle(hub: Hub, settings: CycleSettings, project: Path, *, as_of: dt.date,
-                    min_records: int, serve: bool) -> tuple[Lifecycle | None, str]:
-    """The figures and why there are none ("" when the hub keeps no records at all)."""
+                    min_records: int, serve: bool,
+                    translate: Translate | None = None) -> tuple[Lifecycle | None, str]:
+    """The figures and why there are none ("" when the hub keeps no records at all).
+
+    `translate`: the hub's language for the records' problems (English when None)."""
     folder = settings.folder(project)
     if not settings.build_key and not record_files(folder):
         return None, ""
@@ -40,7 +43,7 @@ def build_lifecycle(hub: Hub, settings: CycleSettings, project: Path, *, as_of: 
     records = read_records(folder, identities, project)
     if records.problems:
         message = (f"{len(records.problems)} relationship record problem(s):\n"
-                   f"{format_problems(records.problems)}")
+                   f"{format_problems(records.problems, translate=translate)}")
         if not serve:
             raise PluginError(message)
         log.warning(message)

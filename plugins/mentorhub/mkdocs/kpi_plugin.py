@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..cycle.lifecycle import Lifecycle
+from ..i18n import localizer
 from ..impact.kpis import KpiReport, compute_kpis, kpi_json_text
 from ..impact.lifecycle_section import lifecycle_json, with_lifecycle
 from ..impact.pages import IMPACT_SRC, KPI_JSON, THANKS_SRC, ImpactPages
@@ -68,7 +69,8 @@ class KpiPlugin(BasePlugin[KpiConfig]):
                                    trend_days=self.config.trend_days)
         self.lifecycle = build_lifecycle(hub, hub_plugin.cycle, Path(config.config_file_path).parent,
                                          as_of=as_of, min_records=self.config.min_responses,
-                                         serve=hub_plugin.command == "serve")
+                                         serve=hub_plugin.command == "serve",
+                                         translate=localizer(hub_plugin.options.language).gettext)
         for page in ImpactPages(hub_plugin.renderer, self.report, recognise(hub, as_of)).pages():
             if page.src_uri == IMPACT_SRC and (self.lifecycle[0] or self.lifecycle[1]):
                 page = with_lifecycle(page, hub_plugin.renderer, *self.lifecycle)
