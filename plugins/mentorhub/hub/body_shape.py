@@ -40,6 +40,10 @@ _CONTAINER = re.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)]|>)(?=[ \t]|$)[ \t]?")
 _SPLITTER = re.compile(r" {0,3}(?:#{1,6}(?:[ \t]|$)|(?:[-*_][ \t]*){3,}$|=+[ \t]*$|-+[ \t]*$|:[ \t])")
 _DEFINITION = re.compile(r" {0,3}(?:\*\[[^\]\n]*\]:|\[\^[^\]\n]*\]:)")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])[^<>]*?(/?)>")
+#: What a line must start with to open a list or quote level (or indentation).
+_CONTAINER_STARTS = frozenset(" \t-*+>0123456789")
+#: The characters that change the bracket count: an escape (with what it escapes), '[' or ']'.
+_BRACKET_CHARS = re.compile(r"\\.|[\[\]]")
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                    "source", "track", "wbr"})
 
@@ -98,6 +102,9 @@ def body_shape_problems(body: str) -> list[ShapeProblem]:
 
 def _nesting(line: str) -> int:
     """Container levels at the start of `line`: markers, and each four columns of indent."""
+    head = line[:1]
+    if head not in _CONTAINER_STARTS and not head.isdecimal():  # most lines: prose (\d is Unicode)
+        return 0
     levels = 0
     position = 0
     while True:
@@ -119,14 +126,12 @@ def _nesting(line: str) -> int:
 
 def _brackets(line: str, open_now: int) -> int:
     """Brackets still open after `line` (an escaped `\\[` is text); the most counts."""
+    if not open_now and "[" not in line:  # most lines: nothing opens, nothing to close
+        return 0
     deepest = open_now
-    escaped = False
-    for char in line:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif char == "[":
+    for found in _BRACKET_CHARS.finditer(line):  # only the characters that count, not each one
+        char = found.group()
+        if char == "[":
             open_now += 1
             deepest = max(deepest, open_now)
         elif char == "]" and open_now:
@@ -136,6 +141,8 @@ def _brackets(line: str, open_now: int) -> int:
 
 def _html_depth(line: str, depth: int) -> int:
     """HTML elements open after `line` (void and self-closed ones never open)."""
+    if "<" not in line:
+        return depth
     deepest = depth
     for tag in _TAG.finditer(line):
         closing, name, self_closed = tag.groups()

@@ -110,6 +110,9 @@ class Kind:
 
 #: What ends or splits a line besides "\n": refused inside a one-line field (after stripping).
 _LINE_BREAKING = re.compile("[\t\r\u2028\u2029]")
+#: Every character one of Text's checks refuses (a newline, _LINE_BREAKING, CONTROL,
+#: SURROGATE): text without any of them passes them all in one search.
+_SUSPECT = re.compile("[\n\t\r\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,14 @@ class Text(Kind):
         text = str(value).strip()
         if not text:
             raise FieldError(Msg("must not be empty"))
+        if _SUSPECT.search(text):  # most text has none of the characters refused here
+            self._refuse_characters(text)
+        if self.max_length and len(text) > self.max_length:
+            raise FieldError(Msg("is %(length)s characters long; at most %(most)s are allowed",
+                                 length=len(text), most=self.max_length))
+        return text
+
+    def _refuse_characters(self, text: str) -> None:
         if self.single_line and "\n" in text:
             raise FieldError(Msg("must be a single line"))
         breaking = _LINE_BREAKING.search(text) if self.single_line else None
@@ -141,10 +152,6 @@ class Text(Kind):
         if SURROGATE.search(text):
             raise FieldError(Msg("contains half of a character (an escape from \\uD800 to \\uDFFF)"),
                              Msg("write the character itself instead of its escape"))
-        if self.max_length and len(text) > self.max_length:
-            raise FieldError(Msg("is %(length)s characters long; at most %(most)s are allowed",
-                                 length=len(text), most=self.max_length))
-        return text
 
     def json_schema(self) -> dict[str, Any]:
         # check() strips the text first, so "not empty" means "has a non-space
@@ -406,6 +413,10 @@ class Photo(Kind):
                 "description": "an image under content/media/, e.g. media/people/ana.jpg"}
 
 
+#: Any space inside a link (re's \s is str.isspace(), checked per character before).
+_SPACE = re.compile(r"\s")
+
+
 @dataclass(frozen=True)
 class HttpsUrl(Kind):
     def check(self, value: Any, vocab: Vocabulary) -> str:
@@ -416,7 +427,7 @@ class HttpsUrl(Kind):
         except ValueError:  # e.g. an unclosed '[' in the host: not a traceback, a problem
             raise FieldError(Msg("%(value)s is not a valid link", value=quote(value)),
                              Msg("check the address")) from None
-        if parts.scheme != "https" or not parts.netloc or any(c.isspace() for c in value.strip()):
+        if parts.scheme != "https" or not parts.netloc or _SPACE.search(value.strip()):
             raise FieldError(Msg("%(value)s is not an https:// link", value=quote(value)),
                              _https_hint(value.strip(), parts.scheme))
         seen = resolve(value.strip())

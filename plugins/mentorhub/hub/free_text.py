@@ -13,7 +13,7 @@ from typing import Any
 
 from .body_shape import body_shape_problems
 from .fields import Kind, ListOf, MapOf, Text
-from .pii import EMAIL_KIND, PHONE_KIND, Finding, find_pii
+from .pii import EMAIL_KIND, PHONE_KIND, Finding, find_pii, may_hold_pii
 from .printable import CONTROL
 from .problems import Msg, Problem
 from .quoting import label
@@ -39,8 +39,10 @@ def free_text_problems(
     """A problem for each email address or phone number in the record's free text."""
     allowed = _own_public_email(values)
     problems = []
-    for field_label, where, text in _texts(record_type, values):
-        problems += [_problem(path, doc.line_of(where), field_label, f) for f in find_pii(text, allowed)]
+    texts = list(_texts(record_type, values))
+    if may_hold_pii("\n\n".join(text for _, _, text in texts)):  # most records: one look for all
+        for field_label, where, text in texts:
+            problems += [_problem(path, doc.line_of(where), field_label, f) for f in find_pii(text, allowed)]
     problems += [_problem(path, body_line + f.line, "body", f) for f in find_pii(body, allowed)]
     problems += [Problem(path, body_line + shape.line, "body", shape.message, shape.hint)
                  for shape in body_shape_problems(body)]

@@ -63,7 +63,9 @@ def decode(raw: bytes) -> str:
 def split(raw: bytes) -> SplitFile:
     """Return the parsed front matter and the body of a content file's bytes."""
     text = decode(raw)
-    lines = _LINE_END.split(text.removesuffix("\n").removesuffix("\r")) if text else []
+    trimmed = text.removesuffix("\n").removesuffix("\r")
+    # Without a carriage return the only line end is "\n": str.split, not the pattern.
+    lines = (trimmed.split("\n") if "\r" not in trimmed else _LINE_END.split(trimmed)) if text else []
     if not lines or lines[0].rstrip() != _FENCE:
         opening = next((i for i, line in enumerate(lines) if line.rstrip() == _FENCE), None)
         if opening is not None:

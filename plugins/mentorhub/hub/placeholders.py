@@ -22,14 +22,21 @@ PLACEHOLDERS = frozenset({
 
 def is_placeholder(value: Any) -> bool:
     """A placeholder, alone or in a list, as `mentorhub new` writes it."""
+    # Asked of every value of every record: the common cases first, without a generator.
+    if isinstance(value, str):
+        return value.strip() in PLACEHOLDERS
     if isinstance(value, list):
-        return any(is_placeholder(item) for item in value)
-    return isinstance(value, str) and value.strip() in PLACEHOLDERS
+        for item in value:  # mostly lists of words (skills, languages): no call per item
+            if item.strip() in PLACEHOLDERS if isinstance(item, str) else is_placeholder(item):
+                return True
+    return False
 
 
 def placeholder_line(body: str) -> int | None:
     """The 0-based line of the body that starts with a placeholder ("FILL IN: a few
     sentences about you …"), or None."""
+    if not any(placeholder in body for placeholder in PLACEHOLDERS):
+        return None  # most bodies: no line can start with one
     for number, line in enumerate(body.splitlines()):
         head = line.strip().split(":", 1)[0].strip()
         if head in PLACEHOLDERS:

@@ -39,6 +39,7 @@ _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 _NUMBER_STARTS = frozenset("+-.0123456789")  # how an int, a float or a date can begin
+_KEYWORDS = _NULLS | _TRUE | _FALSE
 
 #: Most values one front matter may expand to; real front matter has a few dozen.
 NODE_BUDGET = 10_000
@@ -105,11 +106,22 @@ _FAST_LIMIT = 10_000
 _UNUSUAL = re.compile(
     "[\t\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff!?]|[|>][-+0-9]*#"
 )
+_ScalarNode = yaml.ScalarNode
 _DEFAULT_TAGS = {yaml.ScalarNode: _STR, yaml.SequenceNode: _SEQ, yaml.MappingNode: _MAP}
 
 
-class _FastNodeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """libyaml's composer with no resolvers: every node gets its default tag, as above."""
+try:
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # no libyaml: _compose never takes the fast path
+    _CParser = yaml.SafeLoader  # type: ignore[misc,assignment]
+
+
+class _FastNodeLoader(_CParser):
+    """libyaml's composer with no resolvers: every node gets its default tag, as above.
+
+    Only the C parser: CSafeLoader would add a constructor and a resolver that are set
+    up for every file and never used here.
+    """
 
     def resolve(self, kind: type[yaml.Node], value: Any, implicit: Any) -> str:
         return _DEFAULT_TAGS[kind]
@@ -128,10 +140,13 @@ def _compose(text: str) -> yaml.Node | None:
     # Texts with any of these take the pure-Python path (fuzzed: same values, lines
     # and messages either way).
     if yaml.__with_libyaml__ and len(text) < _FAST_LIMIT and not _UNUSUAL.search(text):
+        loader = _FastNodeLoader(text)
         try:
-            return yaml.compose(text, Loader=_FastNodeLoader)
+            return loader.get_single_node()
         except yaml.YAMLError:
             pass  # parse again below, for the pure-Python parser's messages and lines
+        finally:
+            loader.dispose()
     return yaml.compose(text, Loader=_NodeLoader)
 
 
@@ -224,7 +239,7 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             if node.tag != _STR:
                 self._check_tag(node, _STR)
-            return _scalar(node, self.line(node))
+            return _scalar(node)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
                 self._check_tag(node, _SEQ)
@@ -233,12 +248,29 @@ class _Builder:
             for index, item in enumerate(node.value):
                 item_path = (*path, index)
                 lines[item_path] = item.start_mark.line + first_line
-                items.append(self.build(item, item_path))
+                items.append(self._scalar_item(item, item_path) if type(item) is _ScalarNode
+                             else self.build(item, item_path))
             return items
         if isinstance(node, yaml.MappingNode):
             self._check_tag(node, _MAP)
             return self._mapping(node, path)
         raise YamlError(Msg("invalid YAML: unsupported node"), self.line(node))  # pragma: no cover
+
+    def _scalar_item(self, node: yaml.ScalarNode, path: Path_) -> Any:
+        """`build` for a plain scalar (most values), without its other branches."""
+        self.budget -= 1
+        if self.budget < 0:
+            self._too_many(node)
+        if len(path) > MAX_DEPTH:
+            raise YamlError(f"invalid YAML: {_TOO_DEEP}", self.line(node), _DEPTH_HINT)
+        if node.tag != _STR:
+            self._check_tag(node, _STR)
+        text = node.value
+        if node.style:  # quoted or block scalar: always text
+            return str(text)
+        if text and text[0] not in _NUMBER_STARTS and text not in _KEYWORDS:  # a word
+            return text
+        return _scalar(node)
 
     def _too_many(self, node: yaml.Node) -> None:
         # Only on failure: walk the node tree once to tell an alias expansion (one node
@@ -259,24 +291,26 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}
+        lines, first_line = self.document.lines, self.first_line
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 raise YamlError(Msg("invalid YAML: a key must be plain text"), self.line(key_node))
             if key_node.tag != _STR:
                 self._check_tag(key_node, _STR)
             key = str(key_node.value)
-            line = self.line(key_node)
+            line = key_node.start_mark.line + first_line
             key_path = (*path, key)
             if key in result:
-                first = self.document.lines[key_path]
+                first = lines[key_path]
                 raise YamlError(
                     Msg("duplicate key %(key)s (first given on line %(first)s)",
                         key=quote(key), first=first),
                     line,
                     Msg("keep one of them"),
                 )
-            self.document.lines[key_path] = line
-            result[key] = self.build(value_node, key_path)
+            lines[key_path] = line
+            result[key] = (self._scalar_item(value_node, key_path) if type(value_node) is _ScalarNode
+                           else self.build(value_node, key_path))
         return result
 
     def _check_tag(self, node: yaml.Node, expected: str) -> None:
@@ -306,7 +340,7 @@ def _has_alias(root: yaml.Node) -> bool:
     return False
 
 
-def _scalar(node: yaml.ScalarNode, line: int) -> Any:
+def _scalar(node: yaml.ScalarNode) -> Any:
     text = str(node.value)
     if node.style:  # quoted or block scalar: always text ('' or None: plain)
         return text
