@@ -1,4 +1,6 @@
-"""Published means cannot be differenced across builds (docs/guide/impact.md, "Figures that cannot be differenced").
+"""Published means cannot be differenced across builds.
+
+docs/guide/impact.md, "Figures that cannot be differenced".
 
 The rule protected here: a published mean moves only when at least `min_responses`
 new responses stand behind the change. Replayed as an attacker would: take the
