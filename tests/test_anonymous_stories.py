@@ -120,7 +120,7 @@ def test_facts_are_generalised_to_the_largest_combination_that_hides_the_teller(
     assert (story.mentors, story.group, story.skills) == ((), "", ("grant-writing",))
     [item] = narrowed_stories(load(tmp_path / "raw", files, min_responses=1).hub, 5)
     assert (item.fitting, item.withheld) == (1, ("group", "mentors"))
-    assert "the site leaves out its group and mentors" in str(result.warnings[0])
+    assert "the site leaves out its group, mentors" in str(result.warnings[0])
 
 
 def test_a_named_mentee_or_a_story_without_facts_is_left_alone(tmp_path: Path) -> None:
