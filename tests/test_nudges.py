@@ -167,3 +167,102 @@ def test_the_github_field_follows_githubs_rules(tmp_path: Path, capsys: Capture,
     root = write_project(tmp_path / "hub", files, CONFIG)
     assert main(["check", "--project", str(root)]) == 1
     assert message in capsys.readouterr().err
+
+
+# -- the issue in the hub's language ----------------------------------------------------------
+
+
+def _nudges_msgids() -> list[str]:
+    """The English words of the issue: every msgid (and plural) from nudges/markdown.py in
+    the template, split at its placeholders into the runs of words a reader would see."""
+    from babel.messages.pofile import read_po
+
+    from mentorhub.i18n.catalogs import LOCALE_DIR
+
+    with (LOCALE_DIR / "mentorhub.pot").open("rb") as f:
+        template = read_po(f)
+    texts = [text for message in template if message.id
+             and any(path.endswith("nudges/markdown.py") for path, _ in message.locations)
+             for text in ((message.id,) if isinstance(message.id, str) else message.id)]
+    assert len(texts) > 15
+    runs = {run.strip(" .,;:()…`\"") for text in texts for run in re.split(r"%\(\w+\)s|`[^`]*`", text)}
+    return sorted(run for run in runs if len(run) > 3)  # "· ", "(", "on" say nothing
+
+
+def _in_language(hub: Path, lang_config: str) -> None:
+    (hub / "mkdocs.yml").write_text(CONFIG.replace("  font: false\n", f"  font: false\n{lang_config}"),
+                                    encoding="utf-8")
+
+
+def test_a_spanish_hubs_issue_has_no_english_word(hub: Path, tmp_path: Path, capsys: Capture) -> None:
+    _in_language(hub, "  language: es\n")
+    title, closing = tmp_path / "title.txt", tmp_path / "closing.txt"
+    body = nudges(hub, capsys, "--format", "markdown", "--title-output", str(title),
+                  "--closing-output", str(closing))
+    assert title.read_text(encoding="utf-8") == "Perfiles por confirmar\n"
+    assert closing.read_text(encoding="utf-8") == (
+        "Todos los perfiles están confirmados y ningún mentorado está esperando.\n")
+    assert body.startswith("<!-- mentorhub nudges: escrito por `mentorhub nudges`; ")
+    assert "### Perfiles por confirmar (2)" in body
+    assert "### Mentorados esperando un mentor (1)" in body
+    assert f"cambia su línea `confirmed:` a `confirmed: {TODAY}`" in body
+    assert "no se sugiere desde el 2026-11-02 · @mo-mentor" in body
+    assert "muestra «puede estar inactivo» desde el 2026-12-21" in body
+    assert ("- [Tea Mentee](https://org.github.io/hub/people/tea/) · se unió el 2026-09-01 (hace 96 días)"
+            in body)
+    # Contributor text is as inert as in English, and only the github field mentions.
+    assert f"[{escape(EVIL)}](https://github.com/org/hub/edit/main/content/people/sub/eve.md)" in body
+    assert re.findall(r"@(?!&#8203;)[\w-]+", body) == ["@mo-mentor"]
+    english = [run for run in _nudges_msgids() if run.lower() in body.lower()]
+    assert english == []
+
+
+def test_the_issue_follows_the_first_of_the_plugins_languages(hub: Path, tmp_path: Path,
+                                                              capsys: Capture) -> None:
+    config = CONFIG.replace("  - mentorhub\n", "  - mentorhub:\n      languages: [de, en]\n")
+    (hub / "mkdocs.yml").write_text(config, encoding="utf-8")
+    title = tmp_path / "title.txt"
+    body = nudges(hub, capsys, "--format", "markdown", "--title-output", str(title))
+    assert title.read_text(encoding="utf-8") == "Zu bestätigende Profile\n"
+    assert "### Zu bestätigende Profile (2)" in body and "beigetreten am 2026-09-01 (vor 96 Tagen)" in body
+
+
+def test_an_english_hubs_issue_and_title_are_unchanged(hub: Path, tmp_path: Path, capsys: Capture) -> None:
+    from mentorhub.nudges import TITLE
+
+    title, closing = tmp_path / "title.txt", tmp_path / "closing.txt"
+    body = nudges(hub, capsys, "--format", "markdown", "--title-output", str(title),
+                  "--closing-output", str(closing))
+    assert title.read_text(encoding="utf-8") == TITLE + "\n" == "Profiles to confirm\n"
+    assert closing.read_text(encoding="utf-8") == "Every profile is confirmed and no mentee is waiting.\n"
+    assert body.startswith(MARKER + "\n")
+    assert body.splitlines()[2:5] == [
+        "### Profiles to confirm (2)", "",
+        "A profile not confirmed for 365 days reads \"may be inactive\", and a mentor's is no longer "
+        "suggested to mentees. If yours is listed: open it with the link, check that it is current, set "
+        f"its `confirmed:` line to `confirmed: {TODAY}` (add the line if it is missing) and commit. "
+        "Without write access, GitHub proposes the change as a pull request for you."]
+    assert body.endswith(f"Found by `mentorhub nudges` on {TODAY}; this issue is updated each time it runs "
+                         "and closed when nobody is left to nudge.\n")
+
+
+def test_nobody_due_still_writes_the_title_and_closing_words(hub: Path, tmp_path: Path,
+                                                              capsys: Capture) -> None:
+    _in_language(hub, "  language: fr\n")
+    out, closing = tmp_path / "nudges.md", tmp_path / "closing.txt"
+    nudges(hub, capsys, "--format", "markdown", "--as-of", "2026-01-01", "--output", str(out),
+           "--closing-output", str(closing))
+    assert out.read_text(encoding="utf-8") == ""
+    assert closing.read_text(encoding="utf-8") == (
+        "Tous les profils sont confirmés et aucun mentoré n'attend.\n")
+
+
+@pytest.mark.parametrize("lang", ["es", "fr", "pt", "de", "ar"])
+def test_more_than_can_be_listed_is_counted_in_every_language(lang: str) -> None:
+    from mentorhub.i18n import localizer
+    from mentorhub.nudges.markdown import MOST_LISTED, _more
+
+    words = localizer(lang)
+    for extra in (1, 2, 5, 21):
+        (line,) = _more(MOST_LISTED + extra, words)
+        assert str(extra) in line and "more" not in line and "`mentorhub nudges`" in line

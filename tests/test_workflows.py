@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -324,24 +325,70 @@ def test_nudges_run_weekly_with_no_secret(path: Path) -> None:
 @pytest.mark.parametrize("path", NUDGES_WORKFLOWS, ids=["demo", "init"])
 @pytest.mark.parametrize(("body", "open_issue", "expected"), [
     ("- someone\n", "", ["issue create --title Profiles to confirm --body-file nudges.md"]),
-    ("- someone\n", "12", ["issue edit 12 --body-file nudges.md"]),
+    ("- someone\n", "12", ["issue edit 12 --title Profiles to confirm --body-file nudges.md"]),
     ("", "12", ["issue close 12 --comment Every profile is confirmed and no mentee is waiting."]),
     ("", "", []),
 ], ids=["open", "update", "close", "nothing"])
 def test_nudges_keep_one_issue(tmp_path: Path, path: Path, body: str, open_issue: str,
                                expected: list[str]) -> None:
     """The workflow's shell step, run with a stand-in `gh`: open, update or close one issue."""
+    calls = run_issue_step(tmp_path, path, body, open_issue, "Profiles to confirm\n",
+                           "Every profile is confirmed and no mentee is waiting.\n")
+    assert calls[0].startswith("issue list --state open --author app/github-actions ")
+    assert calls[1:] == expected
+
+
+@pytest.mark.parametrize("path", NUDGES_WORKFLOWS, ids=["demo", "init"])
+@pytest.mark.parametrize(("body", "open_issue", "expected"), [
+    ("- alguien\n", "", ["issue create --title Perfiles por confirmar --body-file nudges.md"]),
+    # an issue opened in English before (or in another language): renamed as it is updated
+    ("- alguien\n", "12", ["issue edit 12 --title Perfiles por confirmar --body-file nudges.md"]),
+    ("", "12", ["issue close 12 --comment Todos los perfiles están confirmados."]),
+], ids=["open", "update", "close"])
+def test_nudges_title_and_closing_comment_come_from_the_command(
+        tmp_path: Path, path: Path, body: str, open_issue: str, expected: list[str]) -> None:
+    """The title and the closing words are the hub's language's, as `mentorhub nudges` wrote them."""
+    calls = run_issue_step(tmp_path, path, body, open_issue, "Perfiles por confirmar\n",
+                           "Todos los perfiles están confirmados.\n")
+    assert calls[1:] == expected
+    (job,) = load(path)["jobs"].values()
+    (run,) = [str(s["run"]) for s in job["steps"] if "nudges --format" in str(s.get("run", ""))]
+    assert "--title-output nudges-title.txt --closing-output nudges-closing.txt" in run
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="needs jq")
+@pytest.mark.parametrize("path", NUDGES_WORKFLOWS, ids=["demo", "init"])
+def test_nudges_find_their_issue_by_the_marker_line_whatever_its_title(path: Path) -> None:
+    """`gh --jq` picks the issue whose body starts with the hidden marker line, not by title
+    (which is in the hub's language); the author filter (the Actions bot) is gh's own."""
+    from mentorhub.nudges import MARKER, MARKER_START
+
+    (jq,) = re.findall(r"--jq '([^']+)'", issue_step(path))
+    issues = [{"number": 3, "body": "Profiles to confirm\n" + MARKER},  # quoting it is not enough
+              {"number": 5, "body": MARKER_START + " escrito por `mentorhub nudges` -->\n\n### Perfiles"},
+              {"number": 8, "body": MARKER + "\n"}]
+    found = subprocess.run(["jq", "-r", jq], input=json.dumps(issues), capture_output=True, text=True,
+                           check=True, timeout=30).stdout
+    assert found.strip() == "5"
+    none = subprocess.run(["jq", "-r", jq], input=json.dumps(issues[:1]), capture_output=True, text=True,
+                          check=True, timeout=30).stdout
+    assert none.strip() == ""
+
+
+def run_issue_step(tmp_path: Path, path: Path, body: str, open_issue: str, title: str,
+                   closing: str) -> list[str]:
+    """Run the issue step with a stand-in `gh`, after the files `mentorhub nudges` writes."""
     (tmp_path / "bin").mkdir()
     gh = tmp_path / "bin" / "gh"
     gh.write_text(FAKE_GH, encoding="utf-8")
     gh.chmod(0o755)
     (tmp_path / "nudges.md").write_text(body, encoding="utf-8")
+    (tmp_path / "nudges-title.txt").write_text(title, encoding="utf-8")
+    (tmp_path / "nudges-closing.txt").write_text(closing, encoding="utf-8")
     log = tmp_path / "gh.log"
     env = {"PATH": f"{tmp_path / 'bin'}:/usr/bin:/bin", "GH_LOG": str(log), "OPEN": open_issue}
     subprocess.run(["bash", "-e", "-c", issue_step(path)], cwd=tmp_path, env=env, check=True, timeout=30)
-    calls = log.read_text(encoding="utf-8").splitlines()
-    assert calls[0].startswith("issue list --state open --author app/github-actions ")
-    assert calls[1:] == expected
+    return log.read_text(encoding="utf-8").splitlines()
 
 
 # -- the built site is shared only once verified ----------------------------------------------

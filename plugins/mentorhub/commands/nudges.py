@@ -1,7 +1,8 @@
 """`mentorhub nudges`: the body of the "Profiles to confirm" issue, or a terminal list.
 
 The scheduled workflow `.github/workflows/nudges.yml` runs `mentorhub nudges --format
-markdown --output nudges.md` and opens, updates or closes one issue with it (docs/guide/nudges.md).
+markdown --output nudges.md --title-output … --closing-output …` and opens, updates or
+closes one issue with them (docs/guide/nudges.md), in the hub's language.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import datetime as dt
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -20,12 +21,16 @@ from ..hub.site_config import read_config
 from ..matching import match_hub, options_from_settings
 from ..matching.controls import check_controls, load_controls
 from ..matching.options import DEFAULT_STALE_AFTER_DAYS
-from ..nudges import Nudges, find_nudges, issue_body
+from ..nudges import Nudges, closing_comment, find_nudges, issue_body, issue_title
 from ..site.build_date import build_date
 from ..site.contribute import edit_base, edit_url
 from ..site.render import person_src
 from ..site.urls import dest_path
 from .common import add_project_argument, content_dir, load_valid_hub
+from .hub_language import hub_localizer
+
+if TYPE_CHECKING:
+    from ..i18n import Localizer
 
 DEFAULT_WARN_DAYS = 30
 DEFAULT_WAITING_DAYS = 30
@@ -48,6 +53,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.add_argument("--as-of", metavar="YYYY-MM-DD", help="the day to count from (default: today)")
     parser.add_argument("--output", "-o", type=Path, metavar="FILE",
                         help="write to FILE instead of the terminal (empty when nobody is listed)")
+    parser.add_argument("--title-output", type=Path, metavar="FILE",
+                        help="also write the issue's title, in the hub's language, to FILE")
+    parser.add_argument("--closing-output", type=Path, metavar="FILE",
+                        help="also write the comment that closes the issue when nobody is left, "
+                             "in the hub's language, to FILE")
     add_project_argument(parser)
     parser.set_defaults(run=run)
 
@@ -75,7 +85,14 @@ def run(args: argparse.Namespace) -> int:
     suggested = match_hub(hub, options).mentors_for
     nudges = find_nudges(hub, today=today, stale_after_days=stale, warn_days=args.warn_days,
                          waiting_days=args.waiting_days, suggested=suggested)
-    text = _markdown(nudges, args.project, config.data) if args.format == "markdown" else _text(nudges)
+    # The issue speaks the hub's first language (as `check` does); the terminal list stays English.
+    words = hub_localizer(args.project) if args.format == "markdown" or args.title_output \
+        or args.closing_output else None
+    text = _markdown(nudges, args.project, config.data, words) if args.format == "markdown" else _text(nudges)
+    if args.title_output:
+        args.title_output.write_text(issue_title(words) + "\n", encoding="utf-8")
+    if args.closing_output:
+        args.closing_output.write_text(closing_comment(words) + "\n", encoding="utf-8")
     if args.output:
         args.output.write_text(text, encoding="utf-8")
     else:
@@ -83,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _markdown(nudges: Nudges, project: Path, settings: Mapping[str, Any]) -> str:
+def _markdown(nudges: Nudges, project: Path, settings: Mapping[str, Any], words: Localizer | None) -> str:
     base = edit_base(_text_or_none(settings.get("repo_url")), _text_or_none(settings.get("edit_uri")))
     site_url = _text_or_none(settings.get("site_url")) or ""
     site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
@@ -94,6 +111,7 @@ def _markdown(nudges: Nudges, project: Path, settings: Mapping[str, Any]) -> str
         profile_link=lambda person_id: (site_url + dest_path(person_src(person_id)).removesuffix("index.html")
                                         if site_url.startswith("https://") else ""),
         path_in_content=lambda person_id: paths[person_id],
+        words=words,
     )
 
 

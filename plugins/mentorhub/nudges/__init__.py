@@ -8,6 +8,7 @@ names, ids, `confirmed`, `joined`, `seeks` and the optional public `github` user
 from __future__ import annotations
 
 from .find import Nudges, StaleProfile, WaitingMentee, find_nudges
-from .markdown import MARKER, TITLE, issue_body
+from .markdown import MARKER, MARKER_START, TITLE, closing_comment, issue_body, issue_title
 
-__all__ = ["MARKER", "TITLE", "Nudges", "StaleProfile", "WaitingMentee", "find_nudges", "issue_body"]
+__all__ = ["MARKER", "MARKER_START", "TITLE", "Nudges", "StaleProfile", "WaitingMentee", "closing_comment",
+           "find_nudges", "issue_body", "issue_title"]

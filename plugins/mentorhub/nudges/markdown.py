@@ -12,14 +12,19 @@ import datetime as dt
 import html
 import re
 from collections.abc import Callable
+from typing import Any, Protocol
 
 from ..hub.printable import CONTROL
 from .find import Nudges, StaleProfile
 
-#: The workflow finds its issue by this title (and by its author, the Actions bot).
+#: The English title (`issue_title` gives the hub's language's); workflows made before the
+#: issue was translated find their issue by it.
 TITLE = "Profiles to confirm"
-#: First line of the body: says where the issue comes from, invisible on GitHub.
-MARKER = "<!-- mentorhub nudges: written by `mentorhub nudges`; edits are replaced on the next run -->"
+#: How the first line of the body starts in every language: the workflow finds its issue by
+#: it (and by its author, the Actions bot), whatever the title's language. Invisible on GitHub.
+MARKER_START = "<!-- mentorhub nudges:"
+#: The English first line.
+MARKER = f"{MARKER_START} written by `mentorhub nudges`; edits are replaced on the next run -->"
 
 #: Entries per section: GitHub refuses an issue body over 65,536 characters.
 MOST_LISTED = 150
@@ -38,53 +43,82 @@ def escape(text: str) -> str:
     return _NO_MENTION.sub(r"\1&#8203;", html.escape(marked, quote=False))
 
 
+def issue_title(words: Words | None = None) -> str:
+    """The issue's title in the hub's language (the workflow passes it to `gh issue create`)."""
+    return (words or ENGLISH).gettext("Profiles to confirm")
+
+
+def closing_comment(words: Words | None = None) -> str:
+    """What the workflow says when it closes the issue because nobody is left."""
+    return (words or ENGLISH).gettext("Every profile is confirmed and no mentee is waiting.")
+
+
 def issue_body(nudges: Nudges, *, edit_link: Callable[[str], str], profile_link: Callable[[str], str],
-               path_in_content: Callable[[str], str]) -> str:
+               path_in_content: Callable[[str], str], words: Words | None = None) -> str:
     """The issue's Markdown; '' when there is nobody to nudge (the workflow then closes it).
 
     `edit_link(path)` is the web editor of a content file ('' when the hub names no
     repository), `profile_link(id)` a person's page on the site ('' without site_url),
-    `path_in_content(id)` the person's file relative to the content folder.
+    `path_in_content(id)` the person's file relative to the content folder. `words`: the
+    hub's language (a `Localizer`), English when None; only the engine's words are
+    translated, never what contributors wrote.
     """
     if not nudges:
         return ""
+    w = words or ENGLISH
     today = nudges.today.isoformat()
-    lines = [MARKER, ""]
+    lines = [marker(w), ""]
     if nudges.stale:
         lines += [
-            f"### Profiles to confirm ({len(nudges.stale)})",
+            "### " + w.ngettext("Profiles to confirm (%(num)s)", "Profiles to confirm (%(num)s)",
+                                len(nudges.stale)),
             "",
-            f"A profile not confirmed for {nudges.stale_after_days} days reads \"may be inactive\", "
-            "and a mentor's is no longer suggested to mentees. If yours is listed: open it with "
-            f"the link, check that it is current, set its `confirmed:` line to `confirmed: {today}` "
-            "(add the line if it is missing) and commit. Without write access, GitHub proposes the "
-            "change as a pull request for you.",
+            w.ngettext("A profile not confirmed for %(num)s day reads \"may be inactive\", and a mentor's "
+                       "is no longer suggested to mentees.",
+                       "A profile not confirmed for %(num)s days reads \"may be inactive\", and a mentor's "
+                       "is no longer suggested to mentees.", nudges.stale_after_days)
+            + " " + w.gettext("If yours is listed: open it with the link, check that it is current, set its "
+                              "`confirmed:` line to `confirmed: %(today)s` (add the line if it is missing) "
+                              "and commit. Without write access, GitHub proposes the change as a pull "
+                              "request for you.", today=today),
             "",
         ]
         for item in nudges.stale[:MOST_LISTED]:
             person = item.person
             path = path_in_content(person.id)
             mention = f" · @{person.github}" if person.github else ""
-            lines.append(f"- {_named(person.name, edit_link(path))} ({escape(path)}) · last confirmed "
-                         f"{person.confirmed} · {_status(item, nudges.today)}{mention}")
-        lines += [*_more(len(nudges.stale)), ""]
+            confirmed = w.gettext("last confirmed %(date)s", date=str(person.confirmed))
+            lines.append(f"- {_named(person.name, edit_link(path))} ({escape(path)}) · {confirmed} "
+                         f"· {_status(item, nudges.today, w)}{mention}")
+        lines += [*_more(len(nudges.stale), w), ""]
     if nudges.waiting:
         lines += [
-            f"### Mentees waiting for a mentor ({len(nudges.waiting)})",
+            "### " + w.ngettext("Mentees waiting for a mentor (%(num)s)",
+                                "Mentees waiting for a mentor (%(num)s)", len(nudges.waiting)),
             "",
-            f"For organizers: these mentees joined more than {nudges.waiting_days} days ago, have no "
-            "mentor, and the hub suggests none to them. An introduction, a peer circle or a new "
-            "skill in the vocabulary may help.",
+            w.ngettext("For organizers: these mentees joined more than %(num)s day ago, have no mentor, "
+                       "and the hub suggests none to them.",
+                       "For organizers: these mentees joined more than %(num)s days ago, have no mentor, "
+                       "and the hub suggests none to them.", nudges.waiting_days)
+            + " " + w.gettext("An introduction, a peer circle or a new skill in the vocabulary may help."),
             "",
         ]
         for wait in nudges.waiting[:MOST_LISTED]:
             person = wait.person
-            lines.append(f"- {_named(person.name, profile_link(person.id))} · joined {person.joined} "
-                         f"({wait.days} days ago)")
-        lines += [*_more(len(nudges.waiting)), ""]
-    lines.append(f"Found by `mentorhub nudges` on {today}; this issue is updated each time it runs "
-                 "and closed when nobody is left to nudge.")
+            joined = w.ngettext("joined %(date)s (%(num)s day ago)", "joined %(date)s (%(num)s days ago)",
+                                wait.days, date=str(person.joined))
+            lines.append(f"- {_named(person.name, profile_link(person.id))} · {joined}")
+        lines += [*_more(len(nudges.waiting), w), ""]
+    lines.append(w.gettext("Found by `mentorhub nudges` on %(date)s; this issue is updated each time it "
+                           "runs and closed when nobody is left to nudge.", date=today))
     return "\n".join(lines) + "\n"
+
+
+def marker(words: Words | None = None) -> str:
+    """The hidden first line: `MARKER_START` (how the workflow knows its issue, in every
+    language) and a note to whoever opens the body to edit it, in the hub's language."""
+    note = (words or ENGLISH).gettext("written by `mentorhub nudges`; edits are replaced on the next run")
+    return f"{MARKER_START} {note.replace('--', '-')} -->"
 
 
 def _named(name: str, link: str) -> str:
@@ -92,16 +126,43 @@ def _named(name: str, link: str) -> str:
     return f"[{escape(name)}]({link})" if link else f"**{escape(name)}**"
 
 
-def _status(item: StaleProfile, today: dt.date) -> str:
+def _status(item: StaleProfile, today: dt.date, w: Words) -> str:
     """What being unconfirmed means for this profile: only mentors' suggestions stop."""
     day = item.inactive_from.isoformat()
     if not item.person.is_mentor:
-        return f"due since {day}" if item.is_inactive(today) else f"due on {day}"
+        if item.is_inactive(today):
+            return w.gettext("due since %(date)s", date=day)
+        return w.gettext("due on %(date)s", date=day)
     if item.is_inactive(today):
-        return f"not suggested since {day}"
-    return f"reads \"may be inactive\" from {day}"
+        return w.gettext("not suggested since %(date)s", date=day)
+    return w.gettext("reads \"may be inactive\" from %(date)s", date=day)
 
 
-def _more(count: int) -> list[str]:
+def _more(count: int, w: Words) -> list[str]:
     extra = count - MOST_LISTED
-    return [f"- … and {extra} more: run `mentorhub nudges` to see them all."] if extra > 0 else []
+    if extra <= 0:
+        return []
+    return ["- " + w.ngettext("… and %(num)s more: run `mentorhub nudges` to see them all.",
+                              "… and %(num)s more: run `mentorhub nudges` to see them all.", extra)]
+
+
+class Words(Protocol):
+    """The hub's language as the issue needs it: `i18n.Localizer` fits (this room imports
+    no site code, so it is named by shape)."""
+
+    def gettext(self, message: str, /, **values: Any) -> str: ...
+
+    def ngettext(self, singular: str, plural: str, n: int, /, **values: Any) -> str: ...
+
+
+class _English:
+    """The engine's own words, without loading Babel (an English hub's issue)."""
+
+    def gettext(self, message: str, /, **values: Any) -> str:
+        return message % values if values else message
+
+    def ngettext(self, singular: str, plural: str, n: int, /, **values: Any) -> str:
+        return (singular if n == 1 else plural) % {"num": n, **values}
+
+
+ENGLISH: Words = _English()
