@@ -20,6 +20,11 @@ from mentorhub.images.faces import draw_face
 _ALIASES = {"usa": "US", "türkiye": "TR", "uk": "GB"}
 
 
+def _may_have_beard(text: str) -> bool:
+    """A drawn beard only for people who say he/him."""
+    return bool(re.search(r"^pronouns: he/him", text, re.MULTILINE))
+
+
 def main(content: Path) -> None:
     people = sorted((content / "people").glob("*.md"))
     (content / "media" / "people").mkdir(parents=True, exist_ok=True)
@@ -34,7 +39,7 @@ def main(content: Path) -> None:
                 extra.append(f"country: {code}")
         if index % 5 != 4 and not re.search(r"^photo:", text, re.MULTILINE):
             photo = f"media/people/{path.stem}.jpg"
-            (content / photo).write_bytes(draw_face(path.stem))
+            (content / photo).write_bytes(draw_face(path.stem, beard=_may_have_beard(text)))
             extra.append(f"photo: {photo}")
         if extra:  # after `name:`, the first line of every profile
             head, rest = text.split("\n", 2)[:2], text.split("\n", 2)[2]

@@ -21,8 +21,11 @@ SHIRTS = ("#1565c0", "#2e7d32", "#6a1b9a", "#c62828", "#00838f", "#ef6c00", "#37
 _CANVAS = 512
 
 
-def draw_face(seed: str, size: int = 320) -> bytes:
-    """A JPEG portrait of `size` x `size` pixels, the same for the same seed."""
+def draw_face(seed: str, size: int = 320, *, beard: bool = True) -> bytes:
+    """A JPEG portrait of `size` x `size` pixels, the same for the same seed.
+
+    `beard=False` never draws one (the demo asks so for people whose pronouns are not he/him).
+    """
     pick = hashlib.sha256(seed.encode("utf-8")).digest()
     image = Image.new("RGB", (_CANVAS, _CANVAS), BACKGROUNDS[pick[0] % len(BACKGROUNDS)])
     draw = ImageDraw.Draw(image)
@@ -51,7 +54,7 @@ def draw_face(seed: str, size: int = 320) -> bytes:
             draw.ellipse((x - 30, eye_y - 26, x + 30, eye_y + 26), outline="#263238", width=6)
         draw.line((236, eye_y, 276, eye_y), fill="#263238", width=6)
     draw.arc((206, 250, 306, 320), 20, 160, fill="#8e3b3b", width=8)  # smile
-    if pick[7] % 4 == 0 and style == 3:  # a beard
+    if beard and pick[7] % 4 == 0 and style == 3:  # a beard
         draw.chord((160, 250, 352, 372), 0, 180, fill=hair)
         draw.arc((216, 270, 296, 316), 20, 160, fill="#f5f5f5", width=6)
     out = io.BytesIO()
