@@ -45,9 +45,11 @@ EQUIVALENT_FILE = REPO / "scripts" / "mutate-equivalent.txt"
 #: Module → the tests that cover it (pytest arguments, fast: no full builds), and
 #: optionally the functions to mutate (qualified names; empty: the whole module).
 MODULES: dict[str, tuple[list[str], list[str]]] = {
-    "hub/pii.py": (["tests/test_pii.py", "tests/test_mutation_rules.py"], []),
+    "hub/pii.py": (["tests/test_pii.py", "tests/test_mutation_rules.py", "tests/test_linear_cost.py",
+                    "tests/test_validation_cases.py"], []),
     "site/sanitize.py": (["tests/test_mutation_rules.py", "tests/test_free_pages.py",
-                          "tests/test_page_html.py", "-k", "not built"], []),
+                          "tests/test_page_html.py", "tests/test_browser_urls.py",
+                          "-k", "not built", "-m", "not build"], []),
     "impact/kpis.py": (["tests/test_kpis.py", "tests/test_kpis_settled.py", "-m", "not build"],
                        ["compute_kpis", "_satisfaction", "_confidence", "_dated", "_group_of",
                         "_sessions", "_stories", "_groups", "withhold", "_withhold_settled",
@@ -63,6 +65,16 @@ MODULES: dict[str, tuple[list[str], list[str]]] = {
                             []),
     "hub/names.py": (["tests/test_draft_authors.py", "-m", "not build"], []),
     "hub/anonymity.py": (["tests/test_anonymous_stories.py", "-m", "not build"], []),
+    "hub/browser_urls.py": (["tests/test_browser_urls.py", "tests/test_validation_cases.py",
+                             "tests/test_mutation_rules.py", "-m", "not build"], []),
+    "hub/email_rule.py": (["tests/test_sealed_untrusted.py", "tests/test_sealing.py",
+                           "tests/test_validation_cases.py", "tests/test_join_schema.py",
+                           "tests/test_mutation_rules.py", "-m", "not build"], []),
+    "hub/sealing.py": (["tests/test_sealing.py", "tests/test_sealed_untrusted.py", "tests/test_diff.py",
+                        "tests/test_mutation_rules.py", "-m", "not build"], []),
+    "hub/body_shape.py": (["tests/test_body_limits.py", "tests/test_mutation_rules.py", "-m", "not build"],
+                          []),
+    "changes.py": (["tests/test_diff.py", "tests/test_mutation_rules.py"], []),
 }
 
 #: Slower tests (site builds) that a survivor of the fast ones is run against too

@@ -125,3 +125,11 @@ def test_a_longer_name_or_title_costs_in_proportion(tmp_path: Path, field: str, 
         assert [p.field for p in result.problems] == [field]
         assert "characters long; at most" in result.problems[0].message
     assert timings[1] <= 100 * timings[0] * 3 + 0.05, timings
+
+
+def test_the_matcher_never_reads_more_than_a_window_at_once(matcher_reads: list[int]) -> None:
+    """A long run of digits and separators (a table of figures) is read in overlapping
+    windows of a few hundred characters, never whole, so the cost stays linear in its length
+    whatever the matcher does inside one piece."""
+    pii.find_pii("1 " * 5_000 + "7")
+    assert matcher_reads and max(matcher_reads) <= 300

@@ -7,13 +7,28 @@ it holds whatever the implementation becomes.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import re
 
 import pytest
 
+from mentorhub.changes import LIST_LIMIT, Impact, SealedChange, sealed_changes, to_markdown
+from mentorhub.hub.body_shape import body_shape_problems
+from mentorhub.hub.email_rule import is_email
+from mentorhub.hub.models import Hub, Person, Source
 from mentorhub.hub.pii import EMAIL_KIND, PHONE_KIND, find_pii, kind_of
+from mentorhub.hub.printable import UNSAFE
 from mentorhub.hub.quoting import label, private_kind, quote, unquoted
+from mentorhub.hub.sealing import (
+    BEGIN,
+    END,
+    SealedEmail,
+    armor_problem,
+    contact_payload,
+    read_payload,
+    recipient_problem,
+)
 from mentorhub.matching.options import MatchOptions
 from mentorhub.site.sanitize import clean_html, render_body
 
@@ -61,6 +76,39 @@ def test_findings_come_in_text_order_with_lines_counted_from_zero() -> None:
     assert [(f.kind, f.line) for f in found] == [(PHONE_KIND, 1), (EMAIL_KIND, 2)]
     assert text[found[1].start:found[1].end] == "ana@example.org"
     assert len({*found}) == 2  # findings are values: they can be collected and compared
+
+
+@pytest.mark.parametrize("space", ["\u2000", "\u2005", "\u200a", "\u00a0", "\u3000"])
+def test_numbers_spaced_with_any_unicode_space_are_found(space: str) -> None:
+    """En quad to hair space (U+2000–U+200A), no-break and ideographic spaces: a typesetter's
+    space between digit groups still makes a phone number."""
+    assert [f.kind for f in find_pii(f"ring 020{space}7946{space}0958 now")] == [PHONE_KIND]
+
+
+@pytest.mark.parametrize("text", ["ref +14155552671abc now", "order 020 7946 0958A", "id 4155552671x",
+                                  "code +442079460958q"])
+def test_digits_glued_to_a_word_are_not_a_phone_number(text: str) -> None:
+    """An order reference or product code (`0958A`) is not a number someone can be called on:
+    the letter right after the digits counts, however the scan cuts the text into pieces."""
+    assert find_pii(text) == []
+    assert [f.kind for f in find_pii(text.rstrip("abcqxA now"))] == [PHONE_KIND]
+
+
+@pytest.mark.parametrize("number", ["+14155552671", "020 7946 0958", "(415) 555-2671"])
+def test_a_finding_points_at_the_number_itself(number: str) -> None:
+    """A finding's start and end are the number's own characters, and its line the number's
+    line, wherever it stands in a longer text (the scan reads pieces of the text)."""
+    text = "Intro line.\nSome words first, then call " + number + " after six."
+    [finding] = find_pii(text)
+    assert text[finding.start:finding.end] == number
+    assert finding.line == 1
+
+
+def test_a_number_wrapped_across_a_line_is_found_from_its_first_character() -> None:
+    """A wrapped number is read with the line break as a space; the finding still covers the
+    number as written, its `+` included."""
+    text = "Call me on\n+44 20\n7946 0958 please"
+    assert [text[f.start:f.end] for f in find_pii(text)] == ["+44 20\n7946 0958"]
 
 
 # -- how problems quote a rejected value (hub/quoting.py) --------------------------------------
@@ -488,3 +536,259 @@ def test_a_mentors_mentees_read_best_first_not_by_id() -> None:
     mentees = match_hub(hub, MatchOptions(today=TODAY)).mentees_for["mo"]
     assert [s.person for s in mentees] == ["zoe", "aaron"]
     assert mentees[0].score > mentees[1].score
+
+
+# -- sealed blocks (hub/sealing.py) -------------------------------------------------------------
+
+
+def _age_armor(payload: int) -> str:
+    """A well-formed age file whose encrypted part (after the header's MAC line) has `payload` bytes."""
+    data = (b"age-encryption.org/v1\n-> X25519 " + b"A" * 43 + b"\n" + b"B" * 43
+            + b"\n--- " + b"C" * 43 + b"\n" + bytes(payload))
+    encoded = base64.b64encode(data).decode()
+    lines = [encoded[i:i + 64] for i in range(0, len(encoded), 64)]
+    return "\n".join([BEGIN, *lines, END])
+
+
+def test_an_age_file_needs_a_nonce_and_one_tag_after_its_header() -> None:
+    """age's encrypted part is a 16-byte nonce and at least one 16-byte tag: 32 bytes is the
+    shortest real block (an empty email), 31 is a block that lost its end."""
+    assert armor_problem(_age_armor(32)) is None
+    problem = armor_problem(_age_armor(31))
+    assert problem is not None and "incomplete" in problem
+
+
+def test_a_line_with_three_padding_signs_is_named_as_not_base64() -> None:
+    """Base64 pads with at most two '=': a third is a broken line, and the problem says which."""
+    block = _age_armor(32).splitlines()
+    block[-2] = block[-2][:4] + "==="
+    problem = armor_problem("\n".join(block))
+    assert problem is not None and f"line {len(block) - 2} of the block is not base64" in problem
+
+
+def _full_width_armor() -> list[str]:
+    """An armored age file whose last base64 line is exactly as wide as the others."""
+    for payload in range(32, 32 + 48):
+        lines = _age_armor(payload).splitlines()
+        if len(lines[-2]) == 64:
+            return lines
+    raise AssertionError("no payload fills the last line")
+
+
+def test_a_blank_line_inside_the_armor_is_the_wrong_length() -> None:
+    """age refuses armor with an empty line before END ("not wrapped at 64 characters"),
+    so check must too, even when the line above it is full."""
+    lines = _full_width_armor()
+    assert armor_problem("\n".join(lines)) is None
+    problem = armor_problem("\n".join([*lines[:-1], "", lines[-1]]))
+    assert problem is not None and "wrong length" in problem
+
+
+def test_a_block_cut_one_character_into_its_last_line_says_data_was_lost() -> None:
+    """One base64 character cannot end a block: the problem says part of it was lost, not
+    that it was re-wrapped (which would send the contributor looking for the wrong fix)."""
+    lines = _full_width_armor()
+    problem = armor_problem("\n".join([*lines[:-1], "Q", lines[-1]]))
+    assert problem is not None and "lost" in problem
+
+
+def test_nothing_may_follow_the_base64_padding() -> None:
+    """'=' ends a base64 stream: a line after it is data a decoder would silently drop (or
+    another tool read), so such a block is refused, not opened as if the rest were absent."""
+    for payload in range(32, 32 + 48):
+        lines = _age_armor(payload).splitlines()
+        if len(lines[-2]) == 64 and lines[-2].endswith("="):
+            break
+    else:
+        raise AssertionError("no payload ends a full line with padding")
+    assert armor_problem("\n".join(lines)) is None
+    problem = armor_problem("\n".join([*lines[:-1], "QUFB", lines[-1]]))
+    assert problem == "its base64 does not decode (was part of it lost?)"
+
+
+def test_armor_and_recipient_problems_name_what_a_real_one_looks_like() -> None:
+    """The fix is in the message: the header an age file starts with, and the prefix of a
+    public key (`age1…`, as age-keygen prints it), written exactly."""
+    not_age = "\n".join([BEGIN, base64.b64encode(b"not-age/v1\n" + bytes(30)).decode(), END])
+    assert armor_problem(not_age) == (
+        "is not an age file (its header is not 'age-encryption.org/v1')")
+    assert recipient_problem("age1abc") == "expected a list of age public keys (age1…)"
+
+
+def test_a_wrong_recipient_is_quoted_at_most_eighty_characters() -> None:
+    """A pasted file or key list in `recipients` is named, not dumped into the terminal."""
+    problem = recipient_problem(["x" * 200])
+    assert problem == ("item 1 (" + repr("x" * 200)[:80] + ") is not an age public key: it starts with "
+                       "'age1' and is 62 characters long (age-keygen prints it as 'public key: age1…')")
+
+
+def test_the_sealed_section_keeps_its_heading_callout_and_list_apart() -> None:
+    """Blank lines between the heading, the callout and the list: without them a renderer can
+    fold the list into the callout's quote, and the reviewer misses which profiles changed."""
+    text = to_markdown(_impact_with_sealed(2), "main", "2026-11-22")
+    section = text.split("### Sealed contacts", 1)[1]
+    assert section.startswith("\n\n> [!IMPORTANT]\n")
+    assert "`mentorhub contacts`).\n\n- `p00`: sealed contact replaced\n- `p01`: sealed contact " \
+           "replaced\n\n### KPIs" in section
+
+
+# -- body shapes (hub/body_shape.py) ------------------------------------------------------------
+#
+# The limits are documented numbers (docs/guide/content.md, "Bodies"): a contributor can
+# write right up to each, and one more is a problem on the line where it is crossed.
+
+
+@pytest.mark.parametrize(("at_limit", "over", "line"), [
+    ("- " * 16 + "x", "- " * 17 + "x", 2),
+    ("> " * 16 + "x", "> " * 17 + "x", 2),
+    ("1. " * 16 + "x", "1) " * 17 + "x", 2),
+    (" " * 64 + "x", " " * 68 + "x", 2),
+    ("- " * 12 + " " * 16 + "x", "- " * 13 + " " * 16 + "x", 2),
+    ("    - " * 8 + "x", "    - " * 9 + "x", 2),
+    ("      - " * 8 + "x", "      - " * 9 + "x", 2),
+    (" " * 60 + "- x", " " * 64 + "- x", 2),
+    ("[" * 16 + "x", "[" * 17 + "x", 2),
+    ("[a\n" * 16, "[a\n" * 17, 18),
+    ("[a\n" * 8 + "text\n" + "[a\n" * 8, "[a\n" * 8 + "text\n" + "[a\n" * 9, 19),
+    ("text\n" + "[" * 16 + "x", "text\n" + "[" * 17 + "x", 3),
+    ("[" * 10 + "\\_" * 3 + "[" * 6 + "x", "[" * 10 + "\\_" * 3 + "[" * 7 + "x", 2),
+    ("]]]" + "[" * 16, "]]]" + "[" * 17, 2),
+    ("[" * 16 + "]" * 16 + "\n" + "[" * 16, "[" * 16 + "]" * 16 + "\n" + "[" * 17, 3),
+    ("<div>" * 32 + "x", "<div>" * 33 + "x", 2),
+    ("<div>\n" * 32, "<div>\n" * 33, 34),
+    ("<div>" * 32 + "x" + "</div>" * 32, "<div>" * 33 + "x" + "</div>" * 33, 2),
+    ("</div>" + "<div>" * 32 + "x", "</div>" + "<div>" * 33 + "x", 2),
+    ("<div>" * 32 + "</div><div>", "<div>" * 32 + "</div><div><div>", 2),
+    ("[" * 16 + "x" + "]" * 16, "[" * 17 + "x" + "]" * 17, 2),
+    ("# h\n" * 64, "# h\n" * 65, 66),
+    ("".join(f"*[A{i}]: a\n\n" for i in range(100)), "".join(f"*[A{i}]: a\n\n" for i in range(101)), 202),
+    ("".join(f"[^{i}]: a\n\n" for i in range(100)), "".join(f"[^{i}]: a\n\n" for i in range(101)), 202),
+])
+def test_each_documented_limit_is_allowed_and_one_more_is_a_problem(at_limit: str, over: str,
+                                                                    line: int) -> None:
+    """16 list or quote levels, 16 open '[', 32 HTML elements, 64 headings in a paragraph and
+    100 definitions are fine; one more is reported once, on the line that crosses the limit."""
+    assert body_shape_problems("intro\n\n" + at_limit) == []
+    assert [p.line for p in body_shape_problems("intro\n\n" + over)] == [line]
+
+
+@pytest.mark.parametrize("line", ["    # h", "####### h", "    *[A]: a", "    [^1]: a"])
+def test_what_markdown_does_not_read_as_a_heading_or_definition_is_not_counted(line: str) -> None:
+    """Four spaces make code, and seven '#' are text: such lines split nothing and define
+    nothing, so any number of them is an ordinary body (no false alarm on a code listing)."""
+    assert body_shape_problems("intro\n\n" + (line + "\n") * 150) == []
+
+
+@pytest.mark.parametrize("tag", ["x0", "x9", "h5"])
+def test_elements_whose_names_hold_digits_count_towards_the_html_depth(tag: str) -> None:
+    """html5ever nests an unknown `<x0>` like a `<span>` (the quadratic shape): a digit in the
+    name does not let an element escape the count."""
+    assert [p.line for p in body_shape_problems(f"<{tag}>" * 40 + "x")] == [0]
+
+
+def test_an_address_with_letters_beyond_ascii_is_sealed_and_read_back() -> None:
+    """`zoë@example.org` is an address by the rule: sealing it must not fail, and opening
+    the block gives back the same address, bound to its person."""
+    payload = contact_payload("zoe-m", "zoë@example.org")
+    assert payload.isascii()
+    assert read_payload(payload, "zoe-m") == SealedEmail("zoë@example.org", bound=True)
+
+
+@pytest.mark.parametrize("tag", ["area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                                 "meta", "source", "track", "wbr"])
+def test_void_elements_never_open_so_any_number_is_fine(tag: str) -> None:
+    """HTML's void elements have no end tag (`<br>`, `<img src=…>`): a poem with a hundred
+    `<br>` nests nothing and must not be refused. (The sanitizer removes the ones it does
+    not allow; the shape check only measures.)"""
+    assert body_shape_problems(f"<{tag} x=1>a" * 100 + "\n" + f"<{tag}>\n" * 100) == []
+    assert body_shape_problems(f"<{tag.upper()}>" * 100) == []
+
+
+@pytest.mark.parametrize("tag", ["form", "style", "script", "iframe", "data", "javascript", "srcdoc", "div"])
+def test_every_element_that_is_not_void_counts_even_those_the_sanitizer_removes(tag: str) -> None:
+    """The HTML parser nests `<form>`, `<script>` or an unknown element before the sanitizer
+    removes it, so each costs the same as a `<div>`: none may escape the depth limit."""
+    assert [p.line for p in body_shape_problems(f"<{tag}>" * 40 + "x")] == [0]
+
+
+def test_a_line_of_only_spaces_is_a_blank_line_not_deep_indentation() -> None:
+    """Editors leave whitespace on empty lines: such a line ends the paragraph like an empty
+    one, and its spaces are not indentation levels."""
+    assert body_shape_problems("a\n" + " " * 200 + "\n" + "\t" * 80 + "\nb") == []
+    assert body_shape_problems(("# h\n" * 40 + "   \n") * 3) == []
+
+
+def test_ordered_markers_in_any_script_s_digits_count_as_nesting() -> None:
+    """Python-Markdown reads `١.` (Arabic-Indic one) as an ordered-list marker, as `\\d` does:
+    seventeen of them nested are as deep as seventeen `1.`."""
+    assert [p.line for p in body_shape_problems("\u0661. " * 17 + "x")] == [0]
+    assert body_shape_problems("\u0661. " * 16 + "x") == []
+
+
+# -- the email rule (hub/email_rule.py) -------------------------------------------------------
+
+
+def test_an_address_refuses_exactly_what_a_terminal_would_act_on() -> None:
+    """One character inside an address is refused if and only if it is whitespace, a second
+    '@', or a character the terminal escaping (`printable.UNSAFE`) treats as unsafe: C0/C1
+    controls, DEL, bidi and invisible marks, half a surrogate pair. Everything else, letters
+    of any script included, is an address's own business (checked over the first 0x3100 code
+    points and the last block, so a range that grows or shrinks by one digit shows)."""
+    wrong = []
+    for code in [*range(0x3100), *range(0xFE00, 0x10000)]:
+        c = chr(code)
+        refused = c.isspace() or c == "@" or bool(UNSAFE.match(c))
+        for address in (f"a{c}b@example.org", f"ab@ex{c}ample.org", f"ab@example.o{c}g"):
+            if is_email(address) == refused:
+                wrong.append((hex(code), address.index(c)))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(("address", "ok"), [
+    ("ana@example.org", True), ("a@b.c", True), ("@example.org", False), ("ana@.org", False),
+    ("ana@example", False), ("ana@example.", False), ("ana@@example.org", False),
+    ("ana@example.org\n", False), (" ana@example.org", False), ("ana@example.org bob@example.org", False),
+])
+def test_an_address_is_one_local_part_an_at_and_a_dotted_domain(address: str, ok: bool) -> None:
+    """The whole value must be one address: something, '@', something with a dot inside."""
+    assert is_email(address) is ok
+
+
+# -- sealed changes in `mentorhub diff` (changes.py) ----------------------------------------------
+
+
+def _sealed_person(person_id: str, digest: str) -> Person:
+    return Person(id=person_id, source=Source(f"content/people/{person_id}.md"), name=person_id,
+                  roles=("mentor",), languages=("en",), sealed_digest=digest)
+
+
+def _hub_of(**digests: str) -> Hub:
+    return Hub(people={pid: _sealed_person(pid, d) for pid, d in digests.items()})
+
+
+def test_each_kind_of_sealed_change_is_named_and_new_profiles_are_not() -> None:
+    """A block added to, replaced on or removed from an existing profile is listed in words
+    (the reviewer cannot read the ciphertext); an unchanged block and a new profile are not."""
+    base = _hub_of(ana="", bo="b1", cy="c1", di="d1")
+    head = _hub_of(ana="a1", bo="b2", cy="", di="d1", eve="e1")
+    assert [(c.person, c.change) for c in sealed_changes(base, head)] == [
+        ("ana", "added"), ("bo", "replaced"), ("cy", "removed")]
+
+
+def _impact_with_sealed(count: int) -> Impact:
+    return Impact(records=(), kpis=(), skills=(), suggestions=None, head_problems=(),
+                  base=Hub(), head=Hub(),
+                  sealed=tuple(SealedChange(f"p{i:02}", "replaced") for i in range(count)))
+
+
+def test_a_long_list_of_sealed_changes_is_cut_with_how_many_more() -> None:
+    """The summary stays readable: at most LIST_LIMIT profiles, then '… and N more', so a
+    pull request that swaps many blocks cannot hide how many it swapped."""
+    text = to_markdown(_impact_with_sealed(LIST_LIMIT + 2), "main", "2026-11-22")
+    listed = re.findall(r"^- `p\d+`: sealed contact replaced$", text, flags=re.M)
+    assert len(listed) == LIST_LIMIT
+    assert "- … and 2 more" in text
+    text = to_markdown(_impact_with_sealed(LIST_LIMIT), "main", "2026-11-22")
+    assert len(re.findall(r"^- `p\d+`: sealed contact", text, flags=re.M)) == LIST_LIMIT
+    assert "more" not in text.split("### Sealed contacts")[1]
+    assert "Sealed contacts" not in to_markdown(_impact_with_sealed(0), "main", "2026-11-22")
