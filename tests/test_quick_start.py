@@ -51,7 +51,7 @@ def test_the_quick_start_says_what_the_scripts_do() -> None:
     test_script = (REPO / "scripts/test.sh").read_text(encoding="utf-8")
     assert "apt-get install" in test_script and "chromium" in test_script  # as root, as the README says
     assert "installs both with `apt-get`" in text and "skipped and pytest's summary says why" in text
-    assert "about 11 minutes" in text and "2-core" in text
+    assert "about 10 minutes" in text and "2-core" in text
     build = (REPO / "scripts/build.sh").read_text(encoding="utf-8")
     assert "scripts/setup.sh\n" in build  # which skips pip when the stamp is fresh (test_setup_script.py)
     assert "MENTORHUB_REINSTALL=1" in text
