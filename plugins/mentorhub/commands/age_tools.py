@@ -15,6 +15,7 @@ import pyrage
 import yaml
 from pyrage import x25519
 
+from ..hub.age_keys import KeyTextError, identities_in
 from ..hub.email_rule import is_email
 from ..hub.fields import ID_PATTERN
 from ..hub.frontmatter import FrontMatterError, split
@@ -53,17 +54,14 @@ def open_sealed(block: str, identities: Sequence[x25519.Identity], person_id: st
 def read_identities(path: Path) -> list[x25519.Identity]:
     """The `AGE-SECRET-KEY-1…` lines of an age identity file (comments skipped)."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise AgeError(f"cannot read the key file {path}: {exc}") from None
-    keys = [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
     try:
-        identities = [x25519.Identity.from_str(key) for key in keys]
-    except pyrage.IdentityError:
-        raise AgeError(f"{path} is not an age key file (make one with age-keygen)") from None
-    if not identities:
-        raise AgeError(f"{path} holds no age secret key (make one with age-keygen)")
-    return identities
+        return identities_in(text)
+    except KeyTextError as exc:
+        raise AgeError(f"{path} holds no age secret key (make one with age-keygen)" if exc.empty
+                       else f"{path} is not an age key file (make one with age-keygen)") from None
 
 
 def new_identity(path: Path) -> str:

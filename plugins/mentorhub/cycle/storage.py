@@ -18,6 +18,7 @@ from pathlib import Path
 import pyrage
 from pyrage import x25519
 
+from ..hub.age_keys import KeyTextError, identities_in
 from ..hub.problems import Msg, Problem
 from .models import Relationship
 from .validate import parse_record, record_text
@@ -125,15 +126,11 @@ def new_record_id(folder: Path) -> str:
 
 def identity_from_text(text: str, where: str) -> list[x25519.Identity]:
     """Identities from an age key file's text or a key in an environment variable."""
-    keys = [line.strip() for line in text.splitlines()
-            if line.strip() and not line.lstrip().startswith("#")]
     try:
-        identities = [x25519.Identity.from_str(key) for key in keys]
-    except pyrage.IdentityError:
-        raise RecordError(f"{where} is not an age secret key (AGE-SECRET-KEY-1…)") from None
-    if not identities:
-        raise RecordError(f"{where} holds no age secret key")
-    return identities
+        return identities_in(text)
+    except KeyTextError as exc:
+        raise RecordError(f"{where} holds no age secret key" if exc.empty
+                          else f"{where} is not an age secret key (AGE-SECRET-KEY-1…)") from None
 
 
 def build_identity(expected_public: str, environ: Mapping[str, str] = os.environ
