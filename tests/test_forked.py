@@ -1,0 +1,100 @@
+"""mentorhub.forked: work shared with forked children gives what a serial run gives."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+import pytest
+
+from mentorhub import forked
+from mentorhub.forked import available_jobs, run_split
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork here")
+
+
+@pytest.fixture(autouse=True)
+def _two_jobs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The tests must fork even on a one-core runner.
+    monkeypatch.setattr(forked, "available_jobs", lambda: 3)
+
+
+@needs_fork
+def test_results_come_back_in_order_from_other_processes() -> None:
+    parent = os.getpid()
+    results = run_split([lambda: ("a", os.getpid()), lambda: ("b", os.getpid()),
+                         lambda: ("c", os.getpid())])
+    assert [name for name, _ in results] == ["a", "b", "c"]
+    assert results[0][1] == parent
+    assert results[1][1] != parent and results[2][1] != parent
+
+
+@needs_fork
+def test_a_failing_child_task_fails_here_as_in_a_serial_run() -> None:
+    def boom() -> int:
+        raise ValueError("bad record")
+
+    with pytest.raises(ValueError, match="bad record"):
+        run_split([lambda: 1, boom])
+
+
+@needs_fork
+def test_a_child_that_dies_has_its_task_done_here() -> None:
+    parent = os.getpid()
+
+    def dies_in_a_child() -> str:
+        if os.getpid() != parent:
+            os._exit(7)
+        return "done here"
+
+    assert run_split([lambda: "first", dies_in_a_child]) == ["first", "done here"]
+
+
+@needs_fork
+def test_an_unpicklable_result_is_computed_again_here() -> None:
+    parent = os.getpid()
+
+    def result() -> object:
+        return (lambda: None) if os.getpid() != parent else "plain"
+
+    assert run_split([lambda: 0, result]) == [0, "plain"]
+
+
+@needs_fork
+def test_a_parent_error_leaves_no_child_behind() -> None:
+    def parent_fails() -> bytes:
+        raise RuntimeError("parent")
+
+    with pytest.raises(RuntimeError, match="parent"):
+        run_split([parent_fails, lambda: b"x" * 10_000_000])  # more than a pipe holds
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # every child was reaped
+
+
+@needs_fork
+def test_child_log_records_are_logged_here_in_task_order(caplog: pytest.LogCaptureFixture) -> None:
+    log = logging.getLogger("mkdocs.plugins.mentorhub.test")
+
+    def task(name: str) -> str:
+        log.warning("warning from %s", name)
+        return name
+
+    with caplog.at_level(logging.INFO):
+        assert run_split([lambda: task("a"), lambda: task("b"), lambda: task("c")]) == ["a", "b", "c"]
+    assert [r.getMessage() for r in caplog.records] == [
+        "warning from a", "warning from b", "warning from c"]
+    assert all(r.levelno == logging.WARNING for r in caplog.records)
+
+
+def test_one_job_runs_everything_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(forked, "available_jobs", lambda: 1)
+    parent = os.getpid()
+    assert run_split([os.getpid, os.getpid]) == [parent, parent]
+
+
+def test_mentorhub_jobs_caps_the_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.undo()  # the real available_jobs
+    monkeypatch.setenv("MENTORHUB_JOBS", "1")
+    assert available_jobs() == 1
+    monkeypatch.setenv("MENTORHUB_JOBS", "not a number")
+    assert available_jobs() >= 1
