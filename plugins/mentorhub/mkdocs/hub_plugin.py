@@ -59,6 +59,7 @@ from .fast_pages import render_without_markdown
 from .languages import Tree, build_other_trees, configure, current_tree, hreflang_links
 from .needs import missing_plugin_problems
 from .preview import FULL_REBUILD_VARIABLE, Preview
+from .shell_cache import install as install_shell_cache
 
 log = get_plugin_logger(__name__)
 
@@ -235,6 +236,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         env.globals["mentorhub_contact"] = contact_sentence(contact, i18n)
         env.globals["mentorhub_not_found"] = not_found_words(i18n)
         env.globals["mentorhub_made_with"] = made_with(i18n)
+        install_shell_cache(env, config, _THEME)  # theme/partials/nav.html, tabs.html
         return env
 
     def on_post_template(self, output_content: str, /, *, template_name: str,
