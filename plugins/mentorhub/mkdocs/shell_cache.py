@@ -97,6 +97,20 @@ class ShellCache:
             self._markup[key] = (markup, prefixes)
         return markup
 
+    def attach(self, env: Environment) -> None:
+        """Offer `mentorhub_shell` to the templates and learn each link target the `url` filter makes."""
+        url = env.filters.get("url")
+        if url is None:
+            self.enabled = False
+        else:
+            @pass_context
+            def recording_url(context: Context, value: Any) -> Any:
+                self.record(str(value))
+                return url(context, value)
+
+            env.filters["url"] = recording_url
+        env.globals["mentorhub_shell"] = self.render
+
     def record(self, target: str) -> None:
         """Called by the `url` filter: a link target of the partial being rendered."""
         if self._recording is not None:
@@ -142,17 +156,7 @@ def install(env: Environment, config: MkDocsConfig, theme_dir: Path) -> ShellCac
     if env.loader is not None:
         env.loader = ChoiceLoader([env.loader, PrefixLoader({BELOW: FileSystemLoader(below)})])
     cache = ShellCache(enabled=ours is not None and _material_partials_unchanged(dirs))
-    url = env.filters.get("url")
-    if url is not None:
-        @pass_context
-        def recording_url(context: Context, value: Any) -> Any:
-            cache.record(str(value))
-            return url(context, value)
-
-        env.filters["url"] = recording_url
-    else:
-        cache.enabled = False
-    env.globals["mentorhub_shell"] = cache.render
+    cache.attach(env)
     return cache
 
 
