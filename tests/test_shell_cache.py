@@ -1,7 +1,7 @@
-"""Material's navigation and tabs rendered once per folder (mkdocs/shell_cache.py) give
-exactly the HTML of rendering them for every page.
+"""Material's navigation, tabs, header and page settings rendered once per folder
+(mkdocs/shell_cache.py) give exactly the HTML of rendering them for every page.
 
-Two ways: Material's real partials rendered for every page of small sites built to
+Two ways: Material's real page template rendered for every page of small sites built to
 be awkward (depths, folders, a page outside the navigation whose URL holds a page in
 it, file URLs), cached and uncached; and whole hubs built both ways, with and without
 an organizer's override of the partials. Each comparison is shown able to fail: with a
@@ -22,18 +22,12 @@ from mkdocs.structure.nav import Navigation, get_navigation
 from mkdocs.utils import get_relative_url
 
 from mentorhub.mkdocs import hub_plugin, shell_cache
-from mentorhub.mkdocs.shell_cache import ShellCache, install
+from mentorhub.mkdocs.shell_cache import PARTIALS, ShellCache, install
 
 from conftest import EPOCH, copy_fixture_hub
 
 THEME = Path(shell_cache.__file__).parent.parent / "theme"
-
-#: What Material's base.html does around the two partials.
-HARNESS = """\
-{%- import "partials/language.html" as lang with context -%}
-{%- set features = config.theme.features or [] -%}
-{% include "partials/tabs.html" %}
-{% include "partials/nav.html" %}"""
+MATERIAL = Path(shell_cache._material_templates() or "")
 
 #: (source, in the navigation?): siblings in and out of the navigation at several depths;
 #: skills/ is outside the navigation but skills/python/ is in it.
@@ -57,21 +51,27 @@ def _site(tmp_path: Path, *, directory_urls: bool,
     config.theme.dirs.insert(0, str(THEME))  # as the hub plugin's on_config does
     for uri, _ in SOURCES:
         (tmp_path / "docs" / uri).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / "docs" / uri).write_text(f"# {uri}\n", encoding="utf-8")
+        (tmp_path / "docs" / uri).write_text(f"# {uri}\n\n## One\n\n## Two\n", encoding="utf-8")
     files = Files([File(uri, str(tmp_path / "docs"), config.site_dir, directory_urls,
                         inclusion=InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV)
                    for uri, in_nav in SOURCES])
-    return config, files, get_navigation(files, config)
+    nav = get_navigation(files, config)
+    for file in files.documentation_pages():
+        assert file.page is not None
+        file.page.read_source(config)
+        file.page.render(config, files)  # content and table of contents, as in a build
+    return config, files, nav
 
 
 def _render_all(config: MkDocsConfig, files: Files, nav: Navigation, *,
                 cached: bool) -> tuple[dict[str, str], int]:
-    """Every page's navigation and tabs, in source order (siblings fill the cache first)."""
+    """Every page, in source order (siblings fill the cache first)."""
     env = config.theme.get_env()
     cache = install(env, config, THEME)
-    assert cache.enabled
-    cache.enabled = cached
-    template = env.from_string(HARNESS)
+    assert cache.enabled == frozenset(PARTIALS)
+    if not cached:
+        cache.enabled = frozenset()
+    template = env.get_template("main.html")  # Material's whole page: header, tabs, nav, config
     out = {}
     for file in files.documentation_pages():
         page = file.page
@@ -95,6 +95,7 @@ def _differences(tmp_path: Path, *, directory_urls: bool, features: list[str]) -
 CASES = [
     (True, ["navigation.tabs"]),
     (True, ["navigation.tabs", "navigation.indexes", "navigation.sections", "toc.integrate"]),
+    (True, ["navigation.tabs", "navigation.tabs.sticky", "navigation.prune"]),  # tabs inside the header
     (False, ["navigation.tabs", "navigation.indexes"]),
 ]
 
@@ -180,7 +181,7 @@ def test_a_built_hub_is_byte_identical_with_and_without_the_cache(tmp_path: Path
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     project = _hub(tmp_path)
     cached_site, made = _build(project, monkeypatch, "site-cached")
-    assert len(made) == 1 and made[0].enabled and made[0].hits > 20
+    assert len(made) == 1 and made[0].enabled == frozenset(PARTIALS) and made[0].hits > 20
     with monkeypatch.context() as patch:
         patch.setattr(ShellCache, "_key", lambda self, context, partial: None)
         plain_site, _ = _build(project, monkeypatch, "site-plain")
@@ -206,13 +207,13 @@ def test_an_organizers_nav_override_is_rendered_for_every_page(tmp_path: Path,
     for url in ("people/mia-mentor/", "people/olga-open/", "people/"):
         text = (site / url / "index.html").read_text(encoding="utf-8")
         assert f'<nav class="organizer-nav">{url}</nav>' in text
-    assert made[0].hits > 0  # the tabs are still Material's, cached
+    assert made[0].enabled == frozenset(PARTIALS) - {"nav"} and made[0].hits > 0
 
 
 @pytest.mark.build
 def test_an_override_of_what_the_nav_includes_turns_the_cache_off(tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    material = Path(shell_cache._material_templates() or "")
+    material = MATERIAL
     nav_item = (material / "partials/nav-item.html").read_text(encoding="utf-8")
     marked = nav_item.replace('<li class="{{ class }}">\n      <a href="{{ nav_item.url | url }}"',
                               '<li class="{{ class }}" data-seen-from="{{ page.url }}">\n'
@@ -220,7 +221,21 @@ def test_an_override_of_what_the_nav_includes_turns_the_cache_off(tmp_path: Path
     assert marked != nav_item
     project = _hub(tmp_path, {"partials/nav-item.html": marked})
     site, made = _build(project, monkeypatch, "site")
-    assert not made[0].enabled and made[0].hits == 0
+    assert made[0].enabled == frozenset(PARTIALS) - {"nav"}
     for url in ("people/mia-mentor/", "people/olga-open/"):
         text = (site / url / "index.html").read_text(encoding="utf-8")
         assert f'data-seen-from="{url}"' in text
+
+
+LOGO_OVERRIDE = '<span class="organizer-logo">{{ page.url }}</span>\n'
+
+
+@pytest.mark.build
+def test_an_override_of_what_the_header_includes_leaves_the_rest_cached(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = _hub(tmp_path, {"partials/logo.html": LOGO_OVERRIDE})
+    site, made = _build(project, monkeypatch, "site")
+    assert made[0].enabled == {"tabs", "header-end", "config"} and made[0].hits > 0
+    for url in ("people/mia-mentor/", "people/olga-open/"):
+        text = (site / url / "index.html").read_text(encoding="utf-8")
+        assert text.count(f'<span class="organizer-logo">{url}</span>') == 2  # header and nav

@@ -1,11 +1,13 @@
-"""Material's navigation and tabs, rendered once per folder instead of once per page.
+"""Material's navigation, tabs, header and page settings, rendered once per folder, not per page.
 
 Material renders `partials/nav.html` (the whole site navigation, through the macros in
 `nav-item.html`) and `partials/tabs.html` for every page: about half of its page
 template's time, ~15 % of a generated hub's build, for markup that is the same on most
-pages. The markup reads the page in two ways only: which items are active (the page's
-own entry, its sections, the page's table of contents in its entry), and links made
-relative to the page's URL by the `url` filter (`get_relative_url(target, page.url)`).
+pages; the header (all but the page's title) and the `config` block (the settings
+Material's scripts read) are the same too. That markup reads the page in two ways
+only: which navigation items are active (the page's own entry, its sections, the
+page's table of contents in its entry), and links made relative to the page's URL
+(the `url` filter: `get_relative_url(target, page.url)`; `base_url` likewise).
 
 For a page outside the navigation (profiles, sessions, skill pages, listing pages after
 the first: `InclusionLevel.NOT_IN_NAV`), nothing is active, and a link to a target T is
@@ -18,11 +20,18 @@ kept by (partial, folder of the page's URL) and reused for a page when:
   (every target passed to the `url` filter while rendering it is recorded);
 * the navigation holds only MkDocs' own pages, sections and links (a blog plugin's
   views list pages the navigation does not);
-* the templates Material's partials include (`nav-item.html`, `logo.html`, icons, …)
-  are Material's own: an override anywhere before Material's templates could read the
-  page, so then nothing is cached. An override of `partials/nav.html` or `tabs.html`
-  itself replaces the wrappers in `theme/partials/` (they come first), so it is
-  rendered for every page as it always was.
+* the templates a partial includes (`nav-item.html`, `logo.html`, `palette.html`, …)
+  are Material's own or this package's: an override before Material's templates (an
+  organizer's `custom_dir`) could read the page, so then that partial is not cached.
+  An override of `partials/nav.html`, `tabs.html`, `header.html` or `base.html` itself
+  replaces this package's wrapper (`custom_dir` comes first), so it is rendered for
+  every page as it always was.
+
+The wrappers: `theme/partials/nav.html` and `tabs.html` include Material's original
+(named "mentorhub-below/partials/…": looked up only in the theme folders after this
+package's) inside `{% call mentorhub_shell("nav") %}`; `theme/partials/header.html`
+wraps the parts before and after the title; `theme/base.html` extends Material's and
+wraps its `config` block.
 
 Anything else is rendered as usual. The cache belongs to one Jinja environment, i.e.
 one build (MkDocs makes a new environment per build, each language tree included),
@@ -47,19 +56,29 @@ from mkdocs.structure.pages import Page
 #: Templates named "mentorhub-below/…" are looked up only in the theme folders after the
 #: package's own, so the wrappers in theme/partials/ can include what they wrap.
 BELOW = "mentorhub-below"
-#: The partials the wrappers in theme/partials/ stand for.
-PARTIALS = frozenset({"nav", "tabs"})
-#: What Material's nav.html and tabs.html include or import, directly or not.
-_INCLUDED = ("partials/nav-item.html", "partials/tabs-item.html", "partials/logo.html",
-             "partials/source.html", "partials/toc.html", "partials/toc-item.html",
-             "partials/language.html", ".icons")
+#: Each cached partial and the templates it includes, directly or not: one of them
+#: overridden before Material's own templates could read the page, so then that
+#: partial is not cached. The wrappers themselves (theme/partials/nav.html, tabs.html,
+#: header.html, theme/base.html) are named too: an override of one replaces it anyway.
+PARTIALS: dict[str, tuple[str, ...]] = {
+    "nav": ("partials/nav.html", "partials/nav-item.html", "partials/logo.html",
+            "partials/source.html", "partials/toc.html", "partials/toc-item.html"),
+    "tabs": ("partials/tabs.html", "partials/tabs-item.html"),
+    "header-start": ("partials/header.html", "partials/logo.html"),
+    "header-end": ("partials/header.html", "partials/palette.html", "partials/javascripts/palette.html",
+                   "partials/alternate.html", "partials/mentorhub-search.html", "partials/source.html",
+                   "partials/tabs.html", "partials/tabs-item.html"),
+    "config": ("base.html",),
+}
+#: Read by all of them: Material's words (`lang.t`) and icons.
+_EVERYWHERE = ("partials/language.html", ".icons")
 
 
 class ShellCache:
     """One build's cached partials: `mentorhub_shell` in the theme's templates."""
 
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
+    def __init__(self, enabled: frozenset[str]) -> None:
+        self.enabled = enabled  # the partials this build caches
         # key → (markup, every leading run of path components of the link targets in it)
         self._markup: dict[tuple[Any, ...], tuple[str, frozenset[tuple[str, ...]]]] = {}
         self._recording: list[str] | None = None
@@ -101,7 +120,7 @@ class ShellCache:
         """Offer `mentorhub_shell` to the templates and learn each link target the `url` filter makes."""
         url = env.filters.get("url")
         if url is None:
-            self.enabled = False
+            self.enabled = frozenset()
         else:
             @pass_context
             def recording_url(context: Context, value: Any) -> Any:
@@ -120,7 +139,7 @@ class ShellCache:
         """The cache key for this page, and the path no link target may lie under; None: not cached."""
         page = context.get("page")
         nav = context.get("nav")
-        if not self.enabled or partial not in PARTIALS or not isinstance(page, Page) \
+        if partial not in self.enabled or not isinstance(page, Page) \
                 or not isinstance(nav, Navigation) or page.parent is not None:
             return None
         if nav is not self._nav:
@@ -155,18 +174,25 @@ def install(env: Environment, config: MkDocsConfig, theme_dir: Path) -> ShellCac
     below = dirs[ours + 1:] if ours is not None else []
     if env.loader is not None:
         env.loader = ChoiceLoader([env.loader, PrefixLoader({BELOW: FileSystemLoader(below)})])
-    cache = ShellCache(enabled=ours is not None and _material_partials_unchanged(dirs))
+    cache = ShellCache(_unchanged_partials(dirs, ours) if ours is not None else frozenset())
     cache.attach(env)
     return cache
 
 
-def _material_partials_unchanged(dirs: list[str]) -> bool:
-    """True when every template Material's nav and tabs include comes from Material."""
+def _unchanged_partials(dirs: list[str], ours: int) -> frozenset[str]:
+    """The partials whose every template comes from Material or from this package."""
     material = _material_templates()
     at = _index(dirs, material) if material else None
     if at is None:
-        return False
-    return not any(os.path.exists(os.path.join(folder, name)) for folder in dirs[:at] for name in _INCLUDED)
+        return frozenset()
+    others = [folder for i, folder in enumerate(dirs[:at]) if i != ours]  # custom_dir, other plugins'
+
+    def overridden(name: str) -> bool:
+        return any(os.path.exists(os.path.join(folder, name)) for folder in others)
+
+    if any(overridden(name) for name in _EVERYWHERE):
+        return frozenset()
+    return frozenset(partial for partial, names in PARTIALS.items() if not any(map(overridden, names)))
 
 
 def _material_templates() -> Path | None:
