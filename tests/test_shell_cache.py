@@ -14,6 +14,7 @@ import filecmp
 from pathlib import Path
 
 import pytest
+from jinja2 import Environment
 from mkdocs.commands.build import build, get_context
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
@@ -63,14 +64,16 @@ def _site(tmp_path: Path, *, directory_urls: bool,
     return config, files, nav
 
 
-def _render_all(config: MkDocsConfig, files: Files, nav: Navigation, *,
-                cached: bool) -> tuple[dict[str, str], int]:
+def _render_all(config: MkDocsConfig, files: Files, nav: Navigation, *, cached: bool,
+                env: Environment | None = None) -> tuple[dict[str, str], int]:
     """Every page, in source order (siblings fill the cache first)."""
-    env = config.theme.get_env()
-    cache = install(env, config, THEME)
-    assert cache.enabled == frozenset(PARTIALS)
-    if not cached:
-        cache.enabled = frozenset()
+    if env is None:
+        env = config.theme.get_env()
+        cache = install(env, config, THEME)
+        assert cache.enabled == frozenset(PARTIALS)
+        if not cached:
+            cache.enabled = frozenset()
+    cache = env.globals["mentorhub_shell"].__self__
     template = env.get_template("main.html")  # Material's whole page: header, tabs, nav, config
     out = {}
     for file in files.documentation_pages():
@@ -118,13 +121,30 @@ def test_pages_in_the_navigation_are_rendered_with_their_active_state(tmp_path: 
     assert 'href="../join/"' in cached["about/"]
 
 
+def test_a_new_navigation_empties_the_cache(tmp_path: Path) -> None:
+    """Should an environment outlive its build (a future `serve`), the next build's nav is its own."""
+    config, files, nav = _site(tmp_path, directory_urls=True, features=["navigation.tabs"])
+    env = config.theme.get_env()
+    install(env, config, THEME)
+    _render_all(config, files, nav, cached=True, env=env)
+    renamed = get_navigation(files, config)
+    renamed.items[1].title = "Renamed people"  # the People section
+    for file in files.documentation_pages():
+        assert file.page is not None
+        file.page.read_source(config)
+        file.page.render(config, files)
+    again, hits = _render_all(config, files, renamed, cached=True, env=env)
+    plain, _ = _render_all(config, files, renamed, cached=False)
+    assert hits > 0 and "Renamed people" in again["people/ana/"] and again == plain
+
+
 def test_a_key_without_the_folder_would_be_caught(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The comparison above can fail: a key that ignores the folder gives other pages' links."""
     key = ShellCache._key
 
     def no_folder(self: ShellCache, context: object, partial: str) -> object:
         found = key(self, context, partial)  # type: ignore[arg-type]
-        return None if found is None else (found[0][:3], found[1])
+        return None if found is None else (found[0][:2], found[1])
 
     monkeypatch.setattr(ShellCache, "_key", no_folder)
     assert _differences(tmp_path, directory_urls=True, features=["navigation.tabs"])

@@ -142,7 +142,8 @@ class ShellCache:
         if partial not in self.enabled or not isinstance(page, Page) \
                 or not isinstance(nav, Navigation) or page.parent is not None:
             return None
-        if nav is not self._nav:
+        if nav is not self._nav:  # a new build (the cache holds the old nav: no id is reused)
+            self._markup.clear()
             self._nav = nav
             self._nav_pages = frozenset(map(id, nav.pages))
             self._plain_nav = _plain(nav.items)
@@ -160,11 +161,11 @@ class ShellCache:
         folder, _, basename = url.rpartition("/")
         if "." in basename:  # every page of the folder measures from the same components
             parts = _parts(folder)
-            return (partial, id(nav), features_key, "file", tuple(parts)), ()
+            return (partial, features_key, "file", tuple(parts)), ()
         # A link from page p to a target not under p depends only on p's folder (and so
         # its depth); a target under p would be "x/" from p and "../p/x/" from a sibling.
         parts = _parts(url)
-        return (partial, id(nav), features_key, "folder", tuple(parts[:-1])), tuple(parts)
+        return (partial, features_key, "folder", tuple(parts[:-1])), tuple(parts)
 
 
 def install(env: Environment, config: MkDocsConfig, theme_dir: Path) -> ShellCache:
