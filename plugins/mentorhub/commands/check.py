@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import gettext
 import os
 import sys
@@ -33,7 +34,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    # What is loaded lives until check ends and holds next to no reference cycles: the
+    # cyclic collector stays off while loading and never scans it (at 20,000 records its
+    # catching up after loading cost ~0.08 s).
+    gc.disable()
     result = load_project(args.project, check_drafts=args.drafts)
+    gc.freeze()
+    gc.enable()
     # The hub's language (English without Babel's import cost in an English hub), with
     # real plural forms ("1 resource"); the `path:line: field:` prefix never changes.
     words = hub_localizer(args.project)
