@@ -187,3 +187,4 @@ def test_shares_are_consecutive_and_about_even() -> None:
     assert loader._shares([0, 0, 0], 2) == [(0, 1), (1, 3)]
     assert loader._shares([5, 5, 5], 3) == [(0, 1), (1, 2), (2, 3)]
     assert loader._shares([1, 1], 4) == [(0, 1), (1, 2)]  # never an empty share
+    assert loader._shares([1] * 10, 2, first=1.5) == [(0, 6), (6, 10)]
