@@ -390,10 +390,11 @@ def _parse_cached(cache: RecordCache, vocab_key: str, files: list[tuple[RecordTy
     return parsed
 
 
-#: Below this many bytes of record files, pass 1 runs in this process alone: forking a
-#: child and unpickling what it found costs more than it saves (measured: see
-#: docs/reference/benchmarks.md).
-FORK_BYTES = 1_000_000
+#: Below this many bytes of record files (~600 files), pass 1 runs in this process alone.
+#: Sharing costs every process together ~20 % more CPU (a fork, pickling, a child's cold
+#: caches) and saves this one ~7 % at 0.13 MB, ~19 % at 0.5 MB, ~22 % at 2.7 MB of
+#: load_hub's CPU (docs/reference/benchmarks.md): the demo hub (~0.1 MB) never forks.
+FORK_BYTES = 500_000
 #: What pass 1 of one file costs besides its bytes, as a number of bytes: reading, splitting
 #: and checking a file took ~80 µs plus ~16 ns a byte (a 20k-record hub, files of ~900 bytes),
 #: so shares are balanced by bytes plus this for each file.
