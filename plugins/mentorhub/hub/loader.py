@@ -4,6 +4,8 @@ Pass 1 reads each file and checks its own fields; pass 2 checks references betwe
 records. A record with a problem of its own is left out of the hub (so `mkdocs
 serve` can keep serving the rest); references are checked against every record
 that exists and is not a draft, so one broken file does not cascade into others.
+Pass 1 depends on nothing but the file and the vocabulary, so on a large hub it is
+shared with forked children (:func:`_parse_files`, :mod:`mentorhub.forked`).
 """
 
 from __future__ import annotations
@@ -76,12 +78,14 @@ class _Parsed:
         """Pickled (from a forked child, :func:`_parse_files`) as what pass 2 reads, in plain tuples.
 
         Pass 2 reads the front matter's line numbers and, of its raw data, only a person's
-        `name` (:func:`_unpublished_people`); the rest was checked in pass 1 and is left
-        behind: the whole document took more time to unpickle than the child saved.
+        `name` (:func:`_unpublished_people`); the rest was checked in pass 1 and stays
+        behind. Half of a 20k-record hub pickles to 13.3 MB instead of 15.4 MB and
+        unpickles in 0.08 s instead of 0.11 s (0.61 s with the cyclic collector on).
         """
         raw = self.doc.data if self.doc is not None else None
-        person = self.type is PERSON and isinstance(raw, dict) and "name" in raw
-        kept = {"name": raw["name"]} if person and isinstance(raw, dict) else {}
+        kept = {}
+        if self.type is PERSON and isinstance(raw, dict) and "name" in raw:
+            kept["name"] = raw["name"]
         return _unpickle_parsed, (self.type.name, self.id, self.source.path,
                                   None if self.doc is None else self.doc.lines, kept, self.values,
                                   self.body, self.draft, self.problems)
@@ -140,10 +144,9 @@ def load_hub(content_dir: Path, display_root: Path | None = None, *,
     files = [(record_type, path) for record_type in RECORD_TYPES for path in found.records[record_type.name]]
     if cache is not None:
         parsed = _parse_cached(cache, vocab.fingerprint(), files, root, vocab, check_drafts)
+        cache.forget_others({path for paths in found.records.values() for path in paths})
     else:
         parsed = _parse_files(files, root, vocab, check_drafts, replaced)
-    if cache is not None:
-        cache.forget_others({path for paths in found.records.values() for path in paths})
     _check_ids(parsed)
     _check_references(parsed, check_drafts)
     _check_photos(parsed, found.media, found.refused)
@@ -409,8 +412,8 @@ def _parse_files(files: list[tuple[RecordType, Path]], root: Path, vocab: SkillV
     """Pass 1 of `files`, in order; shared with forked children when there is enough to share.
 
     Each file's pass 1 depends on nothing but the file and the vocabulary (which a forked
-    child already has), so the files are cut into runs of about the same size in bytes,
-    one per process (:mod:`mentorhub.forked`); a child's records come back in the compact
+    child already has), so the files are cut into runs of about the same cost (bytes plus
+    a cost per file), one per process (:mod:`mentorhub.forked`); a child's records come back in the compact
     form of :meth:`_Parsed.__reduce__`.
     """
     jobs = forked.available_jobs() if len(files) > 1 else 1
