@@ -30,19 +30,26 @@ needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork here
 RECORD_FOLDERS = ("content/people/", "content/resources/", "content/sessions/", "content/stories/")
 
 
-def _jobs(monkeypatch: pytest.MonkeyPatch, jobs: int) -> list[int]:
-    """Run with `jobs` processes (forking whatever the size); returns the pids that parsed."""
+def _jobs(monkeypatch: pytest.MonkeyPatch, jobs: int) -> tuple[list[int], list[int]]:
+    """Run with `jobs` processes (forking whatever the size); returns the pids that parsed
+    a share and the number of shares of each run_split."""
     monkeypatch.setattr(forked, "available_jobs", lambda: jobs)
     monkeypatch.setattr(loader, "FORK_BYTES", 0)
     pids: list[int] = []  # a child's append stays in the child: only this process's show
-    parse_run = loader._parse_run
+    shares: list[int] = []
+    parse_run, run_split = loader._parse_run, forked.run_split
 
     def spy(*args: Any) -> Any:
         pids.append(os.getpid())
         return parse_run(*args)
 
+    def split(tasks: Any) -> Any:
+        shares.append(len(tasks))
+        return run_split(tasks)
+
     monkeypatch.setattr(loader, "_parse_run", spy)
-    return pids
+    monkeypatch.setattr(forked, "run_split", split)
+    return pids, shares
 
 
 def _messages(problems: list[Problem]) -> list[tuple[Any, ...]]:
@@ -70,8 +77,9 @@ def _load_both(monkeypatch: pytest.MonkeyPatch, project: Path,
         patch.setattr(forked, "available_jobs", lambda: 1)
         serial = load_hub(project / "content", display_root=project, **options)
     with monkeypatch.context() as patch:
-        pids = _jobs(patch, 3)
+        pids, shares = _jobs(patch, 3)
         shared = load_hub(project / "content", display_root=project, **options)
+    assert len(shares) == 1 and shares[0] >= 2, "the files were shared"
     assert pids == [os.getpid()], "the first share is parsed here, the others in children"
     return serial, shared
 
@@ -145,19 +153,17 @@ def test_the_preview_cache_keeps_what_children_parsed(tmp_path: Path,
         fresh = load_hub(content, display_root=project)
     cache = RecordCache()
     with monkeypatch.context() as patch:
-        _jobs(patch, 3)
+        _, shares = _jobs(patch, 3)
         first = load_hub(content, display_root=project, cache=cache)
         files = cache.misses
-        assert cache.hits == 0
+        assert cache.hits == 0 and shares == [3]
         again = load_hub(content, display_root=project, cache=cache)
         assert (cache.hits, cache.misses) == (files, files)  # nothing parsed again
-        person = content / "people" / "mentor-without-mentor-role-mentee-mia.md"
-        if not person.exists():
-            person = next((content / "people").glob("*.md"))
-        person.write_text(person.read_text(encoding="utf-8").replace("consent: true", "consent: no"),
-                          encoding="utf-8")
+        person = sorted((content / "people").glob("*.md"))[0]
+        person.write_text(person.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
         changed = load_hub(content, display_root=project, cache=cache)
         assert cache.misses == files + 1
+        assert shares == [3]  # one file to read: not worth a fork whatever the threshold
     _same(fresh, first)
     _same(fresh, again)
     with monkeypatch.context() as patch:
