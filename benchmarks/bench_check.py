@@ -9,36 +9,75 @@ generates (or reuses) benchmarks/out/check-<N>/ and runs `check` N times; with
 `--before` it alternates the current package with the older one (which shadows it
 through PYTHONPATH), so a burst of load from other work hits both sides alike. It prints
 the best and median CPU time (user + system) and wall time of each side, and their ratio.
+
+`check` shares its first pass with a forked child (mentorhub.forked): the CPU time counts
+every process (wait4 counts the children a process waited for), and each run also reports,
+from inside the checking process, its own CPU time (what the wall time waits for on an
+idle machine) and its own peak RSS next to the largest child's.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import sys
+import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from bench_build import OUT, Run, _mentorhub, run_child, step
+from bench_build import OUT, Run, run_child, step
 from generate_hub import MARKER, generate
 
+#: Runs `mentorhub check` and writes, as it exits, what getrusage says of this process and
+#: of the children it waited for (the forked ones sharing the work).
+_MEASURED = """
+import json, os, resource, sys
+from mentorhub.commands.cli import main
+try:
+    code = main(sys.argv[1:])
+finally:
+    own, kids = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    with open(os.environ["MENTORHUB_BENCH_RUSAGE"], "w", encoding="utf-8") as out:
+        json.dump({"cpu": own.ru_utime + own.ru_stime, "rss_kib": own.ru_maxrss,
+                   "children_cpu": kids.ru_utime + kids.ru_stime, "children_rss_kib": kids.ru_maxrss}, out)
+sys.exit(code)
+"""
 
-def _checks(project: Path, runs: int, before: Path | None) -> dict[str, list[Run]]:
-    sides: dict[str, list[Run]] = {"now": []}
+
+@dataclass
+class Check:
+    """One `check`: the whole (wait4: every process) and the checking process alone."""
+
+    run: Run
+    own_cpu_seconds: float
+    own_rss_bytes: int
+    children_cpu_seconds: float
+    children_rss_bytes: int  # the largest child's peak
+
+
+def _checks(project: Path, runs: int, before: Path | None) -> dict[str, list[Check]]:
+    sides: dict[str, list[Check]] = {"now": []}
     if before:
         sides["before"] = []
-    for attempt in range(1, runs + 1):
-        for side, found in sides.items():
-            step(f"check ({side}) {attempt}/{runs}")
-            env = {"PYTHONPATH": str(before)} if side == "before" else None
-            command = ([sys.executable, "-m", "mentorhub.commands.cli"] if side == "before"
-                       else _mentorhub())
-            run = run_child([*command, "check", "--project", str(project)], project,
-                            project / f"check-{side}.log", env)
-            if run.returncode != 0:  # a check that finds problems is not a benchmark
-                raise SystemExit(f"mentorhub check ({side}) exited {run.returncode}; see {run.log}")
-            found.append(run)
+    with tempfile.TemporaryDirectory(prefix="bench-check-") as temp:
+        usage = Path(temp) / "rusage.json"
+        for attempt in range(1, runs + 1):
+            for side, found in sides.items():
+                step(f"check ({side}) {attempt}/{runs}")
+                env = {"MENTORHUB_BENCH_RUSAGE": str(usage)}
+                if side == "before":
+                    env["PYTHONPATH"] = str(before)
+                run = run_child([sys.executable, "-c", _MEASURED, "check", "--project", str(project)],
+                                project, project / f"check-{side}.log", env)
+                if run.returncode != 0:  # a check that finds problems is not a benchmark
+                    raise SystemExit(f"mentorhub check ({side}) exited {run.returncode}; see {run.log}")
+                own = json.loads(usage.read_text(encoding="utf-8"))
+                kib = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: KiB on Linux
+                found.append(Check(run, own["cpu"], own["rss_kib"] * kib, own["children_cpu"],
+                                   own["children_rss_kib"] * kib))
     return sides
 
 
@@ -60,14 +99,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     sides = _checks(project, max(1, args.runs), args.before)
     print(f"\n`mentorhub check`, {args.records:,} records, {args.runs} alternating runs (seconds):")
     best: dict[str, float] = {}
+    walls: dict[str, float] = {}
+    owns: dict[str, float] = {}
     for side, found in sides.items():
-        cpu = [r.cpu_seconds for r in found]
-        wall = [r.seconds for r in found]
-        best[side] = min(cpu)
-        print(f"  {side:6}  CPU best {min(cpu):.2f}, median {statistics.median(cpu):.2f}; "
-              f"wall best {min(wall):.2f}; peak RSS {max(r.peak_rss_bytes for r in found) / 2**20:.0f} MB")
+        cpu = [c.run.cpu_seconds for c in found]
+        wall = [c.run.seconds for c in found]
+        own = [c.own_cpu_seconds for c in found]
+        children = [c.children_cpu_seconds for c in found]
+        best[side], walls[side], owns[side] = min(cpu), min(wall), min(own)
+        print(f"  {side:6}  CPU (every process) best {min(cpu):.2f}, median {statistics.median(cpu):.2f}; "
+              f"wall best {min(wall):.2f}, median {statistics.median(wall):.2f}")
+        print(f"  {'':6}  the checking process: CPU best {min(own):.2f}, median {statistics.median(own):.2f}"
+              f", peak RSS {max(c.own_rss_bytes for c in found) / 2**20:.0f} MB; forked children: CPU "
+              f"median {statistics.median(children):.2f}, peak RSS "
+              f"{max(c.children_rss_bytes for c in found) / 2**20:.0f} MB")
     if "before" in best:
-        print(f"  CPU ratio (best): {best['now'] / best['before']:.2f}")
+        print(f"  ratios now/before (best): CPU {best['now'] / best['before']:.2f}, checking process's "
+              f"CPU {owns['now'] / owns['before']:.2f}, wall {walls['now'] / walls['before']:.2f}")
+    print(f"  load average (1, 5, 15 min) at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
 

@@ -183,3 +183,17 @@ def test_invisible_characters_and_apostrophes_join_in_any_word_order() -> None:
     assert "Lee Zo\u200be Ann" in NameSet(names=["Ann Zoe Lee"])
     assert "DArcy Zed" in NameSet(names=["Zed D'Arcy"])
     assert "Zed D\u2019Arcy" in NameSet(names=["Zed DArcy"])
+
+
+def test_ascii_names_take_a_shortcut_to_the_same_words() -> None:
+    """Plain ASCII skips the per-character Unicode walk: every ASCII character, alone and
+    around a word, gives the words the walk gives."""
+    from mentorhub.hub import names
+
+    def walked(text: str) -> list[str]:
+        # the general path, forced by a non-ASCII character that is a separator
+        return names._words(text + "\u3000")
+
+    for code in range(128):
+        for text in (chr(code), f"Ann{chr(code)}Lee", f"{chr(code)}O'Brien-Smith {chr(code)}"):
+            assert names._words(text) == walked(text), repr(text)

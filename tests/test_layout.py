@@ -22,7 +22,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "mentorhub"
 ALLOWED: dict[str, frozenset[str]] = {
     "": frozenset({""}),
     "i18n": frozenset({"", "i18n"}),
-    "hub": frozenset({"", "hub", "i18n"}),
+    "hub": frozenset({"", "hub", "i18n", "forked"}),  # forked: pass 1 shared by processes
     "site": frozenset({"", "hub", "site", "i18n"}),
     "matching": frozenset({"", "hub", "matching", "i18n"}),
     "cycle": frozenset({"", "hub", "cycle", "i18n"}),

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import gettext
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +35,23 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(run=run)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic collector off for the whole command, on again after.
+
+    What check loads lives until it ends and makes next to no reference cycles; with
+    the collector on after loading, its scans of a 20,000-record hub cost ~0.08 s.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@_collector_paused()
 def run(args: argparse.Namespace) -> int:
     result = load_project(args.project, check_drafts=args.drafts)
     # The hub's language (English without Babel's import cost in an English hub), with

@@ -42,6 +42,31 @@ class FileCache(Generic[T]):
         self.misses += 1
         return value
 
+    def find(self, path: Path, context: Hashable) -> tuple[tuple[int, int] | None, T | None]:
+        """The file's stamp and its value when still valid (None when the file must be read).
+
+        With :meth:`put`, the two halves of :meth:`get` for callers that make the missing
+        values together (in other processes): the stamp is taken before the file is read.
+        """
+        try:
+            status = os.stat(path)
+            stamp = (status.st_size, status.st_mtime_ns)
+        except OSError:
+            self._entries.pop(path, None)
+            self.misses += 1
+            return None, None
+        entry = self._entries.get(path)
+        if entry is not None and entry[0] == stamp and entry[1] == context:
+            self.hits += 1
+            return stamp, entry[2]
+        self.misses += 1
+        return stamp, None
+
+    def put(self, path: Path, stamp: tuple[int, int] | None, context: Hashable, value: T) -> None:
+        """Remember `value`, made from the file as it was at `stamp` (from :meth:`find`)."""
+        if stamp is not None:  # a file that could not be stat'ed is read again next time
+            self._entries[path] = (stamp, context, value)
+
     def forget_others(self, keep: set[Path]) -> None:
         """Drop entries of files that no longer exist (renamed or deleted)."""
         for path in [p for p in self._entries if p not in keep]:

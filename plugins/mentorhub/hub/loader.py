@@ -4,18 +4,24 @@ Pass 1 reads each file and checks its own fields; pass 2 checks references betwe
 records. A record with a problem of its own is left out of the hub (so `mkdocs
 serve` can keep serving the rest); references are checked against every record
 that exists and is not a draft, so one broken file does not cascade into others.
+Pass 1 depends on nothing but the file and the vocabulary, so on a large hub it is
+shared with forked children (:func:`_parse_files`, :mod:`mentorhub.forked`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import gc
+import itertools
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import forked
 from .anonymity import DEFAULT_MIN_RESPONSES, FACTS, Narrowed, anonymise, narrowed_stories
 from .body_links import body_link_errors
 from .field_docs import DOCS
@@ -68,6 +74,28 @@ class _Parsed:
     draft: bool = False
     problems: list[Problem] = field(default_factory=list)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled (from a forked child, :func:`_parse_files`) as what pass 2 reads, in plain tuples.
+
+        Pass 2 reads the front matter's line numbers and, of its raw data, only a person's
+        `name` (:func:`_unpublished_people`); the rest was checked in pass 1 and stays
+        behind. Half of a 20k-record hub pickles to 13.3 MB instead of 15.4 MB and
+        unpickles in 0.08 s instead of 0.11 s (0.61 s with the cyclic collector on). The
+        line map's keys (`("roles", 0)`, the same in most records) are shared, so pickle
+        writes each once: 1.9 MB of line maps become 0.9 MB, unpickled in 6 ms, not 23 ms.
+        (`copy.copy` would go through this too and drop the raw data: copy with
+        `dataclasses.replace`, as `_parse_cached` does.)
+        """
+        raw = self.doc.data if self.doc is not None else None
+        kept = {}
+        if self.type is PERSON and isinstance(raw, dict) and "name" in raw:
+            kept["name"] = raw["name"]
+        lines = None
+        if self.doc is not None:
+            lines = {_SHARED_KEYS.setdefault(key, key): line for key, line in self.doc.lines.items()}
+        return _unpickle_parsed, (self.type.name, self.id, self.source.path, lines, kept, self.values,
+                                  self.body, self.draft, self.problems)
+
     def problem(self, field_name: str, message: str, hint: str = "", path: tuple[Any, ...] = ()) -> None:
         located = self.doc is not None and field_name != "file"
         line = self.doc.line_of(path or (field_name,)) if located and self.doc else 1
@@ -119,17 +147,12 @@ def load_hub(content_dir: Path, display_root: Path | None = None, *,
     vocab = _load_skills(content_dir / SKILLS_FILE, root, problems, refused=refused_skills,
                          data=replaced.get(content_dir / SKILLS_FILE))
     pages = _load_pages(found.pages, root, problems)
-    vocab_key = vocab.fingerprint() if cache is not None else ""
-    parsed = [
-        _parse_cached(cache, (record_type.name, str(root), vocab_key, check_drafts), record_type, path, root,
-                      vocab, check_drafts)
-        if cache is not None
-        else _parse(record_type, path, root, vocab, check_drafts, replaced.get(path))
-        for record_type in RECORD_TYPES
-        for path in found.records[record_type.name]
-    ]
+    files = [(record_type, path) for record_type in RECORD_TYPES for path in found.records[record_type.name]]
     if cache is not None:
+        parsed = _parse_cached(cache, vocab.fingerprint(), files, root, vocab, check_drafts)
         cache.forget_others({path for paths in found.records.values() for path in paths})
+    else:
+        parsed = _parse_files(files, root, vocab, check_drafts, replaced)
     _check_ids(parsed)
     _check_references(parsed, check_drafts)
     _check_photos(parsed, found.media, found.refused)
@@ -357,13 +380,95 @@ class RecordCache(FileCache["_Parsed"]):
     """Pass 1 of each record file, reused while the file and the skills vocabulary are unchanged."""
 
 
-def _parse_cached(cache: RecordCache, context: tuple[str, str, str, bool], record_type: RecordType,
-                  path: Path, root: Path, vocab: SkillVocabulary, check_drafts: bool) -> _Parsed:
+def _parse_cached(cache: RecordCache, vocab_key: str, files: list[tuple[RecordType, Path]], root: Path,
+                  vocab: SkillVocabulary, check_drafts: bool) -> list[_Parsed]:
+    """Pass 1 of `files`: from the cache where a file is unchanged; the others read anew."""
     # Skill fields resolve through the vocabulary, so a record is only as valid as the
     # vocabulary it was checked against: its fingerprint is part of the context.
-    record = cache.get(path, context, lambda: _parse(record_type, path, root, vocab, check_drafts))
-    # Pass 2 appends reference problems to the record: give it a fresh list each load.
-    return dataclasses.replace(record, problems=list(record.problems))
+    contexts = [(record_type.name, str(root), vocab_key, check_drafts) for record_type, _ in files]
+    found = [cache.find(path, context) for (_, path), context in zip(files, contexts, strict=True)]
+    made = iter(_parse_files([f for f, (_, value) in zip(files, found, strict=True) if value is None],
+                             root, vocab, check_drafts, {}))
+    parsed = []
+    for (_, path), context, (stamp, value) in zip(files, contexts, found, strict=True):
+        if value is None:
+            value = next(made)
+            cache.put(path, stamp, context, value)
+        # Pass 2 appends reference problems to the record: give it a fresh list each load.
+        parsed.append(dataclasses.replace(value, problems=list(value.problems)))
+    return parsed
+
+
+#: Below this many bytes of record files (~600 files), pass 1 runs in this process alone.
+#: Sharing costs every process together ~20 % more CPU (a fork, pickling, a child's cold
+#: caches) and saves this one ~7 % at 0.13 MB, ~19 % at 0.5 MB, ~22 % at 2.7 MB of
+#: load_hub's CPU (docs/reference/benchmarks.md): the demo hub (~0.1 MB) never forks.
+FORK_BYTES = 500_000
+#: What pass 1 of one file costs besides its bytes, as a number of bytes: reading, splitting
+#: and checking a file took ~80 µs plus ~16 ns a byte (a 20k-record hub, files of ~900 bytes),
+#: so shares are balanced by bytes plus this for each file.
+FILE_COST_BYTES = 5_000
+#: This process's share, against a child's: while a child pickles its records (~0.15 s of
+#: ~1 s at 20k records) this one goes on parsing, so they finish together.
+FIRST_SHARE = 1.15
+
+
+def _parse_files(files: list[tuple[RecordType, Path]], root: Path, vocab: SkillVocabulary,
+                 check_drafts: bool, raw: Mapping[Path, bytes]) -> list[_Parsed]:
+    """Pass 1 of `files`, in order; shared with forked children when there is enough to share.
+
+    Each file's pass 1 depends on nothing but the file and the vocabulary (which a forked
+    child already has), so the files are cut into runs of about the same cost (bytes plus
+    a cost per file), one per process (:mod:`mentorhub.forked`); a child's records come back in the compact
+    form of :meth:`_Parsed.__reduce__`.
+    """
+    jobs = forked.available_jobs() if len(files) > 1 else 1
+    sizes = [len(raw[path]) if path in raw else _size(path) for _, path in files] if jobs > 1 else []
+    if jobs <= 1 or sum(sizes) < FORK_BYTES:
+        return _parse_run(files, root, vocab, check_drafts, raw)
+    tasks = [functools.partial(_parse_run, files[start:end], root, vocab, check_drafts, raw)
+             for start, end in _shares([FILE_COST_BYTES + size for size in sizes], jobs, FIRST_SHARE)]
+    return [record for run in forked.run_split(tasks) for record in run]
+
+
+def _parse_run(files: list[tuple[RecordType, Path]], root: Path, vocab: SkillVocabulary,
+               check_drafts: bool, raw: Mapping[Path, bytes]) -> list[_Parsed]:
+    return [_parse(record_type, path, root, vocab, check_drafts, raw.get(path))
+            for record_type, path in files]
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # _parse reports it
+
+
+def _shares(sizes: list[int], jobs: int, first: float = 1.0) -> list[tuple[int, int]]:
+    """(start, end) of `jobs` consecutive runs of about the same total size, the first
+    `first` times the others."""
+    total = sum(sizes)
+    bounds = [0]
+    done = 0
+    for index, size in enumerate(sizes):
+        if index and len(bounds) < jobs and done >= total * (first + len(bounds) - 1) / (first + jobs - 1):
+            bounds.append(index)
+        done += size
+    bounds.append(len(sizes))
+    return list(itertools.pairwise(bounds))
+
+
+def _unpickle_parsed(type_name: str, record_id: str, shown: str, lines: dict[Any, int] | None,
+                     data: dict[str, Any], values: dict[str, Any], body: str, draft: bool,
+                     problems: list[Problem]) -> _Parsed:
+    return _Parsed(type=_TYPES[type_name], id=record_id, source=Source(shown),
+                   doc=None if lines is None else Document(data, lines), values=values, body=body,
+                   draft=draft, problems=problems)
+
+
+_TYPES = {t.name: t for t in RECORD_TYPES}
+#: One tuple for each line-map key pickled by this process (:meth:`_Parsed.__reduce__`).
+_SHARED_KEYS: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 
 
 def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabulary,
