@@ -17,7 +17,7 @@ import html
 import os
 from dataclasses import replace
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from jinja2 import Environment
@@ -58,7 +58,7 @@ from ..site.wayfinding import add_skip_link, mark_current_tab
 from .fast_pages import render_without_markdown
 from .languages import Tree, build_other_trees, configure, current_tree, hreflang_links
 from .needs import missing_plugin_problems
-from .preview import FULL_REBUILD_VARIABLE, Preview
+from .preview import FULL_REBUILD_VARIABLE, Preview, notice_saves_at_once
 
 log = get_plugin_logger(__name__)
 
@@ -202,6 +202,12 @@ class HubPlugin(BasePlugin[HubConfig]):
         files.append(File.generated(config, CSS_URI, abs_src_path=str(_ASSETS / "mentorhub.css")))
         self._add_join(files, config, renderer)
         return files
+
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        """The preview hears of a save at once where the system can tell it (preview.py)."""
+        if self.preview is not None and notice_saves_at_once(server):
+            log.debug("serve: file changes are noticed through inotify")
+        return server
 
     @event_priority(-100)  # every feature plugin has added its pages
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
