@@ -291,7 +291,8 @@ class HubPlugin(BasePlugin[HubConfig]):
         generated = self.generated.get(page.file.src_uri)
         if generated is None:
             return self._free_page_lang(html, page)  # the site's own Markdown pages
-        converted = to_html(generated.markdown, permalink=self.permalink)
+        converted = (self.preview.page_html(generated.markdown, self.permalink) if self.preview
+                     else to_html(generated.markdown, permalink=self.permalink))
         page.toc = get_toc(converted.toc_tokens)  # type: ignore[arg-type]  # same shape as Markdown's
         return converted.html
 

@@ -48,6 +48,7 @@ from mkdocs.structure.toc import AnchorLink
 from ..hub.loader import RecordCache
 from ..search.index import PagefindError, build_index
 from ..site.body_cache import keep_bodies
+from ..site.page_html import PageHtml, to_html
 from ..site.template_cache import MemoryBytecodeCache
 
 log = get_plugin_logger(__name__)
@@ -84,6 +85,10 @@ class Preview:
         self.lock = threading.Lock()  # held while a build parks the folder or search swaps in
         self.search: BackgroundJob | None = None  # the latest background index
         self._generation = 0
+        # A generated page's HTML by its Markdown: the last build's and this one's (to_html
+        # is a pure function of its arguments; most pages come out of a rebuild unchanged).
+        self._html: dict[tuple[str, str], PageHtml] = {}
+        self._html_last: dict[tuple[str, str], PageHtml] = {}
         logging.getLogger("mkdocs.commands.build").addFilter(self._quiet_skips)
 
     def attach(self, config: MkDocsConfig) -> None:
@@ -92,6 +97,7 @@ class Preview:
         if self._after_nav in plugins.events["nav"]:
             return
         self._started = time.perf_counter()
+        self._html_last, self._html = self._html or self._html_last, {}
         with self.lock:
             self._generation += 1
         if self.search is not None:
@@ -104,6 +110,15 @@ class Preview:
                                ("post_page", self._nothing_to_write),
                                ("post_build", self._sweep), ("post_build", self._summary)):
             plugins._register_event(event, handler, "mentorhub")
+
+    def page_html(self, markdown: str, permalink: str) -> PageHtml:
+        """site.page_html.to_html(markdown, permalink=…), reused from the last build when it had it."""
+        key = (markdown, permalink)
+        found = self._html.get(key) or self._html_last.get(key)
+        if found is None:
+            found = to_html(markdown, permalink=permalink)
+        self._html[key] = found
+        return found
 
     # -- handlers ------------------------------------------------------------------------
 
