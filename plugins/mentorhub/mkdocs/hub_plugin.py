@@ -55,7 +55,7 @@ from ..site.permalinks import name_permalinks
 from ..site.policy import add_policy_meta
 from ..site.render import Page, ProfileSection, RenderOptions, SiteRenderer
 from ..site.wayfinding import add_skip_link, mark_current_tab
-from .fast_pages import render_without_markdown
+from .fast_pages import read_without_yaml, render_without_markdown
 from .languages import Tree, build_other_trees, configure, current_tree, hreflang_links
 from .needs import missing_plugin_problems
 from .preview import FULL_REBUILD_VARIABLE, Preview, notice_saves_at_once
@@ -282,8 +282,10 @@ class HubPlugin(BasePlugin[HubConfig]):
                                     inclusion=inclusion))
 
     def on_pre_page(self, page: MkDocsPage, /, *, config: MkDocsConfig, files: Files) -> MkDocsPage | None:
-        if page.file.src_uri in self.generated:
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
             render_without_markdown(page)  # its HTML comes from on_page_content (fast_pages.py)
+            read_without_yaml(page, page_source(generated, body=False), lambda: page_meta(generated))
         return page
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig,
@@ -403,15 +405,20 @@ def page_source(page: Page, *, body: bool = True) -> str:
     MkDocs and Material print `page.meta.title` into <title>, the header and the nav
     without escaping, so the title is HTML-escaped here, once.
     """
-    meta = {
-        "title": html.escape(page.title),
-        "description": html.escape(page.description),
-        "mentorhub": {"kind": page.kind, "source": page.source_path},
-    }
-    if page.wide:  # Material's front-matter switch: no side columns, so the grid has 3–4 columns
-        meta["hide"] = ["navigation", "toc"]
-    front_matter = yaml.dump(meta, Dumper=_DUMPER, sort_keys=True, allow_unicode=True)
+    front_matter = yaml.dump(page_meta(page), Dumper=_DUMPER, sort_keys=True, allow_unicode=True)
     return "---\n" + front_matter + "---\n\n" + (page.markdown if body else "")
+
+
+def page_meta(page: Page) -> dict[str, Any]:
+    """A generated page's metadata, keys sorted: what MkDocs reads back from page_source()."""
+    meta: dict[str, Any] = {
+        "description": html.escape(page.description),
+        # Material's front-matter switch: no side columns, so the grid has 3–4 columns
+        **({"hide": ["navigation", "toc"]} if page.wide else {}),
+        "mentorhub": {"kind": page.kind, "source": page.source_path},
+        "title": html.escape(page.title),
+    }
+    return meta
 
 
 def _with_slash(url: str) -> str:

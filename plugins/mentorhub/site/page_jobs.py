@@ -24,6 +24,7 @@ through a pipe cost more than they save below `MIN_JOBS` pages.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -64,7 +65,14 @@ def render_pages(jobs: Sequence[PageJob], warm: Callable[[], None] | None = None
             pages[index] = job.render()
     rest = [index for index, page in enumerate(pages) if page is None]
     shares = [rest[k::processes] for k in range(processes)]
-    done = forked.run_split([partial(_render_share, jobs, share) for share in shares])
+    with warnings.catch_warnings():
+        # Python 3.12+ warns on any fork of a process with threads. The build's other
+        # threads (photos being saved, the photo pool's manager, serve's search refresh)
+        # never render pages, so they hold none of the locks a child rendering needs
+        # (logging's are reset in the child by Python itself); the child leaves by os._exit.
+        warnings.filterwarnings("ignore", message=r".*use of fork\(\) may lead to deadlocks",
+                                category=DeprecationWarning)
+        done = forked.run_split([partial(_render_share, jobs, share) for share in shares])
     for share, (rendered, bodies) in zip(shares, done, strict=True):
         body_cache.keep(bodies)
         for index, page in zip(share, rendered, strict=True):
