@@ -131,6 +131,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.cycle = CycleSettings()
         self.portraits = PortraitSet()  # person id → photo; the search plugin shows them too
         self.preview: Preview | None = None  # `serve` only: what rebuilds reuse (preview.py)
+        self._front_matter: dict[str, str] = {}  # src_uri → what add_page gave MkDocs (on_pre_page)
 
     # -- events ------------------------------------------------------------------------
 
@@ -278,14 +279,14 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.generated[page.src_uri] = page
         # The page body is HTML already: MkDocs gets only the metadata, and
         # on_page_content supplies the HTML without a pass of Python-Markdown over it.
-        files.append(File.generated(config, page.src_uri, content=page_source(page, body=False),
-                                    inclusion=inclusion))
+        self._front_matter[page.src_uri] = front_matter = page_source(page, body=False)
+        files.append(File.generated(config, page.src_uri, content=front_matter, inclusion=inclusion))
 
     def on_pre_page(self, page: MkDocsPage, /, *, config: MkDocsConfig, files: Files) -> MkDocsPage | None:
         generated = self.generated.get(page.file.src_uri)
         if generated is not None:
             render_without_markdown(page)  # its HTML comes from on_page_content (fast_pages.py)
-            read_without_yaml(page, page_source(generated, body=False), lambda: page_meta(generated))
+            read_without_yaml(page, self._front_matter[page.file.src_uri], lambda: page_meta(generated))
         return page
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig,
