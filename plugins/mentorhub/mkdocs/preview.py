@@ -20,6 +20,11 @@ There is no list of which page depends on which record: a page type added tomorr
 is covered, because the digest is taken from what each page turned out to be. Search
 is re-indexed in the background (search_plugin.py); the page reloads without waiting
 for it. Nothing here runs in `mkdocs build`.
+
+Also kept: each generated page's HTML by its Markdown (`page_html`; the conversion is a
+pure function, and most pages come out of a rebuild unchanged). The hub's pages are
+generated on every core (site/page_jobs.py), and on Linux a save is noticed through
+inotify instead of MkDocs' half-second polling (`notice_saves_at_once`).
 """
 
 from __future__ import annotations
