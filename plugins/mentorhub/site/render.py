@@ -90,6 +90,9 @@ class Page:
 
 
 #: Extra HTML sections on profile pages, contributed by feature plugins (matching …).
+#: A section may be called in a forked process (page_jobs.py): it returns its HTML and
+#: must not record anything that later code reads (a child's changes are not kept);
+#: state it computes lazily on first use is computed before the fork.
 ProfileSection = Callable[[Person, "PageContext"], str]
 
 
