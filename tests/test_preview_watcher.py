@@ -52,3 +52,30 @@ def test_nothing_changes_once_the_watcher_runs_or_without_watches(tmp_path: Path
     assert not notice_saves_at_once(server)  # nothing watched yet
     assert server.observer is polling
     server.server_close()
+
+
+@linux_only
+def test_a_path_inotify_cannot_watch_is_polled_as_mkdocs_would(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mentorhub.mkdocs import preview
+
+    content, extra = tmp_path / "content", tmp_path / "extra"
+    content.mkdir()
+    extra.mkdir()
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    server.watch(str(content))
+    assert notice_saves_at_once(server)
+    can_watch = preview._inotify_can_watch
+    monkeypatch.setattr(preview, "_inotify_can_watch",
+                        lambda paths, *f: str(extra) not in paths and can_watch(paths, *f))
+    server.watch(str(extra))  # as MkDocs does for `watch:` entries, after on_serve
+    assert len(server.observer.polling._watches) == 1  # polled, not watched through inotify
+    server.observer.start()
+    try:
+        time.sleep(0.2)
+        (extra / "notes.md").write_text("changed\n")
+        assert _wait_for(lambda: server._want_rebuild, 3.0)
+    finally:
+        server.observer.stop()
+        server.observer.join()
+        server.server_close()

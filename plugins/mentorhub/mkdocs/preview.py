@@ -387,10 +387,6 @@ def notice_saves_at_once(server: Any) -> bool:
     """
     if not sys.platform.startswith("linux") or InotifyObserver is None:
         return False
-    try:
-        from watchdog.observers.inotify_c import inotify_add_watch, inotify_init
-    except (ImportError, OSError):
-        return False
     watched = dict(getattr(server, "_watched_paths", {}))
     refs = getattr(server, "_watch_refs", None)
     if not watched or refs is None or server.observer.is_alive():
@@ -414,6 +410,8 @@ def notice_saves_at_once(server: Any) -> bool:
 try:
     from watchdog import events as _events
     from watchdog.observers.inotify import InotifyObserver
+    from watchdog.observers.inotify_c import inotify_add_watch, inotify_init
+    from watchdog.observers.polling import PollingObserver
 except (ImportError, OSError):  # not Linux
     InotifyObserver = None  # type: ignore[assignment, misc]
 else:
@@ -424,10 +422,39 @@ else:
         _events.FileMovedEvent, _events.FileClosedEvent]
 
     class _ChangesOnly(InotifyObserver):
+        """inotify for the paths it can watch; a path added later that it cannot (MkDocs
+        watches `watch:` entries after on_serve) is polled, as MkDocs would."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.polling = PollingObserver(timeout=0.5)  # MkDocs' own interval
+
         def schedule(self, event_handler: Any, path: Any, *, recursive: bool = False,
                      event_filter: Any = None, follow_symlink: bool = False) -> Any:
+            if not _inotify_can_watch([str(path)], inotify_init, inotify_add_watch):
+                return self.polling.schedule(event_handler, path, recursive=recursive)
             return super().schedule(event_handler, path, recursive=recursive,
                                     event_filter=event_filter or _CHANGES, follow_symlink=follow_symlink)
+
+        def unschedule(self, watch: Any) -> None:
+            if watch in self.polling._watches:
+                self.polling.unschedule(watch)
+            else:
+                super().unschedule(watch)
+
+        def start(self) -> None:
+            super().start()
+            self.polling.start()
+
+        def stop(self) -> None:
+            super().stop()
+            if self.polling.is_alive():
+                self.polling.stop()
+
+        def join(self, timeout: float | None = None) -> None:
+            super().join(timeout)
+            if self.polling.is_alive():
+                self.polling.join(timeout)
 
 
 def _inotify_can_watch(paths: list[str], init: Any, add_watch: Any) -> bool:
