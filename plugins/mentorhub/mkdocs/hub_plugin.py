@@ -16,6 +16,7 @@ import fnmatch
 import html
 import os
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -406,8 +407,15 @@ def page_source(page: Page, *, body: bool = True) -> str:
     MkDocs and Material print `page.meta.title` into <title>, the header and the nav
     without escaping, so the title is HTML-escaped here, once.
     """
-    front_matter = yaml.dump(page_meta(page), Dumper=_DUMPER, sort_keys=True, allow_unicode=True)
+    front_matter = _front_matter(page.title, page.description, page.kind, page.source_path, page.wide)
     return "---\n" + front_matter + "---\n\n" + (page.markdown if body else "")
+
+
+@lru_cache(maxsize=32768)  # `serve`: most pages' metadata is the same on the next save
+def _front_matter(title: str, description: str, kind: str, source_path: str, wide: bool) -> str:
+    """page_meta as YAML, keyed by every field page_meta reads (add any new one here too)."""
+    page = Page("", title, "", description, kind, source_path, wide)
+    return yaml.dump(page_meta(page), Dumper=_DUMPER, sort_keys=True, allow_unicode=True)
 
 
 def page_meta(page: Page) -> dict[str, Any]:
