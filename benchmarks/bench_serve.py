@@ -10,7 +10,8 @@ in the same run:
   the incremental preview);
 * starts a real `mkdocs serve` twice: with the incremental preview, and with
   MENTORHUB_FULL_REBUILD=1 (MkDocs' own full rebuild on every save, the baseline;
-  with `--before DIR`, the older package in DIR serves that side instead);
+  with `--before DIR`, the older package in DIR serves that side instead, and also
+  serves once more with its own incremental preview, "before");
 * in each, edits a person's headline, a resource's summary and a skill's label in
   content/skills.yml, one at a time, and measures the time from the save to the
   changed page answering with the new words (polled every 20 ms), plus the server's
@@ -117,8 +118,8 @@ def serve_round(project: Path, mode: str, result: Result, before: Path | None = 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795305600"}
     if mode == "full rebuild":
         env["MENTORHUB_FULL_REBUILD"] = "1"
-        if before:  # the older package shadows the installed one
-            env["PYTHONPATH"] = str(before)
+    if before and mode != "incremental":  # the older package shadows the installed one
+        env["PYTHONPATH"] = str(before)
     log_path = project / f"serve-{mode.replace(' ', '-')}.log"
     with log_path.open("w") as log:
         started = time.perf_counter()
@@ -169,22 +170,27 @@ def bench(records: int, seed: int, before: Path | None = None) -> Result:
         raise SystemExit("mkdocs build failed")
     result.build_seconds = time.perf_counter() - start
     result.build_cpu_seconds = usage.ru_utime + usage.ru_stime
-    for mode in ("incremental", "full rebuild"):
+    # With --before, the older package's own preview too ("before"), between the two.
+    for mode in ("incremental", "before", "full rebuild") if before else ("incremental", "full rebuild"):
         print(f"{records} records: mkdocs serve ({mode})", flush=True)
         serve_round(project, mode, result, before)
     return result
 
 
 def report(results: list[Result]) -> None:
-    print("\n| records | full build s (CPU) | edit | save → page served, s: incremental | full rebuild "
-          "| rebuild CPU s: incremental | full rebuild |")
-    print("|---|---|---|---|---|---|---|")
+    before = any("before" in r.edits for r in results)
+    extra = " | before" if before else ""
+    print(f"\n| records | full build s (CPU) | edit | save → page served, s: incremental{extra} "
+          f"| full rebuild | rebuild CPU s: incremental{extra} | full rebuild |")
+    print("|---|---|---|---|---|---|---|" + ("---|---|" if before else ""))
     for r in results:
         for index, edit in enumerate(r.edits["incremental"]):
             full = r.edits["full rebuild"][index]
+            old = r.edits["before"][index] if before else None
             print(f"| {r.records:,} | {r.build_seconds:.1f} ({r.build_cpu_seconds:.1f}) | {edit.what} "
-                  f"| {edit.seconds:.2f} | {full.seconds:.2f} | {edit.cpu_seconds:.2f} "
-                  f"| {full.cpu_seconds:.2f} |")
+                  f"| {edit.seconds:.2f}" + (f" | {old.seconds:.2f}" if old else "")
+                  + f" | {full.seconds:.2f} | {edit.cpu_seconds:.2f}"
+                  + (f" | {old.cpu_seconds:.2f}" if old else "") + f" | {full.cpu_seconds:.2f} |")
 
 
 def main() -> int:
@@ -192,7 +198,8 @@ def main() -> int:
     parser.add_argument("--sizes", default="1000,5000", help="record counts (default 1000,5000)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--before", type=Path, default=None,
-                        help="run the full-rebuild side with an older package (a folder holding its "
+                        help="also serve incrementally with an older package, and run the full-rebuild "
+                             "side with it (a folder holding its "
                              "mentorhub/: git archive <commit> plugins | tar -x -C DIR; pass DIR/plugins)")
     args = parser.parse_args()
     results = [bench(int(size), args.seed, args.before) for size in args.sizes.split(",")]

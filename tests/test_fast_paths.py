@@ -133,3 +133,19 @@ def test_page_front_matter_reads_back_unchanged(title: str) -> None:
         "mentorhub": {"kind": "person", "source": "content/people/a.md"},
     }
     assert body == page.markdown
+
+
+@pytest.mark.parametrize("title", TITLES)
+@pytest.mark.parametrize("wide", [False, True])
+def test_page_meta_is_what_mkdocs_reads_back_from_the_front_matter(title: str, wide: bool) -> None:
+    """hub_plugin.page_meta stands in for MkDocs' parse of page_source (fast_pages.read_without_yaml)."""
+    from mkdocs.utils.meta import get_data
+
+    from mentorhub.mkdocs.hub_plugin import page_meta
+
+    page = Page("people/a.md", title, "<p>body</p>\n", description=title, kind="person",
+                source_path="content/people/a.md", wide=wide)
+    markdown, meta = get_data(page_source(page, body=False))
+    assert (markdown, meta) == ("", page_meta(page))
+    assert list(meta) == list(page_meta(page))  # the same order, too
+    assert meta["mentorhub"] == page_meta(page)["mentorhub"]

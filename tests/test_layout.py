@@ -23,7 +23,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "": frozenset({""}),
     "i18n": frozenset({"", "i18n"}),
     "hub": frozenset({"", "hub", "i18n", "forked"}),  # forked: pass 1 shared by processes
-    "site": frozenset({"", "hub", "site", "i18n"}),
+    "site": frozenset({"", "hub", "site", "i18n", "forked"}),  # forked: pages on every core
     "matching": frozenset({"", "hub", "matching", "i18n"}),
     "cycle": frozenset({"", "hub", "cycle", "i18n"}),
     "impact": frozenset({"", "hub", "site", "impact", "i18n", "cycle"}),

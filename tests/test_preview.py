@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from conftest import EPOCH, REPO, copy_fixture_hub
 
 PERSON = "content/people/mia-mentor.md"
@@ -81,12 +83,15 @@ def _differences(served: Path, fresh: Path) -> list[str]:
     return problems
 
 
-def test_incremental_serve_matches_a_clean_build(tmp_path: Path) -> None:
+@pytest.mark.parametrize("shared", [False, True], ids=["one-process", "pages-shared-with-a-child"])
+def test_incremental_serve_matches_a_clean_build(tmp_path: Path, shared: bool) -> None:
     project = copy_fixture_hub(tmp_path / "hub")
     steps_file = tmp_path / "steps.json"
     steps_file.write_text(json.dumps(_concrete(project)), encoding="utf-8")
     out = tmp_path / "out"
     env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "NO_MKDOCS_2_WARNING": "1"}
+    if shared:  # site/page_jobs.py: pages rendered by a forked child too, its bodies kept here
+        env["MENTORHUB_TEST_SHARE_PAGES"] = "1"
     result = subprocess.run(
         [sys.executable, str(REPO / "tests" / "preview_support.py"), str(project), str(steps_file), str(out)],
         env=env, capture_output=True, text=True, timeout=900, check=False,

@@ -16,8 +16,9 @@ import fnmatch
 import html
 import os
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 from jinja2 import Environment
@@ -55,10 +56,10 @@ from ..site.permalinks import name_permalinks
 from ..site.policy import add_policy_meta
 from ..site.render import Page, ProfileSection, RenderOptions, SiteRenderer
 from ..site.wayfinding import add_skip_link, mark_current_tab
-from .fast_pages import render_without_markdown
+from .fast_pages import read_without_yaml, render_without_markdown
 from .languages import Tree, build_other_trees, configure, current_tree, hreflang_links
 from .needs import missing_plugin_problems
-from .preview import FULL_REBUILD_VARIABLE, Preview
+from .preview import FULL_REBUILD_VARIABLE, Preview, notice_saves_at_once
 from .shell_cache import install as install_shell_cache
 
 log = get_plugin_logger(__name__)
@@ -132,6 +133,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.cycle = CycleSettings()
         self.portraits = PortraitSet()  # person id → photo; the search plugin shows them too
         self.preview: Preview | None = None  # `serve` only: what rebuilds reuse (preview.py)
+        self._front_matter: dict[str, str] = {}  # src_uri → what add_page gave MkDocs (on_pre_page)
 
     # -- events ------------------------------------------------------------------------
 
@@ -204,6 +206,12 @@ class HubPlugin(BasePlugin[HubConfig]):
         self._add_join(files, config, renderer)
         return files
 
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        """The preview hears of a save at once where the system can tell it (preview.py)."""
+        if self.preview is not None and notice_saves_at_once(server):
+            log.debug("serve: file changes are noticed through inotify")
+        return server
+
     @event_priority(-100)  # every feature plugin has added its pages
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         problems = missing_plugin_problems(config, files)
@@ -274,12 +282,14 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.generated[page.src_uri] = page
         # The page body is HTML already: MkDocs gets only the metadata, and
         # on_page_content supplies the HTML without a pass of Python-Markdown over it.
-        files.append(File.generated(config, page.src_uri, content=page_source(page, body=False),
-                                    inclusion=inclusion))
+        self._front_matter[page.src_uri] = front_matter = page_source(page, body=False)
+        files.append(File.generated(config, page.src_uri, content=front_matter, inclusion=inclusion))
 
     def on_pre_page(self, page: MkDocsPage, /, *, config: MkDocsConfig, files: Files) -> MkDocsPage | None:
-        if page.file.src_uri in self.generated:
+        generated = self.generated.get(page.file.src_uri)
+        if generated is not None:
             render_without_markdown(page)  # its HTML comes from on_page_content (fast_pages.py)
+            read_without_yaml(page, self._front_matter[page.file.src_uri], lambda: page_meta(generated))
         return page
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig,
@@ -287,7 +297,8 @@ class HubPlugin(BasePlugin[HubConfig]):
         generated = self.generated.get(page.file.src_uri)
         if generated is None:
             return self._free_page_lang(html, page)  # the site's own Markdown pages
-        converted = to_html(generated.markdown, permalink=self.permalink)
+        converted = (self.preview.page_html(generated.markdown, self.permalink) if self.preview
+                     else to_html(generated.markdown, permalink=self.permalink))
         page.toc = get_toc(converted.toc_tokens)  # type: ignore[arg-type]  # same shape as Markdown's
         return converted.html
 
@@ -398,15 +409,27 @@ def page_source(page: Page, *, body: bool = True) -> str:
     MkDocs and Material print `page.meta.title` into <title>, the header and the nav
     without escaping, so the title is HTML-escaped here, once.
     """
-    meta = {
-        "title": html.escape(page.title),
-        "description": html.escape(page.description),
-        "mentorhub": {"kind": page.kind, "source": page.source_path},
-    }
-    if page.wide:  # Material's front-matter switch: no side columns, so the grid has 3–4 columns
-        meta["hide"] = ["navigation", "toc"]
-    front_matter = yaml.dump(meta, Dumper=_DUMPER, sort_keys=True, allow_unicode=True)
+    front_matter = _front_matter(page.title, page.description, page.kind, page.source_path, page.wide)
     return "---\n" + front_matter + "---\n\n" + (page.markdown if body else "")
+
+
+@lru_cache(maxsize=32768)  # `serve`: most pages' metadata is the same on the next save
+def _front_matter(title: str, description: str, kind: str, source_path: str, wide: bool) -> str:
+    """page_meta as YAML, keyed by every field page_meta reads (add any new one here too)."""
+    page = Page("", title, "", description, kind, source_path, wide)
+    return yaml.dump(page_meta(page), Dumper=_DUMPER, sort_keys=True, allow_unicode=True)
+
+
+def page_meta(page: Page) -> dict[str, Any]:
+    """A generated page's metadata, keys sorted: what MkDocs reads back from page_source()."""
+    meta: dict[str, Any] = {
+        "description": html.escape(page.description),
+        # Material's front-matter switch: no side columns, so the grid has 3–4 columns
+        **({"hide": ["navigation", "toc"]} if page.wide else {}),
+        "mentorhub": {"kind": page.kind, "source": page.source_path},
+        "title": html.escape(page.title),
+    }
+    return meta
 
 
 def _with_slash(url: str) -> str:

@@ -20,6 +20,11 @@ There is no list of which page depends on which record: a page type added tomorr
 is covered, because the digest is taken from what each page turned out to be. Search
 is re-indexed in the background (search_plugin.py); the page reloads without waiting
 for it. Nothing here runs in `mkdocs build`.
+
+Also kept: each generated page's HTML by its Markdown (`page_html`; the conversion is a
+pure function, and most pages come out of a rebuild unchanged). The hub's pages are
+generated on every core (site/page_jobs.py), and on Linux a save is noticed through
+inotify instead of MkDocs' half-second polling (`notice_saves_at_once`).
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import logging
 import os
 import shutil
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Sequence
@@ -47,6 +53,7 @@ from mkdocs.structure.toc import AnchorLink
 from ..hub.loader import RecordCache
 from ..search.index import PagefindError, build_index
 from ..site.body_cache import keep_bodies
+from ..site.page_html import PageHtml, to_html
 from ..site.template_cache import MemoryBytecodeCache
 
 log = get_plugin_logger(__name__)
@@ -83,6 +90,10 @@ class Preview:
         self.lock = threading.Lock()  # held while a build parks the folder or search swaps in
         self.search: BackgroundJob | None = None  # the latest background index
         self._generation = 0
+        # A generated page's HTML by its Markdown: the last build's and this one's (to_html
+        # is a pure function of its arguments; most pages come out of a rebuild unchanged).
+        self._html: dict[tuple[str, str], PageHtml] = {}
+        self._html_last: dict[tuple[str, str], PageHtml] = {}
         logging.getLogger("mkdocs.commands.build").addFilter(self._quiet_skips)
 
     def attach(self, config: MkDocsConfig) -> None:
@@ -91,6 +102,7 @@ class Preview:
         if self._after_nav in plugins.events["nav"]:
             return
         self._started = time.perf_counter()
+        self._html_last, self._html = self._html or self._html_last, {}
         with self.lock:
             self._generation += 1
         if self.search is not None:
@@ -103,6 +115,15 @@ class Preview:
                                ("post_page", self._nothing_to_write),
                                ("post_build", self._sweep), ("post_build", self._summary)):
             plugins._register_event(event, handler, "mentorhub")
+
+    def page_html(self, markdown: str, permalink: str) -> PageHtml:
+        """site.page_html.to_html(markdown, permalink=…), reused from the last build when it had it."""
+        key = (markdown, permalink)
+        found = self._html.get(key) or self._html_last.get(key)
+        if found is None:
+            found = to_html(markdown, permalink=permalink)
+        self._html[key] = found
+        return found
 
     # -- handlers ------------------------------------------------------------------------
 
@@ -352,3 +373,101 @@ def refresh_in_background(site: Path, exclude_selectors: Sequence[str], preview:
     preview.search = job
     job.thread.start()
     return job
+
+
+def notice_saves_at_once(server: Any) -> bool:
+    """Let `serve` hear of a save from the system instead of polling for it (Linux).
+
+    MkDocs' watcher looks at every watched file every half second (0.25 s of every
+    save's wait on average, and a stat of each record file twice a second while idle).
+    Where inotify can watch every watched folder, the same watches go to watchdog's
+    inotify observer, and a save starts the rebuild at once; anywhere else (another
+    system, a file system without inotify, too few inotify watches) MkDocs' polling
+    stays. Returns whether it switched. Call from `on_serve`, before the server starts.
+    """
+    if not sys.platform.startswith("linux") or InotifyObserver is None:
+        return False
+    watched = dict(getattr(server, "_watched_paths", {}))
+    refs = getattr(server, "_watch_refs", None)
+    if not watched or refs is None or server.observer.is_alive():
+        return False
+    if not _inotify_can_watch(list(watched), inotify_init, inotify_add_watch):
+        return False
+    old = server.observer
+    server.observer = _ChangesOnly()
+    server._watched_paths = {}
+    server._watch_refs = {}
+    try:
+        for path, count in watched.items():
+            for _ in range(count):
+                server.watch(path)
+    except OSError:
+        server.observer, server._watched_paths, server._watch_refs = old, watched, refs
+        return False
+    return True
+
+
+try:
+    from watchdog import events as _events
+    from watchdog.observers.inotify import InotifyObserver
+    from watchdog.observers.inotify_c import inotify_add_watch, inotify_init
+    from watchdog.observers.polling import PollingObserver
+except (ImportError, OSError):  # not Linux
+    InotifyObserver = None  # type: ignore[assignment, misc]
+else:
+    #: What MkDocs' polling watcher reports: changes. inotify also reports files being
+    #: opened and read, which every rebuild does: each would start another rebuild.
+    _CHANGES: list[type[_events.FileSystemEvent]] = [
+        _events.FileCreatedEvent, _events.FileDeletedEvent, _events.FileModifiedEvent,
+        _events.FileMovedEvent, _events.FileClosedEvent]
+
+    class _ChangesOnly(InotifyObserver):
+        """inotify for the paths it can watch; a path added later that it cannot (MkDocs
+        watches `watch:` entries after on_serve) is polled, as MkDocs would."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.polling = PollingObserver(timeout=0.5)  # MkDocs' own interval
+
+        def schedule(self, event_handler: Any, path: Any, *, recursive: bool = False,
+                     event_filter: Any = None, follow_symlink: bool = False) -> Any:
+            if not _inotify_can_watch([str(path)], inotify_init, inotify_add_watch):
+                return self.polling.schedule(event_handler, path, recursive=recursive)
+            return super().schedule(event_handler, path, recursive=recursive,
+                                    event_filter=event_filter or _CHANGES, follow_symlink=follow_symlink)
+
+        def unschedule(self, watch: Any) -> None:
+            if watch in self.polling._watches:
+                self.polling.unschedule(watch)
+            else:
+                super().unschedule(watch)
+
+        def start(self) -> None:
+            super().start()
+            self.polling.start()
+
+        def stop(self) -> None:
+            super().stop()
+            if self.polling.is_alive():
+                self.polling.stop()
+
+        def join(self, timeout: float | None = None) -> None:
+            super().join(timeout)
+            if self.polling.is_alive():
+                self.polling.join(timeout)
+
+
+def _inotify_can_watch(paths: list[str], init: Any, add_watch: Any) -> bool:
+    """Whether inotify accepts a watch on every folder under `paths` (a trial, undone)."""
+    fd = init()
+    if fd < 0:
+        return False
+    try:
+        for path in paths:
+            folders = [path] if not os.path.isdir(path) else [f for f, _, _ in os.walk(path)]
+            for folder in folders:
+                if add_watch(fd, os.fsencode(folder), 0x2 | 0x100 | 0x200) < 0:  # modify, create, delete
+                    return False
+        return True
+    finally:
+        os.close(fd)

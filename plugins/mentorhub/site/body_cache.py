@@ -10,6 +10,7 @@ site's `use_directory_urls`. `mkdocs build` renders each body once and keeps not
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import islice
 
 _kept: dict[tuple[str, str, bool], str] | None = None
 
@@ -31,3 +32,25 @@ def rendered(text: str, page: str, directory_urls: bool, render: Callable[[], st
         html = _kept[key] = render()
     return html
 
+
+
+#: One kept body: (text, page, use_directory_urls) → HTML.
+Entry = tuple[tuple[str, str, bool], str]
+
+
+def count() -> int:
+    """How many bodies are kept (0 when not keeping)."""
+    return len(_kept) if _kept is not None else 0
+
+
+def since(before: int) -> list[Entry]:
+    """The bodies kept after there were `before` (a forked child sends them to its parent)."""
+    if _kept is None or len(_kept) <= before:
+        return []
+    return list(islice(_kept.items(), before, None))
+
+
+def keep(entries: list[Entry]) -> None:
+    """Keep bodies another process rendered (while keeping)."""
+    if _kept is not None:
+        _kept.update(entries)

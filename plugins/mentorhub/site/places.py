@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from functools import lru_cache
 
 
+@lru_cache(maxsize=2048)  # every card shows one: a few hundred zones, one date per build
 def utc_offset_minutes(zone: str, on: dt.date) -> int | None:
     """Minutes east of UTC at noon on `on` in `zone`; None for an unknown zone."""
     try:

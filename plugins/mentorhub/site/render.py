@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,6 +35,7 @@ from .introductions import (
     intro_href,
     no_intro_reason,
 )
+from .page_jobs import PageJob, render_pages
 from .places import utc_offset_label, utc_offset_minutes
 from .portraits import CARD, PROFILE, Portrait, initials_svg
 from .sanitize import render_body
@@ -88,6 +90,9 @@ class Page:
 
 
 #: Extra HTML sections on profile pages, contributed by feature plugins (matching …).
+#: A section may be called in a forked process (page_jobs.py): it returns its HTML and
+#: must not record anything that later code reads (a child's changes are not kept);
+#: state it computes lazily on first use is computed before the fork.
 ProfileSection = Callable[[Person, "PageContext"], str]
 
 
@@ -351,18 +356,33 @@ class SiteRenderer:
         return Page(src_uri, title, markdown, description, kind, source_path,
                     wide=template in CARD_GRID_TEMPLATES)
 
+    def _job(self, template: str, src_uri: str, title: str, **kwargs: Any) -> PageJob:
+        """A page to render later (perhaps in another process): `_page` with these arguments."""
+        return PageJob(template, partial(self._page, template, src_uri, title, **kwargs))
+
     # -- all pages -------------------------------------------------------------------------
 
     def pages(self) -> list[Page]:
+        """Every generated page, in the site's order; shared among the cores on a large hub
+        (page_jobs.py)."""
+        return render_pages(self.page_jobs(), warm=self._warm)
+
+    def page_jobs(self) -> list[PageJob]:
+        """Every generated page, as jobs in the site's order (nothing rendered yet)."""
         # The site's own content/index.md, validated, replaces the generated home page.
-        pages = [] if "index.md" in self.hub.pages else [self.home()]
-        pages += self.free_pages()
-        pages += self.people_pages()
-        pages += self.resource_pages()
-        pages += self.session_pages()
-        pages += self.story_pages()
-        pages += self.skill_pages()
-        return pages
+        jobs = [] if "index.md" in self.hub.pages else [PageJob("home.html", self.home)]
+        jobs += self.free_page_jobs()
+        jobs += self.people_page_jobs()
+        jobs += self.resource_page_jobs()
+        jobs += self.session_page_jobs()
+        jobs += self.story_page_jobs()
+        jobs += self.skill_page_jobs()
+        return jobs
+
+    def _warm(self) -> None:
+        """Compute here what rendering computes lazily, before the work is shared, so that
+        no process computes it again (forked children inherit it)."""
+        _ = self.hub.mentees_of
 
     def home(self) -> Page:
         hub = self.hub
@@ -389,8 +409,11 @@ class SiteRenderer:
 
     def free_pages(self) -> list[Page]:
         """content/index.md and content/pages/**.md, rendered from their validated model."""
+        return [job.render() for job in self.free_page_jobs()]
+
+    def free_page_jobs(self) -> list[PageJob]:
         return [
-            self._page("free_page.html", page.src_uri, page.title, kind="page",
+            self._job("free_page.html", page.src_uri, page.title, kind="page",
                        description=page.description or (
                            self.options.site_description if page.src_uri == "index.md" else ""),
                        source_path=page.source.path, page=page)
@@ -400,6 +423,9 @@ class SiteRenderer:
     # people ------------------------------------------------------------------------------
 
     def people_pages(self) -> list[Page]:
+        return [job.render() for job in self.people_page_jobs()]
+
+    def people_page_jobs(self) -> list[PageJob]:
         size = self.options.page_size
         by_role = {
             "mentors": sorted(self.hub.mentors(), key=_person_order),
@@ -407,34 +433,40 @@ class SiteRenderer:
             "peers": sorted(self.hub.peers(), key=_person_order),
         }
         _ = self.i18n.gettext
-        pages = [self._page("people_index.html", "people/index.md", _("People"),
+        pages = [self._job("people_index.html", "people/index.md", _("People"),
                             description=_("Mentors, mentees and peers in this hub"),
                             by_role=by_role, limit=size)]
         for role, people in by_role.items():
             chunks = paginate(people, size)
             for number, chunk in enumerate(chunks, 1):
-                pages.append(self._page(
+                pages.append(self._job(
                     "people_list.html", listing_src(f"people/{role}", number),
                     self._paged(self.i18n.title("role", role), number),
                     role=role, people=chunk, pager=self._pager(f"people/{role}", number, len(chunks)),
                     total=len(people),
                 ))
         for person in self.hub.people.values():
-            ctx = PageContext(person_src(person.id), self)
-            sections = [Markup(section(person, ctx)) for section in self.profile_sections]
-            pages.append(self._page(
-                "person.html", person_src(person.id), person.name, kind="person",
-                description=person.headline, source_path=person.source.path, person=person,
-                led=self.relations.sessions_led.get(person.id, []),
-                attended=self.relations.sessions_attended.get(person.id, []),
-                stories=self.relations.stories_of.get(person.id, []),
-                resources=self.relations.resources_by.get(person.id, []),
-                mentees=[self.hub.people[m] for m in self.hub.mentees_of.get(person.id, ())
-                         if m in self.hub.people],
-                extra_sections=sections,
-                report_url=self._report_url(person),
-            ))
+            # Profiles of people in the same roles take the same paths through the
+            # feature plugins' sections (and their lazily computed state).
+            roles = (person.is_mentor, person.is_mentee, person.is_peer)
+            pages.append(PageJob(f"person.html:{roles}", partial(self._person_page, person)))
         return pages
+
+    def _person_page(self, person: Person) -> Page:
+        ctx = PageContext(person_src(person.id), self)
+        sections = [Markup(section(person, ctx)) for section in self.profile_sections]
+        return self._page(
+            "person.html", person_src(person.id), person.name, kind="person",
+            description=person.headline, source_path=person.source.path, person=person,
+            led=self.relations.sessions_led.get(person.id, []),
+            attended=self.relations.sessions_attended.get(person.id, []),
+            stories=self.relations.stories_of.get(person.id, []),
+            resources=self.relations.resources_by.get(person.id, []),
+            mentees=[self.hub.people[m] for m in self.hub.mentees_of.get(person.id, ())
+                     if m in self.hub.people],
+            extra_sections=sections,
+            report_url=self._report_url(person),
+        )
 
     def _report_url(self, person: Person) -> str:
         """The "report an inactive or wrong profile" issue form, naming this profile."""
@@ -456,30 +488,33 @@ class SiteRenderer:
     # resources ---------------------------------------------------------------------------
 
     def resource_pages(self) -> list[Page]:
+        return [job.render() for job in self.resource_page_jobs()]
+
+    def resource_page_jobs(self) -> list[PageJob]:
         resources = sorted(self.hub.resources.values(), key=lambda r: (r.title.lower(), r.id))
         by_kind: dict[str, list[Resource]] = {}
         for resource in resources:
             by_kind.setdefault(resource.kind, []).append(resource)
         kinds = [k for k in RESOURCE_KINDS if k in by_kind]
         pages = [
-            self._page("resources_index.html", "resources/index.md", self.i18n.gettext("Resources"),
+            self._job("resources_index.html", "resources/index.md", self.i18n.gettext("Resources"),
                        description=self.i18n.gettext("Toolkits, guides, templates and courses"),
                        by_kind={k: by_kind[k] for k in kinds}, limit=self.options.section_limit),
-            self._page("resources_by_topic.html", "resources/by-topic/index.md",
+            self._job("resources_by_topic.html", "resources/by-topic/index.md",
                        self.i18n.gettext("Resources by topic"),
                        topics=self._by_category(self.relations.resources_on)),
         ]
         for kind in kinds:
             chunks = paginate(by_kind[kind], self.options.page_size)
             for number, chunk in enumerate(chunks, 1):
-                pages.append(self._page(
+                pages.append(self._job(
                     "resources_list.html", listing_src(f"resources/kind/{kind}", number),
                     self._paged(self.i18n.title("kind", kind), number),
                     kind_name=kind, resources=chunk, total=len(by_kind[kind]),
                     pager=self._pager(f"resources/kind/{kind}", number, len(chunks)),
                 ))
         for resource in resources:
-            pages.append(self._page(
+            pages.append(self._job(
                 "resource.html", resource_src(resource.id), resource.title, kind="resource",
                 description=resource.summary, source_path=resource.source.path, resource=resource,
                 sessions=self.relations.sessions_using.get(resource.id, []),
@@ -498,10 +533,13 @@ class SiteRenderer:
     # sessions ----------------------------------------------------------------------------
 
     def session_pages(self) -> list[Page]:
+        return [job.render() for job in self.session_page_jobs()]
+
+    def session_page_jobs(self) -> list[PageJob]:
         sessions = self.hub.sessions_newest_first()
         chunks = paginate(sessions, self.options.page_size)
         pages = [
-            self._page("sessions_list.html", listing_src("sessions", number),
+            self._job("sessions_list.html", listing_src("sessions", number),
                        self._paged(self.i18n.gettext("Sessions"), number),
                        description=self.i18n.gettext(
                            "Notes from group mentoring sessions, peer circles and workshops"),
@@ -510,17 +548,17 @@ class SiteRenderer:
             for number, chunk in enumerate(chunks, 1)
         ]
         groups = self.relations.sessions_in_group
-        pages.append(self._page("sessions_by_group.html", "sessions/by-group/index.md",
+        pages.append(self._job("sessions_by_group.html", "sessions/by-group/index.md",
                                 self.i18n.gettext("Sessions by group"), groups=groups,
                                 ungrouped=[s for s in sessions if not s.group][: self.options.section_limit]))
         for group, group_sessions in groups.items():
-            pages.append(self._page(
+            pages.append(self._job(
                 "group.html", group_src(self.group_slugs[group]), group, kind="group",
                 description=self.i18n.gettext("Sessions of %(group)s", group=group),
                 group=group, sessions=group_sessions, months=self._by_month(group_sessions),
             ))
         for session in sessions:
-            pages.append(self._page(
+            pages.append(self._job(
                 "session.html", session_src(session.id), session.title, kind="session",
                 description=self.i18n.gettext(
                     "%(format)s on %(date)s", format=self.i18n.choice_label("session_format", session.format),
@@ -532,17 +570,20 @@ class SiteRenderer:
     # stories -----------------------------------------------------------------------------
 
     def story_pages(self) -> list[Page]:
+        return [job.render() for job in self.story_page_jobs()]
+
+    def story_page_jobs(self) -> list[PageJob]:
         stories = self.hub.stories_newest_first()
         chunks = paginate(stories, self.options.page_size)
         pages = [
-            self._page("stories_list.html", listing_src("stories", number),
+            self._job("stories_list.html", listing_src("stories", number),
                        self._paged(self.i18n.gettext("Stories"), number),
                        description=self.i18n.gettext("Success stories from mentoring in this hub"),
                        stories=chunk, total=len(stories), pager=self._pager("stories", number, len(chunks)))
             for number, chunk in enumerate(chunks, 1)
         ]
         for story in stories:
-            pages.append(self._page(
+            pages.append(self._job(
                 "story.html", story_src(story.id), story.title, kind="story",
                 description=story.summary, source_path=story.source.path, story=story,
             ))
@@ -551,16 +592,19 @@ class SiteRenderer:
     # skills ------------------------------------------------------------------------------
 
     def skill_pages(self) -> list[Page]:
+        return [job.render() for job in self.skill_page_jobs()]
+
+    def skill_page_jobs(self) -> list[PageJob]:
         rel = self.relations
         categories: dict[str, list[Skill]] = {}
         for skill in sorted(self.hub.skills.values(), key=lambda s: (s.category, s.label.lower())):
             categories.setdefault(skill.category, []).append(skill)
-        pages = [self._page("skills_index.html", "skills/index.md", self.i18n.gettext("Skills"),
+        pages = [self._job("skills_index.html", "skills/index.md", self.i18n.gettext("Skills"),
                             description=self.i18n.gettext("Every skill in the hub, by category"),
                             categories=dict(sorted(categories.items())))]
         for skill in self.hub.skills.values():
             mentors = sorted(rel.mentors_offering.get(skill.id, []), key=self._mentor_order)
-            pages.append(self._page(
+            pages.append(self._job(
                 "skill.html", skill_src(skill.id), skill.label, kind="skill",
                 description=skill.description or self.i18n.gettext(
                     "Mentors, mentees and resources for %(skill)s", skill=skill.label),
