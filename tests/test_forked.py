@@ -98,3 +98,14 @@ def test_mentorhub_jobs_caps_the_processes(monkeypatch: pytest.MonkeyPatch) -> N
     assert available_jobs() == 1
     monkeypatch.setenv("MENTORHUB_JOBS", "not a number")
     assert available_jobs() >= 1
+
+
+def test_children_only_go_to_idle_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.undo()  # the real available_jobs
+    monkeypatch.delenv("MENTORHUB_JOBS", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
+    for load, jobs in ((0.0, 4), (0.4, 4), (1.0, 4), (1.6, 3), (2.9, 2), (3.6, 1), (12.0, 1)):
+        monkeypatch.setattr(os, "getloadavg", lambda load=load: (load, load, load))
+        assert available_jobs() == jobs, load
+    monkeypatch.setenv("MENTORHUB_JOBS", "3")
+    assert available_jobs() == 3  # an explicit number wins over the load

@@ -15,8 +15,9 @@ The rules that keep a parallel run indistinguishable from a serial one:
   parent's own task (which is the first): MkDocs counts warnings in this process for
   `--strict`, and the order of lines is that of a serial run.
 
-`MENTORHUB_JOBS=1` turns it off (any number caps the processes); so do a missing
-`os.fork` (Windows) and a single core.
+`MENTORHUB_JOBS=1` turns it off (any number caps the processes, and is used as given
+up to the cores); so do a missing `os.fork` (Windows), a single core, and a machine
+whose cores are already busy (the load average).
 """
 
 from __future__ import annotations
@@ -35,7 +36,13 @@ JOBS_ENV = "MENTORHUB_JOBS"
 
 
 def available_jobs() -> int:
-    """How many processes may share work: the cores this process may use, or MENTORHUB_JOBS."""
+    """How many processes may share work: MENTORHUB_JOBS, or this process's core plus the idle ones.
+
+    A child only gains wall time on a core nobody else is using: on a machine whose
+    cores are all busy (other builds, a test run), it adds the cost of forking and
+    pickling and takes turns with this process. The one-minute load average says how
+    busy they have been; this process counts for one of the runnable tasks.
+    """
     if not hasattr(os, "fork"):
         return 1
     try:
@@ -45,7 +52,15 @@ def available_jobs() -> int:
     wanted = os.environ.get(JOBS_ENV, "").strip()
     if wanted.isdigit():
         return max(1, min(int(wanted), cores))
-    return max(1, cores)
+    return max(1, min(cores, 1 + _idle_cores(cores)))
+
+
+def _idle_cores(cores: int) -> int:
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:  # no load average here: assume the machine is ours
+        return cores - 1
+    return max(0, int(cores - busy + 0.5))
 
 
 @dataclass
