@@ -17,12 +17,13 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from ..search.index import PagefindError, build_index
 from ..search.intro import with_intro_reasons
+from ..search.live import LiveIndex
 from ..search.meta import (
     PAGE_KEY,
     PAGE_TYPE,
@@ -67,6 +68,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.hub: HubPlugin | None = None
         self.records: dict[str, SearchRecord] = {}
         self.refresh: BackgroundJob | None = None  # `serve`: the index being rebuilt
+        self.live: LiveIndex | None = None  # `build`: Pagefind indexing pages as they are built
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.hub = find_hub_plugin(config, PLUGIN_NAME)
@@ -121,19 +123,55 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # Only this wrapper is indexed: not the nav, header, footer or theme buttons.
         return f"<div data-pagefind-body>\n{words}\n{html}\n{facets}</div>\n"
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._stop_live()
+
+    @event_priority(-100)  # the page as written: after every plugin's on_post_page
+    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
+        if self.hub is not None and self.hub.preview is not None:
+            return None  # `serve` indexes the served folder in the background instead
+        if not output.strip():
+            return None  # MkDocs writes no file
+        if self.live is None:
+            self.live = LiveIndex(Path(config.site_dir), exclude_selectors=self._excludes())
+        try:
+            self.live.add(page.file.dest_uri, output)
+        except PagefindError as exc:
+            raise PluginError(f"search index: {exc}") from exc
+        return None
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        excludes = [*UNINDEXED, *self.config.exclude_selectors]
+        excludes = self._excludes()
         preview = self.hub.preview if self.hub is not None else None
         if preview is not None:  # `serve`: the page reloads without waiting for the index
             preview.search_note = "search index refreshing in the background"
             self.refresh = refresh_in_background(Path(config.site_dir), excludes, preview)
             return
+        live, self.live = self.live, None
         try:
-            summary = build_index(Path(config.site_dir), exclude_selectors=excludes)
+            if live is not None:
+                summary = live.finish()
+            else:
+                summary = build_index(Path(config.site_dir), exclude_selectors=excludes)
         except PagefindError as exc:
             raise PluginError(f"search index: {exc}") from exc
-        log.info(f"Pagefind indexed {summary.pages} pages ({summary.words} words, "
-                 f"{summary.filters} filters) in {summary.seconds:.1f} s")
+        finally:
+            if live is not None:
+                live.abort()
+        words = f"{summary.words} words, " if summary.words is not None else ""
+        log.info(f"Pagefind indexed {summary.pages} pages ({words}{summary.filters} filters) "
+                 f"in {summary.seconds:.1f} s" + (" after the last page" if live is not None else ""))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._stop_live()
+
+    def _stop_live(self) -> None:
+        live, self.live = self.live, None
+        if live is not None:
+            live.abort()
+
+    def _excludes(self) -> list[str]:
+        return [*UNINDEXED, *self.config.exclude_selectors]
 
     def _hub(self) -> HubPlugin:
         if self.hub is None:

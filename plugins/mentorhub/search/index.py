@@ -39,7 +39,7 @@ class PagefindError(Exception):
 @dataclass(frozen=True)
 class IndexSummary:
     pages: int
-    words: int
+    words: int | None  # the live index (live.py) is not told
     filters: int
     seconds: float
 
