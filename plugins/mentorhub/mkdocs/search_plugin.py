@@ -21,6 +21,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from ..forked import available_jobs
 from ..search.index import PagefindError, build_index
 from ..search.intro import with_intro_reasons
 from ..search.live import LiveIndex
@@ -69,6 +70,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.records: dict[str, SearchRecord] = {}
         self.refresh: BackgroundJob | None = None  # `serve`: the index being rebuilt
         self.live: LiveIndex | None = None  # `build`: Pagefind indexing pages as they are built
+        self.index_live = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.hub = find_hub_plugin(config, PLUGIN_NAME)
@@ -125,13 +127,14 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._stop_live()
+        # With a second core, Pagefind parses each page while MkDocs renders the next
+        # (search/live.py); `serve` indexes the served folder in the background instead.
+        self.index_live = available_jobs() > 1 and (self.hub is None or self.hub.preview is None)
 
     @event_priority(-100)  # the page as written: after every plugin's on_post_page
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
-        if self.hub is not None and self.hub.preview is not None:
-            return None  # `serve` indexes the served folder in the background instead
-        if not output.strip():
-            return None  # MkDocs writes no file
+        if not self.index_live or not output.strip():
+            return None  # on_post_build indexes the finished site; an empty page is not written
         if self.live is None:
             self.live = LiveIndex(Path(config.site_dir), exclude_selectors=self._excludes())
         try:

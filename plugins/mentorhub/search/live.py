@@ -34,17 +34,22 @@ No MkDocs imports.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import os
-import queue
+import select
 import shutil
 import subprocess
 import tempfile
-import threading
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
+
+try:
+    import fcntl
+except ImportError:  # Windows: the plugin uses the CLI there (no os.fork, one job)
+    fcntl = None  # type: ignore[assignment]
 
 from .index import (
     BUNDLE_DIR,
@@ -57,20 +62,25 @@ from .index import (
 )
 from .stable import ENTRY, BundleFormatError, read_bundle_file, stabilise
 
-#: Pages waiting for the writer thread: enough to smooth bursts, bounded so that a
-#: slow Pagefind makes MkDocs wait rather than hold every page in memory.
-QUEUE_PAGES = 256
+#: The pipe to Pagefind holds this many bytes (Linux; about 20 pages) before MkDocs
+#: waits for it: room to smooth bursts, and a bound on memory if Pagefind falls behind.
+PIPE_BYTES = 1 << 20
 #: Pagefind reads these outside the indexed element too (language, filters, meta,
 #: sort keys, the default title and image): a page's head start is only cut when it
 #: holds none of them.
 _KEEP = ("data-pagefind", "<h1", "<img")
 _BODY_MARK = "data-pagefind-body"
 
-_STOP = object()
-
 
 class LiveIndex:
-    """A Pagefind service indexing a site's pages as they are built; `finish()` writes the bundle."""
+    """A Pagefind service indexing a site's pages as they are built; `finish()` writes the bundle.
+
+    No threads: each page is encoded and written to the service's input by the
+    caller (MkDocs' thread; a few tens of microseconds, the pipe's buffer absorbs
+    the rest), and its answers wait in its output until `finish()` reads them
+    (the service queues them without blocking). Threads feeding the pipe cost
+    MkDocs more than they saved: every hand-over of the GIL is a context switch.
+    """
 
     def __init__(self, site_dir: Path, *, exclude_selectors: Sequence[str] = (),
                  executable: Path | None = None, bundle_dir: str = BUNDLE_DIR) -> None:
@@ -80,19 +90,13 @@ class LiveIndex:
         self._excludes = ", ".join(dict.fromkeys((*DEFAULT_EXCLUDES, *exclude_selectors)))
         self._executable = executable
         self._fed: dict[str, int] = {}  # path in the site → bytes fed
-        self._queue: queue.Queue[Any] = queue.Queue(maxsize=QUEUE_PAGES)
         self._paths: dict[int, str] = {}  # message id → page, to name it in an error
         self._errors: list[str] = []
-        self._responses = 0
         self._sent = 0
-        self._written = threading.Event()  # the bundle's files have come back
-        self._files: list[dict[str, str]] = []
-        self._done = threading.Condition()
+        self._files: list[dict[str, str]] | None = None  # the bundle, once it came back
         self._process: subprocess.Popen[bytes] | None = None
         self._stderr: IO[bytes] | None = None
-        self._threads: list[threading.Thread] = []
         self._pid = os.getpid()
-        self.started = 0.0
 
     # -- feeding ---------------------------------------------------------------------
 
@@ -103,10 +107,10 @@ class LiveIndex:
         if self._process is None:
             self._start()
         self._fed[path] = len(html.encode("utf-8", errors="xmlcharrefreplace"))
-        self._queue.put((path, html))
+        self._send({"type": "AddFile", "index_id": 0, "file_path": path,
+                    "file_contents": search_part(html)}, path)
 
     def _start(self) -> None:
-        self.started = time.perf_counter()
         self.site_dir.mkdir(parents=True, exist_ok=True)
         command = [str(self._executable or pagefind_executable()), "--service"]
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 (the service's lifetime; read on failure)
@@ -116,66 +120,26 @@ class LiveIndex:
                                              stdout=subprocess.PIPE, stderr=self._stderr)
         except OSError as exc:
             raise PagefindError(f"could not run Pagefind ({command[0]}): {exc}") from exc
-        self._threads = [threading.Thread(target=self._write, name="mentorhub-pagefind-in", daemon=True),
-                         threading.Thread(target=self._read, name="mentorhub-pagefind-out", daemon=True)]
-        for thread in self._threads:
-            thread.start()
-        self._queue.put(({"type": "NewIndex", "config": {"exclude_selectors": [self._excludes]}}, None))
+        assert self._process.stdin is not None
+        set_pipe_size = getattr(fcntl, "F_SETPIPE_SZ", None)  # Linux
+        if set_pipe_size is not None:
+            with contextlib.suppress(OSError):
+                fcntl.fcntl(self._process.stdin.fileno(), set_pipe_size, PIPE_BYTES)
+        self._send({"type": "NewIndex", "config": {"exclude_selectors": [self._excludes]}})
 
-    def _write(self) -> None:
-        """The writer thread: encode each page and send it (blocking here, not in MkDocs)."""
-        assert self._process is not None and self._process.stdin is not None
-        stdin = self._process.stdin
+    def _send(self, payload: dict[str, Any], path: str | None = None) -> None:
+        process = self._process
+        if process is None or process.stdin is None or self._errors:
+            return  # it failed: finish() says why
+        self._sent += 1
+        if path is not None:
+            self._paths[self._sent] = path
+        message = json.dumps({"message_id": self._sent, "payload": payload}).encode()
         try:
-            while (item := self._queue.get()) is not _STOP:
-                first, second = item
-                if isinstance(first, dict):  # a request of our own
-                    payload, path = first, None
-                else:
-                    path = first
-                    payload = {"type": "AddFile", "index_id": 0, "file_path": path,
-                               "file_contents": search_part(second)}
-                self._sent += 1
-                if path is not None:
-                    self._paths[self._sent] = path
-                message = json.dumps({"message_id": self._sent, "payload": payload}).encode()
-                stdin.write(base64.b64encode(message) + b",")
-                if payload["type"] != "AddFile" or self._queue.empty():
-                    stdin.flush()  # else the next page fills the buffer anyway
+            process.stdin.write(base64.b64encode(message) + b",")
+            process.stdin.flush()
         except (OSError, ValueError) as exc:
             self._errors.append(f"Pagefind stopped reading pages: {exc}")
-            with self._done:
-                self._done.notify_all()
-
-    def _read(self) -> None:
-        """The reader thread: count responses, keep errors, note when the bundle is written."""
-        assert self._process is not None and self._process.stdout is not None
-        stdout = self._process.stdout.fileno()
-        parts: list[bytes] = []  # of a message not yet ended (the bundle's files come in one)
-        while chunk := os.read(stdout, 1 << 20):
-            start = 0
-            while (comma := chunk.find(b",", start)) >= 0:
-                parts.append(chunk[start:comma])
-                self._response(json.loads(base64.b64decode(b"".join(parts))))
-                parts = []
-                start = comma + 1
-            if start < len(chunk):
-                parts.append(chunk[start:])
-        with self._done:
-            self._done.notify_all()  # the service ended
-
-    def _response(self, response: dict[str, Any]) -> None:
-        payload = response.get("payload") or {}
-        kind = payload.get("type")
-        if kind == "Error":
-            path = self._paths.get(response.get("message_id") or 0)
-            self._errors.append(f"{path}: {payload.get('message')}" if path else str(payload.get("message")))
-        with self._done:
-            self._responses += 1
-            if kind == "GetFiles":
-                self._files = payload.get("files") or []
-                self._written.set()
-            self._done.notify_all()
 
     # -- finishing -------------------------------------------------------------------
 
@@ -200,14 +164,11 @@ class LiveIndex:
         # The files come back through the pipe, to be written here: the service's own
         # WriteFiles answers before its writes reach the disk, and it exits as soon
         # as its input ends, so files could be cut short.
-        self._queue.put(({"type": "GetFiles", "index_id": 0}, None))
-        with self._done:
-            finished = self._done.wait_for(
-                lambda: self._written.is_set() or bool(self._errors) or self._exited(), timeout)
+        self._send({"type": "GetFiles", "index_id": 0})
+        self._read_answers(time.monotonic() + timeout)
         self.abort()
-        if self._errors or not self._written.is_set():
-            detail = "; ".join(self._errors[:5]) or self._stderr_text() or (
-                "no answer" if not finished else "it stopped")
+        if self._errors or self._files is None:
+            detail = "; ".join(self._errors[:5]) or self._stderr_text() or "it stopped"
             raise PagefindError(f"Pagefind failed: {detail}")
         try:
             for file in self._files:
@@ -216,7 +177,7 @@ class LiveIndex:
                     continue
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(base64.b64decode(file["content"]))
-            self._files = []
+            self._files = None
             pages, filters = _counts(bundle)
             if pages == 0:
                 raise PagefindError("Pagefind was not able to build an index: no page has "
@@ -227,31 +188,53 @@ class LiveIndex:
         return IndexSummary(pages=pages, words=None, filters=filters,
                             seconds=time.perf_counter() - waited)
 
+    def _read_answers(self, deadline: float) -> None:
+        """Read the service's answers until the bundle's files come (or it fails, stops, times out)."""
+        assert self._process is not None and self._process.stdout is not None
+        stdout = self._process.stdout.fileno()
+        parts: list[bytes] = []  # of an answer not yet ended (the bundle's files come in one)
+        while self._files is None and not self._errors:
+            ready, _, _ = select.select([stdout], [], [], max(0.0, deadline - time.monotonic()))
+            if not ready:
+                self._errors.append("no answer in time")
+                return
+            chunk = os.read(stdout, 1 << 20)
+            if not chunk:
+                return  # it stopped
+            start = 0
+            while (comma := chunk.find(b",", start)) >= 0:
+                parts.append(chunk[start:comma])
+                self._answer(json.loads(base64.b64decode(b"".join(parts))))
+                parts = []
+                start = comma + 1
+            if start < len(chunk):
+                parts.append(chunk[start:])
+
+    def _answer(self, response: dict[str, Any]) -> None:
+        payload = response.get("payload") or {}
+        kind = payload.get("type")
+        if kind == "Error":
+            path = self._paths.get(response.get("message_id") or 0)
+            message = str(payload.get("message"))
+            self._errors.append(f"{path}: {message}" if path else message)
+        elif kind == "GetFiles":
+            self._files = payload.get("files") or []
+
     def abort(self) -> None:
         """Stop the service (after finish, or when the build failed); idempotent."""
         process = self._process
         if process is None:
             return
-        writer = self._threads[0]
-        if writer.is_alive():
-            try:
-                self._queue.put(_STOP, timeout=1)
-            except queue.Full:
-                process.kill()  # Pagefind is not reading: the build failed or it hangs
-            writer.join(5)
-        try:
-            if process.stdin is not None and not writer.is_alive():
+        with contextlib.suppress(OSError, ValueError):
+            if process.stdin is not None:
                 process.stdin.close()  # end of input: the service exits
-        except OSError:
-            pass
         try:
             process.wait(timeout=5)
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
-
-    def _exited(self) -> bool:
-        return self._process is not None and self._process.poll() is not None
+        if process.stdout is not None:
+            process.stdout.close()
 
     def _stderr_text(self) -> str:
         if self._stderr is None:
