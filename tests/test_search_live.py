@@ -144,3 +144,12 @@ def test_search_part_keeps_pages_whose_head_pagefind_reads(kept: str) -> None:
                                   HEAD.replace("<body", "<main") + NAV + BODY])
 def test_search_part_leaves_other_pages_alone(html: str) -> None:
     assert search_part(html) == html
+
+
+def test_pagefind_runs_with_a_leaner_allocator_unless_told_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mentorhub.search.index import MALLOC_CONF, MALLOC_VARIABLE, pagefind_environment
+
+    monkeypatch.delenv(MALLOC_VARIABLE, raising=False)
+    assert pagefind_environment()[MALLOC_VARIABLE] == MALLOC_CONF
+    monkeypatch.setenv(MALLOC_VARIABLE, "narenas:2")
+    assert pagefind_environment()[MALLOC_VARIABLE] == "narenas:2"

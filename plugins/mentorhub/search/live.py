@@ -58,6 +58,7 @@ from .index import (
     IndexSummary,
     PagefindError,
     build_index,
+    pagefind_environment,
     pagefind_executable,
 )
 from .stable import ENTRY, BundleFormatError, read_bundle_file, stabilise
@@ -117,7 +118,8 @@ class LiveIndex:
         try:
             # cwd is the site: the bundle is written there, and no pagefind.yml elsewhere is read.
             self._process = subprocess.Popen(command, cwd=self.site_dir, stdin=subprocess.PIPE,
-                                             stdout=subprocess.PIPE, stderr=self._stderr)
+                                             stdout=subprocess.PIPE, stderr=self._stderr,
+                                             env=pagefind_environment())
         except OSError as exc:
             raise PagefindError(f"could not run Pagefind ({command[0]}): {exc}") from exc
         assert self._process.stdin is not None
