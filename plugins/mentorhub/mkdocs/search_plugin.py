@@ -163,7 +163,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
                 live.abort()
         words = f"{summary.words} words, " if summary.words is not None else ""
         log.info(f"Pagefind indexed {summary.pages} pages ({words}{summary.filters} filters) "
-                 f"in {summary.seconds:.1f} s" + (" after the last page" if live is not None else ""))
+                 f"in {summary.seconds:.1f} s" + (
+                     "" if summary.catching_up is None else
+                     f" after the last page ({summary.catching_up:.1f} s to parse the last pages)"))
 
     def on_build_error(self, *, error: Exception) -> None:
         self._stop_live()

@@ -48,6 +48,8 @@ class IndexSummary:
     words: int | None  # the live index (live.py) is not told
     filters: int
     seconds: float
+    #: The live index: how long Pagefind was still parsing pages after the last was built.
+    catching_up: float | None = None
 
 
 def pagefind_executable() -> Path:

@@ -98,6 +98,8 @@ class LiveIndex:
         self._process: subprocess.Popen[bytes] | None = None
         self._stderr: IO[bytes] | None = None
         self._pid = os.getpid()
+        self._last_page = 0
+        self._parsed_at = 0.0  # when Pagefind answered for the last page
 
     # -- feeding ---------------------------------------------------------------------
 
@@ -167,6 +169,7 @@ class LiveIndex:
         # WriteFiles answers before its writes reach the disk, and it exits as soon
         # as its input ends, so files could be cut short.
         self._send({"type": "GetFiles", "index_id": 0})
+        self._last_page = self._sent - 1
         self._read_answers(time.monotonic() + timeout)
         self.abort()
         if self._errors or self._files is None:
@@ -188,7 +191,8 @@ class LiveIndex:
         except (BundleFormatError, OSError, ValueError, KeyError) as exc:
             raise PagefindError(f"could not put the index in a stable order: {exc}") from exc
         return IndexSummary(pages=pages, words=None, filters=filters,
-                            seconds=time.perf_counter() - waited)
+                            seconds=time.perf_counter() - waited,
+                            catching_up=max(0.0, self._parsed_at - waited))
 
     def _read_answers(self, deadline: float) -> None:
         """Read the service's answers until the bundle's files come (or it fails, stops, times out)."""
@@ -213,6 +217,8 @@ class LiveIndex:
                 parts.append(chunk[start:])
 
     def _answer(self, response: dict[str, Any]) -> None:
+        if response.get("message_id") == self._last_page:
+            self._parsed_at = time.perf_counter()
         payload = response.get("payload") or {}
         kind = payload.get("type")
         if kind == "Error":
