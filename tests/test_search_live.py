@@ -13,7 +13,7 @@ from pagefind_support import decompress, fragments
 from test_search_build import CONFIG, FILES
 
 from mentorhub.search.index import PagefindError, build_index
-from mentorhub.search.live import LiveIndex, search_part
+from mentorhub.search.live import LIVE_VARIABLE, LiveIndex, search_part
 from mentorhub.search.meta import UNINDEXED
 
 from conftest import run_mkdocs, write_project
@@ -24,10 +24,21 @@ pytestmark = pytest.mark.build
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = write_project(tmp_path_factory.mktemp("live"), FILES, config=CONFIG)
-    result = run_mkdocs(project, "--strict")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(LIVE_VARIABLE, "1")
+        patch.delenv("MENTORHUB_JOBS", raising=False)
+        result = run_mkdocs(project, "--strict")
     assert result.returncode == 0, result.stderr
     assert "Pagefind indexed 7 pages (" in result.stderr and "after the last page" in result.stderr
     return project
+
+
+def test_by_default_the_finished_site_is_indexed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(LIVE_VARIABLE, raising=False)
+    result = run_mkdocs(write_project(tmp_path, FILES, config=CONFIG), "--strict")
+    assert result.returncode == 0, result.stderr
+    assert "Pagefind indexed 7 pages (" in result.stderr and " words, " in result.stderr
+    assert "after the last page" not in result.stderr
 
 
 def html_files(site: Path) -> list[str]:

@@ -9,6 +9,7 @@ theme partial shipped with the package), and indexes the finished site.
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from ..forked import available_jobs
 from ..search.index import PagefindError, build_index
 from ..search.intro import with_intro_reasons
-from ..search.live import LiveIndex
+from ..search.live import LIVE_VARIABLE, LiveIndex
 from ..search.meta import (
     PAGE_KEY,
     PAGE_TYPE,
@@ -127,9 +128,10 @@ class SearchPlugin(BasePlugin[SearchConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._stop_live()
-        # With a second core, Pagefind parses each page while MkDocs renders the next
-        # (search/live.py); `serve` indexes the served folder in the background instead.
-        self.index_live = available_jobs() > 1 and (self.hub is None or self.hub.preview is None)
+        # Opt-in: with a second core, Pagefind parses each page while MkDocs renders the
+        # next (search/live.py); `serve` indexes the served folder in the background.
+        self.index_live = (os.environ.get(LIVE_VARIABLE) == "1" and available_jobs() > 1
+                           and (self.hub is None or self.hub.preview is None))
 
     @event_priority(-100)  # the page as written: after every plugin's on_post_page
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:

@@ -63,6 +63,11 @@ from .index import (
 )
 from .stable import ENTRY, BundleFormatError, read_bundle_file, stabilise
 
+#: Set to 1 to index pages while they are built (`mkdocs build` on a machine with a
+#: second core). Off by default: on the shared 2-core machine it was measured on, the
+#: build was not faster (the second core was never idle), and the bundle's pages are
+#: numbered in build order, so it differs from the one `serve` makes with the CLI.
+LIVE_VARIABLE = "MENTORHUB_SEARCH_LIVE"
 #: The pipe to Pagefind holds this many bytes (Linux; about 20 pages) before MkDocs
 #: waits for it: room to smooth bursts, and a bound on memory if Pagefind falls behind.
 PIPE_BYTES = 1 << 20
