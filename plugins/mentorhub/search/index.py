@@ -31,11 +31,12 @@ UNUSED_UI_FILES = (
     "pagefind-component-ui.js", "pagefind-component-ui.css",
 )
 
-#: Pagefind's allocator (jemalloc, read from this variable) told to keep one arena and
-#: to return freed memory at once: its peak memory drops by a fifth (its index is
-#: built in memory after every page is parsed), its output is the same.
+#: Pagefind's allocator (jemalloc, configured by this variable) told to keep one arena:
+#: its peak memory, reached while it builds the whole index in memory, drops by about
+#: 15 % (1.69 → 1.44 GB on a 20,000-record hub), its output is the same. Returning freed
+#: memory at once (`dirty_decay_ms:0`) saved 2 % more for up to 40 % more system CPU.
 MALLOC_VARIABLE = "_RJEM_MALLOC_CONF"
-MALLOC_CONF = "narenas:1,dirty_decay_ms:0,muzzy_decay_ms:0"
+MALLOC_CONF = "narenas:1"
 
 
 class PagefindError(Exception):
