@@ -4,7 +4,8 @@ Runs the binary rather than the asynchronous Python service API: one process ove
 the written HTML is all a static build needs, it is the same indexer the
 documentation describes, and its output only depends on the HTML (checked by a
 test that builds twice, after :mod:`pagefind_stable` orders what Pagefind leaves
-in hash-map order). No MkDocs imports: any engine can call `build_index`.
+in hash-map order). :mod:`.live` feeds the same binary page by page during the build
+instead (opt-in). No MkDocs imports: any engine can call `build_index`.
 """
 
 from __future__ import annotations
