@@ -34,7 +34,7 @@ UNUSED_UI_FILES = (
 
 #: Pagefind's allocator (jemalloc, configured by this variable) told to keep one arena:
 #: its peak memory, reached while it builds the whole index in memory, drops by about
-#: 15 % (1.69 → 1.44 GB on a 20,000-record hub), its output is the same. Returning freed
+#: 15 % (1.65 → 1.41 GB on a 20,000-record hub), its output is the same. Returning freed
 #: memory at once (`dirty_decay_ms:0`) saved 2 % more for up to 40 % more system CPU.
 MALLOC_VARIABLE = "_RJEM_MALLOC_CONF"
 MALLOC_CONF = "narenas:1"
