@@ -9,7 +9,6 @@ theme partial shipped with the package), and indexes the finished site.
 from __future__ import annotations
 
 import dataclasses
-import os
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +17,12 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from ..forked import available_jobs
 from ..search.index import PagefindError, build_index
 from ..search.intro import with_intro_reasons
-from ..search.live import LIVE_VARIABLE, LiveIndex
 from ..search.meta import (
     PAGE_KEY,
     PAGE_TYPE,
@@ -70,8 +67,6 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.hub: HubPlugin | None = None
         self.records: dict[str, SearchRecord] = {}
         self.refresh: BackgroundJob | None = None  # `serve`: the index being rebuilt
-        self.live: LiveIndex | None = None  # `build`: Pagefind indexing pages as they are built
-        self.index_live = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.hub = find_hub_plugin(config, PLUGIN_NAME)
@@ -126,59 +121,19 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         # Only this wrapper is indexed: not the nav, header, footer or theme buttons.
         return f"<div data-pagefind-body>\n{words}\n{html}\n{facets}</div>\n"
 
-    def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        self._stop_live()
-        # Opt-in: with a second core, Pagefind parses each page while MkDocs renders the
-        # next (search/live.py); `serve` indexes the served folder in the background.
-        self.index_live = (os.environ.get(LIVE_VARIABLE) == "1" and available_jobs() > 1
-                           and (self.hub is None or self.hub.preview is None))
-
-    @event_priority(-100)  # the page as written: after every plugin's on_post_page
-    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
-        if not self.index_live or not output.strip():
-            return None  # on_post_build indexes the finished site; an empty page is not written
-        if self.live is None:
-            self.live = LiveIndex(Path(config.site_dir), exclude_selectors=self._excludes())
-        try:
-            self.live.add(page.file.dest_uri, output)
-        except PagefindError as exc:
-            raise PluginError(f"search index: {exc}") from exc
-        return None
-
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        excludes = self._excludes()
+        excludes = [*UNINDEXED, *self.config.exclude_selectors]
         preview = self.hub.preview if self.hub is not None else None
         if preview is not None:  # `serve`: the page reloads without waiting for the index
             preview.search_note = "search index refreshing in the background"
             self.refresh = refresh_in_background(Path(config.site_dir), excludes, preview)
             return
-        live, self.live = self.live, None
         try:
-            if live is not None:
-                summary = live.finish()
-            else:
-                summary = build_index(Path(config.site_dir), exclude_selectors=excludes)
+            summary = build_index(Path(config.site_dir), exclude_selectors=excludes)
         except PagefindError as exc:
             raise PluginError(f"search index: {exc}") from exc
-        finally:
-            if live is not None:
-                live.abort()
-        words = f"{summary.words} words, " if summary.words is not None else ""
-        log.info(f"Pagefind indexed {summary.pages} pages ({words}{summary.filters} filters) "
-                 f"in {summary.seconds:.1f} s" + (
-                     "" if summary.catching_up is None else
-                     f" after the last page ({summary.catching_up:.1f} s to parse the last pages)"))
-
-    def on_build_error(self, *, error: Exception) -> None:
-        self._stop_live()
-
-    def _stop_live(self) -> None:
-        live, self.live = self.live, None
-        if live is not None:
-            live.abort()
-
-    def _excludes(self) -> list[str]:
-        return [*UNINDEXED, *self.config.exclude_selectors]
+        log.info(f"Pagefind indexed {summary.pages} pages ({summary.words} words, "
+                 f"{summary.filters} filters) in {summary.seconds:.1f} s")
 
     def _hub(self) -> HubPlugin:
         if self.hub is None:

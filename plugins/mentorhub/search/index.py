@@ -4,8 +4,7 @@ Runs the binary rather than the asynchronous Python service API: one process ove
 the written HTML is all a static build needs, it is the same indexer the
 documentation describes, and its output only depends on the HTML (checked by a
 test that builds twice, after :mod:`pagefind_stable` orders what Pagefind leaves
-in hash-map order). :mod:`.live` feeds the same binary page by page during the build
-instead (opt-in). No MkDocs imports: any engine can call `build_index`.
+in hash-map order). No MkDocs imports: any engine can call `build_index`.
 """
 
 from __future__ import annotations
@@ -47,11 +46,9 @@ class PagefindError(Exception):
 @dataclass(frozen=True)
 class IndexSummary:
     pages: int
-    words: int | None  # the live index (live.py) is not told
+    words: int
     filters: int
     seconds: float
-    #: The live index: how long Pagefind was still parsing pages after the last was built.
-    catching_up: float | None = None
 
 
 def pagefind_executable() -> Path:

@@ -84,11 +84,6 @@ def _rename_fragments(folder: Path, prefix: str, pages: Any) -> list[list[Any]]:
     return renamed
 
 
-def read_bundle_file(path: Path) -> Any:
-    """The value in a compressed bundle file (a filter, metadata or index file)."""
-    return _read(path)
-
-
 def _read(path: Path) -> Any:
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
