@@ -284,3 +284,13 @@ def test_each_indexed_page_starts_with_its_invisible_listing_words(site: Path) -
             f'{list_word("Person")}</span>') in profile
     assert 'data-mh-list-word="mhfindperson"' in page(site, "find/index.html")
     assert 'data-mh-list-word="mhfindresource"' in page(site, "find/resources/index.html")
+
+
+def test_pagefind_runs_with_one_allocator_arena_unless_told_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lower peak memory, the same index (the byte-identical tests above run with it)."""
+    from mentorhub.search.index import MALLOC_CONF, MALLOC_VARIABLE, pagefind_environment
+
+    monkeypatch.delenv(MALLOC_VARIABLE, raising=False)
+    assert pagefind_environment()[MALLOC_VARIABLE] == MALLOC_CONF == "narenas:1"
+    monkeypatch.setenv(MALLOC_VARIABLE, "narenas:2")
+    assert pagefind_environment()[MALLOC_VARIABLE] == "narenas:2"

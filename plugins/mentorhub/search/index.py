@@ -31,6 +31,13 @@ UNUSED_UI_FILES = (
     "pagefind-component-ui.js", "pagefind-component-ui.css",
 )
 
+#: Pagefind's allocator (jemalloc, configured by this variable) told to keep one arena:
+#: its peak memory, reached while it builds the whole index in memory, drops by about
+#: 15 % (1.65 → 1.41 GB on a 20,000-record hub), its output is the same. Returning freed
+#: memory at once (`dirty_decay_ms:0`) saved 2 % more for up to 40 % more system CPU.
+MALLOC_VARIABLE = "_RJEM_MALLOC_CONF"
+MALLOC_CONF = "narenas:1"
+
 
 class PagefindError(Exception):
     """Pagefind could not index the site; the message says why."""
@@ -79,7 +86,8 @@ def build_index(site_dir: Path, *, exclude_selectors: Sequence[str] = (),
     try:
         # cwd is the site itself, so a stray pagefind.yml elsewhere cannot change the index.
         with subprocess.Popen(command, cwd=site_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True, preexec_fn=_lower_priority if background else None) as process:
+                              text=True, env=pagefind_environment(),
+                              preexec_fn=_lower_priority if background else None) as process:
             if background is not None:
                 background(process)
             stdout, stderr = process.communicate(timeout=3600)
@@ -102,6 +110,11 @@ def build_index(site_dir: Path, *, exclude_selectors: Sequence[str] = (),
         filters=_count(result.stdout, "filters"),
         seconds=seconds,
     )
+
+
+def pagefind_environment() -> dict[str, str]:
+    """The environment Pagefind runs in: ours, with its allocator's settings (unless set already)."""
+    return {MALLOC_VARIABLE: MALLOC_CONF, **os.environ}
 
 
 def _lower_priority() -> None:
