@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from pathlib import Path
 
 import pytest
 
@@ -104,8 +105,21 @@ def test_children_only_go_to_idle_cores(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.undo()  # the real available_jobs
     monkeypatch.delenv("MENTORHUB_JOBS", raising=False)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1, 2, 3}, raising=False)
-    for load, jobs in ((0.0, 4), (0.4, 4), (1.0, 4), (1.6, 3), (2.9, 2), (3.6, 1), (12.0, 1)):
-        monkeypatch.setattr(os, "getloadavg", lambda load=load: (load, load, load))
-        assert available_jobs() == jobs, load
+    for busy, jobs in ((0, 4), (0.4, 4), (1, 3), (1.6, 2), (3, 1), (12, 1)):
+        monkeypatch.setattr(forked, "_busy_elsewhere", lambda busy=busy: busy)
+        assert available_jobs() == jobs, busy
     monkeypatch.setenv("MENTORHUB_JOBS", "3")
     assert available_jobs() == 3  # an explicit number wins over the load
+
+
+def test_busy_elsewhere_reads_the_runnable_tasks_then_the_load_average(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    loadavg = tmp_path / "loadavg"
+    monkeypatch.setattr(forked, "Path", lambda _: loadavg)
+    monkeypatch.setattr(os, "getloadavg", lambda: (2.5, 1.0, 1.0))
+    loadavg.write_text("3.10 2.00 1.00 3/250 4242\n", encoding="ascii")
+    assert forked._busy_elsewhere() == 2  # three runnable, one of them this process
+    loadavg.write_text("0.10 0.20 0.30 1/250 4242\n", encoding="ascii")
+    assert forked._busy_elsewhere() == 0
+    loadavg.unlink()  # not Linux: the one-minute average, less this process
+    assert forked._busy_elsewhere() == 1.5

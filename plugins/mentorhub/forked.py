@@ -17,7 +17,7 @@ The rules that keep a parallel run indistinguishable from a serial one:
 
 `MENTORHUB_JOBS=1` turns it off (any number caps the processes, and is used as given
 up to the cores); so do a missing `os.fork` (Windows), a single core, and a machine
-whose cores are already busy (the load average).
+whose cores are already busy (the tasks runnable at that moment).
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ import os
 import pickle
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -40,8 +41,7 @@ def available_jobs() -> int:
 
     A child only gains wall time on a core nobody else is using: on a machine whose
     cores are all busy (other builds, a test run), it adds the cost of forking and
-    pickling and takes turns with this process. The one-minute load average says how
-    busy they have been; this process counts for one of the runnable tasks.
+    pickling and takes turns with this process.
     """
     if not hasattr(os, "fork"):
         return 1
@@ -52,15 +52,25 @@ def available_jobs() -> int:
     wanted = os.environ.get(JOBS_ENV, "").strip()
     if wanted.isdigit():
         return max(1, min(int(wanted), cores))
-    return max(1, min(cores, 1 + _idle_cores(cores)))
+    return max(1, min(cores, cores - int(_busy_elsewhere() + 0.5)))
 
 
-def _idle_cores(cores: int) -> int:
+def _busy_elsewhere() -> float:
+    """How many other tasks want a core now.
+
+    Linux says how many are runnable at this moment (/proc/loadavg, this process
+    included); the one-minute load average elsewhere, which lags: it still counts a
+    build that ended seconds ago.
+    """
     try:
-        busy = os.getloadavg()[0]
-    except OSError:  # no load average here: assume the machine is ours
-        return cores - 1
-    return max(0, int(cores - busy + 0.5))
+        runnable = Path("/proc/loadavg").read_text(encoding="ascii").split()[3].split("/")[0]
+        return max(0, int(runnable) - 1)
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return max(0.0, os.getloadavg()[0] - 1)
+    except OSError:  # no load average either: assume the machine is ours
+        return 0.0
 
 
 @dataclass
