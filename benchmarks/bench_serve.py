@@ -102,10 +102,11 @@ def _edits(project: Path, round_: str) -> list[tuple[str, Path, str, str, str, s
     skill = re.search(r"^([a-z0-9-]+):\n  label: (.+)$", skills.read_text(), re.M)
     assert skill is not None
     return [
-        # Each edit's words are its own: a person's name also shows on the resources they wrote.
-        ("person", person, person_field, f"Edited {round_} person ", f"Edited {round_} person",
+        # Each edit's words are its own (a person's name also shows on the resources they
+        # wrote) and short: three rounds edit the same headline, which has a length limit.
+        ("person", person, person_field, f"Ed-{round_[:4]}-p ", f"Ed-{round_[:4]}-p",
          f"people/{person.stem}/"),
-        ("resource", resource, "summary: ", f"Edited {round_} resource ", f"Edited {round_} resource",
+        ("resource", resource, "summary: ", f"Ed-{round_[:4]}-r ", f"Ed-{round_[:4]}-r",
          f"resources/{resource.stem}/"),
         ("skills.yml", skills, f"  label: {skill.group(2)}", f"  label: {skill.group(2)} {round_}",
          f"{skill.group(2)} {round_}", f"skills/{skill.group(1)}/"),
