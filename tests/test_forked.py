@@ -62,14 +62,26 @@ def test_an_unpicklable_result_is_computed_again_here() -> None:
 
 
 @needs_fork
-def test_a_parent_error_leaves_no_child_behind() -> None:
+def test_a_parent_error_leaves_no_child_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_fork = os.fork
+    children: list[int] = []
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            children.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", fork)
+
     def parent_fails() -> bytes:
         raise RuntimeError("parent")
 
     with pytest.raises(RuntimeError, match="parent"):
         run_split([parent_fails, lambda: b"x" * 10_000_000])  # more than a pipe holds
+    assert len(children) == 1
     with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)  # every child was reaped
+        os.waitpid(children[0], os.WNOHANG)  # already reaped: no zombie left behind
 
 
 @needs_fork
