@@ -97,6 +97,8 @@ class Result:
     before_check_cpu_seconds: float | None = None
     before_build_seconds: float | None = None
     before_build_cpu_seconds: float | None = None
+    before_plugins_seconds: float | None = None  # its plugins timed the same way (plugin_timer.py)
+    before_peak_rss_mb: float | None = None
 
 
 def run_child(args: Sequence[str], cwd: Path, log: Path, env: dict[str, str] | None = None) -> Run:
@@ -191,13 +193,17 @@ def bench(records: int, *, seed: int, baseline: bool, profile: bool, repeat: int
     timed_config = write_timed_config(project)
     builds: list[tuple[Run, dict[str, Any]]] = []
     bases: list[Run] = []
-    olds: list[Run] = []
+    olds: list[tuple[Run, dict[str, Any]]] = []
     for attempt in range(1, repeat + 1):
         if before:
             step(f"{records} records: mkdocs build with the package in {before} ({attempt}/{repeat})")
-            old = run_child([python, "-m", "mkdocs", "build"], project, project / "build-before.log", old_env)
+            # Timed like ours (same hook, same overhead), so both shares are comparable.
+            old_timings = project / f"plugin-timings-before-{attempt}.json"
+            old = run_child([python, "-m", "mkdocs", "build", "-f", str(timed_config)], project,
+                            project / "build-before.log",
+                            {**old_env, "MENTORHUB_BENCH_TIMINGS": str(old_timings)})
             _require(old, "mkdocs build (before)")
-            olds.append(old)
+            olds.append((old, json.loads(old_timings.read_text(encoding="utf-8"))))
         step(f"{records} records: mkdocs build with our plugins ({attempt}/{repeat})")
         timings = project / f"plugin-timings-{attempt}.json"
         build = run_child([python, "-m", "mkdocs", "build", "-f", str(timed_config)], project,
@@ -227,8 +233,11 @@ def bench(records: int, *, seed: int, baseline: bool, profile: bool, repeat: int
     result.pages_per_second = pages / build.seconds
     result.largest_page, result.largest_page_kb, result.pages_over_500kb = largest, size / 1024, over
     if olds:
-        result.before_build_seconds = min(run.seconds for run in olds)
-        result.before_build_cpu_seconds = min(run.cpu_seconds for run in olds)
+        old, old_report = min(olds, key=lambda pair: pair[0].seconds)
+        result.before_build_seconds = old.seconds
+        result.before_build_cpu_seconds = min(run.cpu_seconds for run, _ in olds)
+        result.before_plugins_seconds = old_report["plugins_seconds"]
+        result.before_peak_rss_mb = max(run.peak_rss_bytes for run, _ in olds) / 1024**2
     if bases:
         base = min(bases, key=lambda run: run.seconds)
         result.baseline_seconds = base.seconds
@@ -304,7 +313,10 @@ def table(results: list[Result]) -> str:
                          f"{r.before_check_cpu_seconds:.2f} s (now {r.check_cpu_seconds:.2f}), build "
                          f"{r.before_build_seconds:.1f} s, CPU {r.before_build_cpu_seconds:.1f} s = "
                          f"{1000 * r.before_build_cpu_seconds / max(1, r.html_pages):.1f} ms/page "
-                         f"(now {r.build_cpu_seconds:.1f} s)")
+                         f"(now {r.build_cpu_seconds:.1f} s); our plugins "
+                         f"{_fmt(r.before_plugins_seconds, '.1f')} s "
+                         f"({100 * (r.before_plugins_seconds or 0) / (r.before_build_seconds or 1):.0f}%), "
+                         f"peak RSS {_fmt(r.before_peak_rss_mb, '.0f')} MB")
     return "\n".join(lines)
 
 
