@@ -8,6 +8,7 @@ messages down to their catalog source and values, and `check` must print the sam
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import textwrap
@@ -18,12 +19,13 @@ import pytest
 from test_validation_cases import BASE, case_files, parse_case
 
 from mentorhub import forked
+from mentorhub.commands import check
 from mentorhub.commands.cli import main
 from mentorhub.hub import loader
 from mentorhub.hub.loader import LoadResult, RecordCache, load_hub
 from mentorhub.hub.problems import Problem
 
-from conftest import SHOWCASE
+from conftest import MINIMAL_CONFIG, SHOWCASE, write_project
 
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork here")
 
@@ -194,3 +196,20 @@ def test_shares_are_consecutive_and_about_even() -> None:
     assert loader._shares([5, 5, 5], 3) == [(0, 1), (1, 2), (2, 3)]
     assert loader._shares([1, 1], 4) == [(0, 1), (1, 2)]  # never an empty share
     assert loader._shares([1] * 10, 2, first=1.5) == [(0, 6), (6, 10)]
+
+
+def test_check_pauses_the_collector_while_it_runs_and_turns_it_on_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    real_warnings = check.content_warnings
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(gc.isenabled())  # after loading: the hub is held until check ends
+        return real_warnings(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(check, "content_warnings", spy)
+    project = write_project(tmp_path, {}, MINIMAL_CONFIG)
+    assert gc.isenabled()
+    assert main(["check", "--project", str(project)]) == 0
+    assert seen == [False]
+    assert gc.isenabled()

@@ -103,12 +103,13 @@ class _Parsed:
 
 
 @contextmanager
-def _gc_paused() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Hold off the cyclic garbage collector while parsed records pile up.
 
     Every parsed document stays alive until the hub is built, so each automatic
     collection rescans a growing heap: ~15 % of loading a 20k-record hub. Loading
-    makes next to no reference cycles; the collector catches up afterwards.
+    makes next to no reference cycles; the collector catches up afterwards (or,
+    for `check`, which holds the hub until it exits, not at all: commands/check.py).
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -119,7 +120,7 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-@_gc_paused()
+@gc_paused()
 def load_hub(content_dir: Path, display_root: Path | None = None, *,
              recipients: Sequence[str] = (), check_drafts: bool = False,
              min_responses: int = DEFAULT_MIN_RESPONSES,
