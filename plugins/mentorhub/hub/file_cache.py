@@ -26,20 +26,11 @@ class FileCache(Generic[T]):
         self.misses = 0
 
     def get(self, path: Path, context: Hashable, make: Callable[[], T]) -> T:
-        try:
-            status = os.stat(path)
-            stamp = (status.st_size, status.st_mtime_ns)
-        except OSError:
-            self._entries.pop(path, None)
-            self.misses += 1
-            return make()  # reports the error the way a fresh read does
-        entry = self._entries.get(path)
-        if entry is not None and entry[0] == stamp and entry[1] == context:
-            self.hits += 1
-            return entry[2]
-        value = make()
-        self._entries[path] = (stamp, context, value)
-        self.misses += 1
+        stamp, hit = self._lookup(path, context)
+        if hit is not None:
+            return hit[0]
+        value = make()  # a file that cannot be stat'ed reports its error the way a fresh read does
+        self.put(path, stamp, context, value)
         return value
 
     def find(self, path: Path, context: Hashable) -> tuple[tuple[int, int] | None, T | None]:
@@ -48,17 +39,22 @@ class FileCache(Generic[T]):
         With :meth:`put`, the two halves of :meth:`get` for callers that make the missing
         values together (in other processes): the stamp is taken before the file is read.
         """
+        stamp, hit = self._lookup(path, context)
+        return stamp, (hit[0] if hit is not None else None)
+
+    def _lookup(self, path: Path, context: Hashable) -> tuple[tuple[int, int] | None, tuple[T] | None]:
+        """The file's (size, mtime) stamp, and its value (in a 1-tuple) if still valid."""
         try:
             status = os.stat(path)
-            stamp = (status.st_size, status.st_mtime_ns)
         except OSError:
             self._entries.pop(path, None)
             self.misses += 1
             return None, None
+        stamp = (status.st_size, status.st_mtime_ns)
         entry = self._entries.get(path)
         if entry is not None and entry[0] == stamp and entry[1] == context:
             self.hits += 1
-            return stamp, entry[2]
+            return stamp, (entry[2],)
         self.misses += 1
         return stamp, None
 
