@@ -11,12 +11,11 @@ from __future__ import annotations
 import gc
 import os
 import shutil
-import textwrap
 from pathlib import Path
 from typing import Any
 
 import pytest
-from test_validation_cases import BASE, case_files, parse_case
+from test_validation_cases import case_files, lay_case, parse_case
 
 from mentorhub import forked
 from mentorhub.commands import check
@@ -86,27 +85,11 @@ def _load_both(monkeypatch: pytest.MonkeyPatch, project: Path,
     return serial, shared
 
 
-def _lay_case(path: Path, project: Path) -> None:
-    case = parse_case(path)
-    for relative, text in BASE.items():
-        target = project / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(textwrap.dedent(text), encoding="utf-8")
-    for relative, data in case.files.items():
-        target = project / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-    for relative, link_target in case.symlinks.items():
-        link = project / relative
-        link.unlink(missing_ok=True)
-        link.symlink_to(link_target)
-
-
 @needs_fork
 @pytest.mark.parametrize("path", case_files(), ids=lambda p: p.stem)
 def test_every_validation_case_loads_the_same_shared(path: Path, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    _lay_case(path, tmp_path)
+    lay_case(parse_case(path), tmp_path)
     serial, shared = _load_both(monkeypatch, tmp_path, check_drafts=path.stem.startswith("draft"))
     _same(serial, shared)
 

@@ -119,21 +119,26 @@ def case_files() -> list[Path]:
     return sorted(CASES.glob("*.case"))
 
 
-@pytest.mark.parametrize("path", case_files(), ids=lambda p: p.stem)
-def test_validation_case(path: Path, tmp_path: Path) -> None:
-    case = parse_case(path)
+def lay_case(case: Case, project: Path) -> None:
+    """Write the base hub and the case's files and symlinks into `project`."""
     for relative, text in BASE.items():
-        target = tmp_path / relative
+        target = project / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(textwrap.dedent(text), encoding="utf-8")
     for relative, data in case.files.items():
-        target = tmp_path / relative
+        target = project / relative
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
     for relative, link_target in case.symlinks.items():
-        link = tmp_path / relative
+        link = project / relative
         link.unlink(missing_ok=True)
         link.symlink_to(link_target)
+
+
+@pytest.mark.parametrize("path", case_files(), ids=lambda p: p.stem)
+def test_validation_case(path: Path, tmp_path: Path) -> None:
+    case = parse_case(path)
+    lay_case(case, tmp_path)
 
     result = load_hub(tmp_path / "content", display_root=tmp_path)
 
