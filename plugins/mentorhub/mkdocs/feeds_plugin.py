@@ -76,6 +76,8 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         return files
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not output:
+            return output  # written already (page_writers.py)
         links = autodiscovery_links(page.file.dest_uri, self.feeds)
         head_end = output.find("</head>")
         if not links or head_end < 0:

@@ -56,9 +56,11 @@ from ..site.permalinks import name_permalinks
 from ..site.policy import add_policy_meta
 from ..site.render import Page, ProfileSection, RenderOptions, SiteRenderer
 from ..site.wayfinding import add_skip_link, mark_current_tab
+from .clean_behind import CleanBehind
 from .fast_pages import read_without_yaml, render_without_markdown
 from .languages import Tree, build_other_trees, configure, current_tree, hreflang_links
 from .needs import missing_plugin_problems
+from .page_writers import PageWriters
 from .preview import FULL_REBUILD_VARIABLE, Preview, notice_saves_at_once
 from .shell_cache import install as install_shell_cache
 
@@ -134,11 +136,16 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.portraits = PortraitSet()  # person id → photo; the search plugin shows them too
         self.preview: Preview | None = None  # `serve` only: what rebuilds reuse (preview.py)
         self._front_matter: dict[str, str] = {}  # src_uri → what add_page gave MkDocs (on_pre_page)
+        self.dirty = False
+        self.nav: Navigation | None = None  # as on_nav leaves it, for the page writers
+        self.old_site = CleanBehind()  # `build`: the last build's files, deleted meanwhile
+        self.writers = PageWriters()  # `build`: pages written on every core at the end of env
 
     # -- events ------------------------------------------------------------------------
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
         if command == "serve" and not os.environ.get(FULL_REBUILD_VARIABLE):
             self.preview = Preview()
 
@@ -175,6 +182,14 @@ class HubPlugin(BasePlugin[HubConfig]):
         if self.preview is not None:
             self.preview.attach(config)
         return config
+
+    @event_priority(-100)  # MkDocs cleans site_dir right after the last pre_build handler
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        if self.command != "serve" and not self.dirty:  # serve keeps its folder (preview.py)
+            self.old_site.start(Path(config.site_dir))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.old_site.wait()  # no process outlives the build
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         docs_dir = Path(config.docs_dir)
@@ -223,9 +238,12 @@ class HubPlugin(BasePlugin[HubConfig]):
         if config.nav is None:
             i18n = self.renderer.i18n if self.renderer is not None else ENGLISH
             _name_sections(nav.items, self.generated, i18n.gettext("Pages"))
+        self.nav = nav
         return nav
 
     def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
+        if page.file.src_uri in self.writers.written:
+            return ""  # on disk already (page_writers.py): MkDocs writes nothing
         i18n = self.renderer.i18n if self.renderer is not None else ENGLISH
         output = add_skip_link(output, i18n.gettext("Skip to content"))
         output = mark_current_tab(output, page.url, i18n.gettext("Breadcrumb"))
@@ -238,6 +256,7 @@ class HubPlugin(BasePlugin[HubConfig]):
             return output
         return output[:head_end] + links + "\n" + output[head_end:]
 
+    @event_priority(-100)  # every plugin's globals are set: the pages may be written now
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         contact = self.options.contact if self.options else Contact()
         i18n = self.renderer.i18n if self.renderer else ENGLISH
@@ -245,6 +264,10 @@ class HubPlugin(BasePlugin[HubConfig]):
         env.globals["mentorhub_not_found"] = not_found_words(i18n)
         env.globals["mentorhub_made_with"] = made_with(i18n)
         install_shell_cache(env, config, _THEME)  # theme/partials/nav.html, tabs.html
+        self.old_site.wait()  # the last build is gone: both cores are the pages' (clean_behind.py)
+        if self.command != "serve" and not self.dirty:
+            self.writers.write_all(config, files, self.nav, env,
+                                   last={"env": self.on_env, "nav": self.on_nav})
         return env
 
     def on_post_template(self, output_content: str, /, *, template_name: str,

@@ -1,0 +1,130 @@
+"""`mkdocs build` writes its pages on every core (mkdocs/page_writers.py): the same site, byte for byte."""
+
+from __future__ import annotations
+
+import filecmp
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from mentorhub import forked
+from mentorhub.mkdocs import page_writers
+
+from conftest import EPOCH, copy_demo
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork here")
+
+#: A plugin-like handler that is not ours: its state would not come back from a child.
+FOREIGN_HOOK = """\
+seen = []
+
+
+def on_post_page(output, page, config):
+    seen.append(page.file.src_uri)
+    return output
+"""
+
+
+@pytest.fixture
+def splits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Two processes even on one core and on a small site; records each split's size."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    monkeypatch.setattr(page_writers, "MIN_PAGES", 0)
+    monkeypatch.setattr(forked, "available_jobs", lambda: 2)
+    seen: list[int] = []
+    run_split = forked.run_split
+
+    def counted(tasks):  # type: ignore[no-untyped-def]
+        seen.append(len(tasks))
+        return run_split(tasks)
+
+    monkeypatch.setattr(forked, "run_split", counted)
+    return seen
+
+
+@pytest.fixture
+def fresh_plugins() -> Iterator[None]:
+    """New plugin instances for every load_config, as a new `mkdocs build` process has."""
+    plugins_option = dict(MkDocsConfig._schema)["plugins"]
+    cached = dict(plugins_option.plugin_cache)
+    plugins_option.plugin_cache.clear()
+    yield
+    plugins_option.plugin_cache.clear()
+    plugins_option.plugin_cache.update(cached)
+
+
+def _build(project: Path, site: Path) -> MkDocsConfig:
+    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    return config
+
+
+def _same_trees(left: Path, right: Path) -> list[str]:
+    """Paths that differ or exist on one side only (recursively)."""
+    found: list[str] = []
+
+    def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(prefix + name for name in cmp.left_only + cmp.right_only + cmp.funny_files)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        found.extend(prefix + name for name in mismatch + errors)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right), "")
+    return found
+
+
+@needs_fork
+def test_pages_written_by_two_processes_are_the_pages_mkdocs_writes_alone(
+        splits: list[int], fresh_plugins: None, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    project = copy_demo(tmp_path / "hub")
+    with caplog.at_level(logging.INFO):
+        config = _build(project, tmp_path / "shared")
+    writers = config.plugins["mentorhub"].writers  # type: ignore[attr-defined]
+    pages = [p.file.src_uri for p in config.plugins["mentorhub"].nav.pages]  # type: ignore[attr-defined]
+    assert splits == [2]
+    assert len(writers.written) > 100 and set(pages) <= writers.written
+    assert not [r for r in caplog.records if r.getMessage().startswith("Page skipped")]
+
+    monkeypatch.setattr(forked, "available_jobs", lambda: 1)
+    _build(project, tmp_path / "alone")
+    assert splits == [2]  # MkDocs' own loop wrote every page
+    assert _same_trees(tmp_path / "shared", tmp_path / "alone") == []
+
+
+@needs_fork
+def test_a_handler_that_is_not_ours_leaves_the_pages_to_mkdocs(
+        splits: list[int], fresh_plugins: None, tmp_path: Path) -> None:
+    project = copy_demo(tmp_path / "hub")
+    (project / "hooks" / "foreign.py").write_text(FOREIGN_HOOK, encoding="utf-8")
+    config_file = project / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8")
+    assert "\nhooks:\n" in text
+    config_file.write_text(text.replace("\nhooks:\n", "\nhooks:\n  - hooks/foreign.py\n"), encoding="utf-8")
+    config = _build(project, tmp_path / "site")
+    assert splits == []
+    assert not config.plugins["mentorhub"].writers.written  # type: ignore[attr-defined]
+    page = (tmp_path / "site" / "people" / "index.html").read_text(encoding="utf-8")
+    assert "<!doctype html>" in page and 'id="mh-content"' in page
+
+
+def test_only_known_engines_with_the_known_parameters_are_used(fresh_plugins: None, tmp_path: Path) -> None:
+    project = copy_demo(tmp_path / "hub")
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    from mkdocs.commands import build as mkdocs_build
+    assert page_writers.engine_build_page(config) is mkdocs_build._build_page
+
+    class Elsewhere(MkDocsConfig):
+        pass
+
+    Elsewhere.__module__ = "otherdocs.config"
+    assert page_writers.engine_build_page(Elsewhere()) is None
