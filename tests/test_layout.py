@@ -27,7 +27,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "matching": frozenset({"", "hub", "matching", "i18n"}),
     "cycle": frozenset({"", "hub", "cycle", "i18n"}),
     "impact": frozenset({"", "hub", "site", "impact", "i18n", "cycle"}),
-    "search": frozenset({"", "hub", "site", "search", "i18n"}),
+    "search": frozenset({"", "hub", "site", "search", "i18n", "deleting"}),  # deleting: the mirror
     "feeds": frozenset({"", "hub", "site", "i18n"}),
     "changes": frozenset({"", "hub", "i18n"}),
     "verify": frozenset({"", "hub", "verify", "i18n"}),

@@ -17,21 +17,15 @@ folder (preview.py); `--dirty` keeps the old files on purpose.
 
 from __future__ import annotations
 
-import logging
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-log = logging.getLogger(__name__)
+from ..deleting import delete_in_background
 
 #: The hidden folder the old entries are moved into (one per process: builds may overlap).
 TRASH_PREFIX = ".mentorhub-old-"
-#: What the deleting process runs: lower priority first (the build comes first).
-_DELETE = ("import os, shutil, sys\n"
-           "if hasattr(os, 'nice'): os.nice(10)\n"
-           "shutil.rmtree(sys.argv[1], ignore_errors=True)\n")
 
 
 class CleanBehind:
@@ -47,21 +41,17 @@ class CleanBehind:
         if not site_dir.is_dir():
             return
         trash = site_dir / f"{TRASH_PREFIX}{os.getpid()}"
+        if trash.exists():  # a killed build's whose process id this one got again
+            shutil.rmtree(trash, ignore_errors=True)
         moved = False
         for entry in sorted(os.listdir(site_dir)):
             # What MkDocs would remove, and only that; and what a killed build left here.
-            if not entry.startswith(".") or (entry.startswith(TRASH_PREFIX) and entry != trash.name):
+            if not entry.startswith(".") or entry.startswith(TRASH_PREFIX):
                 moved = _move(site_dir / entry, trash, entry) or moved
         if not moved:
             return
         self._trash = trash
-        try:
-            self._process = subprocess.Popen([sys.executable, "-c", _DELETE, str(trash)],
-                                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                             stderr=subprocess.DEVNULL)
-        except OSError as exc:  # no process to spare: delete it here, as MkDocs would
-            log.debug(f"could not delete the last build in the background: {exc}")
-            self.wait()
+        self._process = delete_in_background(trash)
 
     def wait(self) -> None:
         """Return once the old files are gone (at once if nothing is being deleted)."""

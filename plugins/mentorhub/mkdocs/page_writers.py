@@ -27,11 +27,11 @@ from __future__ import annotations
 import importlib
 import inspect
 import logging
+import os
 import time
 import warnings
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,6 +41,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import forked
+from .handlers import all_ours, is_last
 
 log = get_plugin_logger(__name__)
 
@@ -75,10 +76,15 @@ class PageWriters:
         build_page = engine_build_page(config)
         doc_files = files.documentation_pages()
         if (build_page is None or nav is None or len(doc_files) < MIN_PAGES
-                or forked.available_jobs() <= 1 or not only_ours(config, last)
+                or forked.available_jobs() <= 1 or not all_ours(config, "page_context", "post_page")
+                or not all(is_last(config, event, handler) for event, handler in last.items())
                 or len({file.abs_dest_path for file in doc_files}) < len(doc_files)):
             return  # (two pages on one path: MkDocs' order decides which one is kept)
         started = time.perf_counter()
+        # Folders made here in MkDocs' order: the file system lists them as after a build
+        # in one process (Pagefind numbers pages in that order), not in the processes' race.
+        for folder in dict.fromkeys(os.path.dirname(file.abs_dest_path) for file in doc_files):
+            os.makedirs(folder, exist_ok=True)
         render = partial(_write, build_page, config, doc_files, nav, env)
         first: dict[tuple[str, str], int] = {}
         for index, file in enumerate(doc_files):
@@ -120,15 +126,6 @@ def engine_build_page(config: MkDocsConfig) -> BuildPage | None:
     if not callable(build_page) or list(inspect.signature(build_page).parameters) != _PARAMETERS:
         return None
     return build_page  # type: ignore[no-any-return]
-
-
-def only_ours(config: MkDocsConfig, last: dict[str, object]) -> bool:
-    """Every page_context and post_page handler is ours, and `last` are the last of their events."""
-    events: dict[str, list[Any]] = config.plugins.events
-    if any(not events[event] or events[event][-1] != handler for event, handler in last.items()):
-        return False
-    return all(getattr(handler, "__module__", "").startswith("mentorhub.")
-               for event in ("page_context", "post_page") for handler in events[event])
 
 
 def _write(build_page: BuildPage, config: MkDocsConfig, doc_files: Sequence[File], nav: Navigation,

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from jinja2 import Environment
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from ..search.index import PagefindError, build_index
+from ..search.index import BUNDLE_DIR, PagefindError, build_index
 from ..search.intro import with_intro_reasons
 from ..search.meta import (
     PAGE_KEY,
@@ -33,9 +33,11 @@ from ..search.meta import (
     render_record,
     search_records,
 )
+from ..search.mirror import SearchMirror
 from ..search.pages import FIND_MENTOR_SRC, SEARCH_SRC, finder_pages, finders
 from ..search.pages import KIND as FINDER_KIND
 from ..site.join import KIND as JOIN_KIND
+from .handlers import all_ours, is_last, ours_before
 from .hub_plugin import HubPlugin
 from .matching_plugin import CIRCLES_SRC
 from .preview import BackgroundJob, refresh_in_background
@@ -51,6 +53,9 @@ ASSETS = {"assets/mentorhub/search.css": "search.css", "assets/mentorhub/search.
 #: form UI themselves (finders, join forms) stay out of the index, so a word finds the
 #: record, not every list or form it is on.
 NOT_INDEXED = frozenset({"listing", "group", FINDER_KIND, JOIN_KIND})
+#: From this many pages on, `build` has Pagefind read the search mirror (search/mirror.py):
+#: below it, Pagefind reads a site in well under a second and a mirror saves nothing.
+MIRROR_PAGES = 300
 
 
 class SearchConfig(Config):
@@ -67,6 +72,12 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         self.hub: HubPlugin | None = None
         self.records: dict[str, SearchRecord] = {}
         self.refresh: BackgroundJob | None = None  # `serve`: the index being rebuilt
+        self.mirror = SearchMirror()  # `build`: the pages as Pagefind reads them
+        self.command = "build"
+        self.dirty = False
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self.hub = find_hub_plugin(config, PLUGIN_NAME)
@@ -105,7 +116,15 @@ class SearchPlugin(BasePlugin[SearchConfig]):
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
         search_page = files.get_file_from_path(SEARCH_SRC)
         env.globals["mentorhub_search_url"] = search_page.url if search_page else None
+        pages = files.documentation_pages()
+        if self.command != "serve" and not self.dirty and len(pages) >= MIRROR_PAGES:
+            self.mirror.start(file.dest_uri for file in pages)  # before any page is written
         return env
+
+    @event_priority(-100)  # the page as it is written, after every plugin's changes
+    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str | None:
+        self.mirror.add(page.file.dest_uri, output)
+        return None
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig,
                         files: Files) -> str | None:
@@ -128,12 +147,22 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             preview.search_note = "search index refreshing in the background"
             self.refresh = refresh_in_background(Path(config.site_dir), excludes, preview)
             return
+        site = Path(config.site_dir)
+        # Only our handlers saw the pages after the mirror did, and nothing else rewrote them.
+        mirrored = (is_last(config, "post_page", self.on_post_page) and all_ours(config, "post_page")
+                    and ours_before(config, "post_build", self.on_post_build))
         try:
-            summary = build_index(Path(config.site_dir), exclude_selectors=excludes)
+            source = self.mirror.complete(site, BUNDLE_DIR) if mirrored else None
+            summary = build_index(site, exclude_selectors=excludes, source_dir=source)
         except PagefindError as exc:
             raise PluginError(f"search index: {exc}") from exc
+        finally:
+            self.mirror.discard()
         log.info(f"Pagefind indexed {summary.pages} pages ({summary.words} words, "
                  f"{summary.filters} filters) in {summary.seconds:.1f} s")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.mirror.discard()
 
     def _hub(self) -> HubPlugin:
         if self.hub is None:

@@ -66,26 +66,29 @@ def pagefind_executable() -> Path:
 
 def build_index(site_dir: Path, *, exclude_selectors: Sequence[str] = (),
                 executable: Path | None = None, bundle_dir: str = BUNDLE_DIR,
-                background: Callable[[subprocess.Popen[str]], None] | None = None) -> IndexSummary:
+                background: Callable[[subprocess.Popen[str]], None] | None = None,
+                source_dir: Path | None = None) -> IndexSummary:
     """Index `site_dir` into `site_dir/pagefind/` (or `bundle_dir`), replacing any earlier bundle.
 
     `background` (for `mkdocs serve`): Pagefind runs at a lower priority, and the
     callable receives its process, so a newer rebuild can stop it.
+    `source_dir`: the HTML Pagefind reads instead of the site's (search/mirror.py).
     """
     site_dir = site_dir.resolve()  # Pagefind runs inside it, so a relative path would break
+    source = (source_dir or site_dir).resolve()
     bundle = site_dir / bundle_dir
     if bundle.exists():
         shutil.rmtree(bundle)  # `serve` rebuilds into the same folder: no stale fragments
     command = [
         str(executable or pagefind_executable()),
-        "--site", str(site_dir),
-        "--output-subdir", bundle_dir,
+        "--site", str(source),
+        *(("--output-subdir", bundle_dir) if source == site_dir else ("--output-path", str(bundle))),
         "--exclude-selectors", ", ".join(dict.fromkeys((*DEFAULT_EXCLUDES, *exclude_selectors))),
     ]
     started = time.perf_counter()
     try:
-        # cwd is the site itself, so a stray pagefind.yml elsewhere cannot change the index.
-        with subprocess.Popen(command, cwd=site_dir, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        # cwd is the folder read, so a stray pagefind.yml elsewhere cannot change the index.
+        with subprocess.Popen(command, cwd=source, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True, env=pagefind_environment(),
                               preexec_fn=_lower_priority if background else None) as process:
             if background is not None:

@@ -1,0 +1,147 @@
+"""Pagefind reads the search mirror in large builds (search/mirror.py): the same bundle as from the site."""
+
+from __future__ import annotations
+
+import filecmp
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+
+from mentorhub.mkdocs import search_plugin
+from mentorhub.search import index as search_index
+from mentorhub.search.mirror import SearchMirror, search_part
+
+from conftest import EPOCH, copy_demo
+
+PAGE = ('<html lang="en"><head><title>T</title></head><body class="x">'
+        '<header>{shell}</header><nav>menu</nav>'
+        '<article><div data-pagefind-body><h1>Name</h1><p>words</p></div></article>'
+        '<footer>f</footer></body></html>')
+
+#: Runs before the search plugin's post_build: it could rewrite pages the mirror holds.
+FOREIGN_POST_BUILD = """\
+from mkdocs.plugins import event_priority
+
+
+@event_priority(50)
+def on_post_build(config):
+    pass
+"""
+
+
+def test_the_stretch_before_the_indexed_element_is_dropped() -> None:
+    page = PAGE.format(shell="Site")
+    part = search_part(page)
+    assert part == ('<html lang="en"><head><title>T</title></head><body class="x">'
+                    '<div data-pagefind-body><h1>Name</h1><p>words</p></div></article>'
+                    '<footer>f</footer></body></html>')
+
+
+@pytest.mark.parametrize("shell", ['<img src="logo.png" alt="Logo">', "<h1>Site</h1>",
+                                   '<span data-pagefind-filter="kind">x</span>'])
+def test_a_page_whose_shell_holds_what_pagefind_reads_anywhere_is_kept_whole(shell: str) -> None:
+    page = PAGE.format(shell=shell)
+    assert search_part(page) == page
+
+
+def test_a_page_without_an_indexed_element_is_kept_whole() -> None:
+    page = "<html><body><nav>menu</nav><p>text</p></body></html>"
+    assert search_part(page) == page
+
+
+def test_the_mirror_ends_up_with_exactly_the_sites_html_files(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    for path in ("people/a/index.html", "people/b/index.html", "404.html", "pagefind/x.html"):
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(PAGE.format(shell="S"), encoding="utf-8")
+    mirror = SearchMirror()
+    mirror.start(["people/a/index.html", "people/b/index.html", "people/gone/index.html"])
+    assert mirror.root is not None
+    root = mirror.root
+    assert [p.name for p in sorted((root / "people").iterdir())] == ["a", "b", "gone"]
+    mirror.add("people/a/index.html", PAGE.format(shell="S"))
+    mirror.add("people/gone/index.html", PAGE.format(shell="S"))  # a page since deleted from the site
+    mirror.add("people/b/index.html", " \n")  # empty output: MkDocs writes nothing
+    assert mirror.complete(site, "pagefind") == root
+    found = sorted(str(p.relative_to(root)) for p in root.rglob("*.html"))
+    assert found == ["404.html", "people/a/index.html", "people/b/index.html"]
+    assert (root / "people/a/index.html").read_text(encoding="utf-8") == search_part(PAGE.format(shell="S"))
+    assert (root / "404.html").read_text(encoding="utf-8") == PAGE.format(shell="S")  # copied whole
+    mirror.discard()
+    assert mirror.root is None
+
+
+@pytest.fixture
+def sources(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path | None]]:
+    """Every build's Pagefind source folder (None: the site itself); mirrors from the first page on."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    seen: list[Path | None] = []
+    build_index = search_index.build_index
+
+    def spy(site_dir: Path, **kwargs: Any) -> search_index.IndexSummary:
+        seen.append(kwargs.get("source_dir"))
+        return build_index(site_dir, **kwargs)
+
+    monkeypatch.setattr(search_plugin, "build_index", spy)
+    plugins_option = dict(MkDocsConfig._schema)["plugins"]
+    cached = dict(plugins_option.plugin_cache)
+    yield seen
+    plugins_option.plugin_cache.clear()
+    plugins_option.plugin_cache.update(cached)
+
+
+def _build(project: Path, site: Path) -> None:
+    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+
+
+def _differences(left: Path, right: Path) -> list[str]:
+    found: list[str] = []
+
+    def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(prefix + name for name in cmp.left_only + cmp.right_only + cmp.funny_files)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        found.extend(prefix + name for name in mismatch + errors)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right), "")
+    return found
+
+
+def test_a_build_indexed_from_the_mirror_has_the_bundle_of_one_indexed_from_the_site(
+        sources: list[Path | None], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_demo(tmp_path / "hub")
+    monkeypatch.setattr(search_plugin, "MIRROR_PAGES", 0)
+    _build(project, tmp_path / "mirrored")
+    monkeypatch.setattr(search_plugin, "MIRROR_PAGES", 10**9)
+    _build(project, tmp_path / "whole")
+    assert len(sources) == 2 and sources[0] is not None and sources[1] is None
+    mirror = sources[0]
+    deadline = time.monotonic() + 30
+    while mirror.exists() and time.monotonic() < deadline:  # deleted in the background
+        time.sleep(0.05)
+    assert not mirror.exists()
+    assert _differences(tmp_path / "mirrored", tmp_path / "whole") == []
+    assert (tmp_path / "mirrored" / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_a_post_build_handler_that_is_not_ours_has_pagefind_read_the_site(
+        sources: list[Path | None], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_demo(tmp_path / "hub")
+    (project / "hooks" / "late.py").write_text(FOREIGN_POST_BUILD, encoding="utf-8")
+    config_file = project / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8")
+    config_file.write_text(text.replace("\nhooks:\n", "\nhooks:\n  - hooks/late.py\n"), encoding="utf-8")
+    monkeypatch.setattr(search_plugin, "MIRROR_PAGES", 0)
+    _build(project, tmp_path / "site")
+    assert sources == [None]
+    assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").is_file()
