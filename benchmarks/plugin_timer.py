@@ -12,6 +12,7 @@ Both wall time and CPU time are kept: on a shared machine CPU time is steadier.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import resource
@@ -56,6 +57,7 @@ def _timed(method: Callable[..., Any], plugin: str, event: str) -> Callable[...,
     cpu.setdefault(event, 0.0)
     calls.setdefault(event, 0)
 
+    @functools.wraps(method)  # the plugins still see their own handler underneath (handlers.py)
     def timed(*args: Any, **kwargs: Any) -> Any:
         start, start_cpu = time.perf_counter(), _cpu_now()
         try:

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import filecmp
+import gzip
+import json
+import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,8 +16,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from mentorhub.mkdocs import search_plugin
+from mentorhub import forked
+from mentorhub.mkdocs import page_writers, search_plugin
 from mentorhub.search import index as search_index
+from mentorhub.search import mirror as mirror_module
 from mentorhub.search.mirror import SearchMirror, search_part
 
 from conftest import EPOCH, copy_demo
@@ -25,6 +30,8 @@ PAGE = ('<html lang="en"><head><title>T</title></head><body class="x">'
         '<footer>f</footer></body></html>')
 
 #: Runs before the search plugin's post_build: it could rewrite pages the mirror holds.
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="no os.fork here")
+
 FOREIGN_POST_BUILD = """\
 from mkdocs.plugins import event_priority
 
@@ -55,16 +62,18 @@ def test_a_page_without_an_indexed_element_is_kept_whole() -> None:
     assert search_part(page) == page
 
 
-def test_the_mirror_ends_up_with_exactly_the_sites_html_files(tmp_path: Path) -> None:
+def test_the_mirror_ends_up_with_exactly_the_sites_html_files(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     site = tmp_path / "site"
     for path in ("people/a/index.html", "people/b/index.html", "404.html", "pagefind/x.html"):
         (site / path).parent.mkdir(parents=True, exist_ok=True)
         (site / path).write_text(PAGE.format(shell="S"), encoding="utf-8")
+    monkeypatch.setattr(mirror_module, "RAM_FOLDER", tmp_path)
     mirror = SearchMirror()
-    mirror.start(["people/a/index.html", "people/b/index.html", "people/gone/index.html"])
+    assert mirror.start(["people/a/index.html", "people/b/index.html", "people/gone/index.html"])
     assert mirror.root is not None
     root = mirror.root
-    assert [p.name for p in sorted((root / "people").iterdir())] == ["a", "b", "gone"]
+    assert sorted(p.name for p in (root / "people").iterdir()) == ["a", "b", "gone"]
     mirror.add("people/a/index.html", PAGE.format(shell="S"))
     mirror.add("people/gone/index.html", PAGE.format(shell="S"))  # a page since deleted from the site
     mirror.add("people/b/index.html", " \n")  # empty output: MkDocs writes nothing
@@ -78,9 +87,13 @@ def test_the_mirror_ends_up_with_exactly_the_sites_html_files(tmp_path: Path) ->
 
 
 @pytest.fixture
-def sources(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Path | None]]:
+def sources(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[list[Path | None]]:
     """Every build's Pagefind source folder (None: the site itself); mirrors from the first page on."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    ram = tmp_path / "ram"  # the same on every machine (/dev/shm may be missing or small)
+    ram.mkdir()
+    monkeypatch.setattr(mirror_module, "RAM_FOLDER", ram)
+    monkeypatch.setattr(search_plugin, "MIRROR_PAGES", 0)
     seen: list[Path | None] = []
     build_index = search_index.build_index
 
@@ -117,21 +130,51 @@ def _differences(left: Path, right: Path) -> list[str]:
     return found
 
 
-def test_a_build_indexed_from_the_mirror_has_the_bundle_of_one_indexed_from_the_site(
+def _indexed_pages(site: Path) -> list[str]:
+    """What the bundle says of each page (its fragment: URL, text, filters, meta, anchors), sorted."""
+    fragments = []
+    for path in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        fragments.append(json.dumps(json.loads(data[len(b"pagefind_dcd"):]), sort_keys=True))
+    return sorted(fragments)
+
+
+@needs_fork
+def test_a_build_indexed_from_the_mirror_indexes_what_the_site_says_and_is_the_same_on_any_cores(
         sources: list[Path | None], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = copy_demo(tmp_path / "hub")
-    monkeypatch.setattr(search_plugin, "MIRROR_PAGES", 0)
-    _build(project, tmp_path / "mirrored")
+    monkeypatch.setattr(page_writers, "MIN_PAGES", 0)
+    monkeypatch.setattr(forked, "available_jobs", lambda: 2)
+    _build(project, tmp_path / "two")
+    monkeypatch.setattr(forked, "available_jobs", lambda: 1)
+    _build(project, tmp_path / "one")
     monkeypatch.setattr(search_plugin, "MIRROR_PAGES", 10**9)
     _build(project, tmp_path / "whole")
-    assert len(sources) == 2 and sources[0] is not None and sources[1] is None
-    mirror = sources[0]
-    deadline = time.monotonic() + 30
-    while mirror.exists() and time.monotonic() < deadline:  # deleted in the background
-        time.sleep(0.05)
-    assert not mirror.exists()
-    assert _differences(tmp_path / "mirrored", tmp_path / "whole") == []
-    assert (tmp_path / "mirrored" / "pagefind" / "pagefind-entry.json").is_file()
+    assert len(sources) == 3 and sources[0] is not None and sources[1] is not None and sources[2] is None
+    # Pages written by two processes or one, the mirror's order is the same: so is the site.
+    assert _differences(tmp_path / "two", tmp_path / "one") == []
+    # Against Pagefind reading the site itself: the same pages, saying the same; numbered in
+    # another order where the two folders list their entries differently (tmpfs and ext4).
+    assert _indexed_pages(tmp_path / "two") == _indexed_pages(tmp_path / "whole")
+    assert len(_indexed_pages(tmp_path / "two")) > 100
+    assert all(path.startswith("pagefind/") for path in _differences(tmp_path / "two", tmp_path / "whole"))
+    for mirror in sources[:2]:
+        assert mirror is not None
+        deadline = time.monotonic() + 30
+        while mirror.exists() and time.monotonic() < deadline:  # deleted in the background
+            time.sleep(0.05)
+        assert not mirror.exists()
+
+
+def test_without_a_ram_backed_folder_with_room_there_is_no_mirror(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(mirror_module, "RAM_FOLDER", tmp_path / "missing")
+    assert mirror_module.ram_folder(10) is None
+    assert SearchMirror().start(["index.html"]) is False
+    monkeypatch.setattr(mirror_module, "RAM_FOLDER", tmp_path)
+    assert mirror_module.ram_folder(10) == tmp_path
+    assert mirror_module.ram_folder(10**12) is None  # no room for a trillion pages
 
 
 def test_a_post_build_handler_that_is_not_ours_has_pagefind_read_the_site(
@@ -141,7 +184,6 @@ def test_a_post_build_handler_that_is_not_ours_has_pagefind_read_the_site(
     config_file = project / "mkdocs.yml"
     text = config_file.read_text(encoding="utf-8")
     config_file.write_text(text.replace("\nhooks:\n", "\nhooks:\n  - hooks/late.py\n"), encoding="utf-8")
-    monkeypatch.setattr(search_plugin, "MIRROR_PAGES", 0)
     _build(project, tmp_path / "site")
     assert sources == [None]
     assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").is_file()

@@ -7,6 +7,7 @@ plugin or hook could see or change a page there: these say so.
 
 from __future__ import annotations
 
+import inspect
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -16,19 +17,30 @@ _PACKAGE = "mentorhub."
 
 def all_ours(config: MkDocsConfig, *events: str) -> bool:
     """Every handler of these events belongs to this package."""
-    handlers: dict[str, list[Any]] = config.plugins.events
-    return all(getattr(handler, "__module__", "").startswith(_PACKAGE)
-               for event in events for handler in handlers[event])
+    return all(_ours(handler) for event in events for handler in _handlers(config, event))
 
 
 def is_last(config: MkDocsConfig, event: str, handler: object) -> bool:
     """`handler` runs after every other handler of `event`."""
-    handlers: list[Any] = config.plugins.events[event]
+    handlers = _handlers(config, event)
     return bool(handlers) and handlers[-1] == handler
 
 
 def ours_before(config: MkDocsConfig, event: str, handler: object) -> bool:
     """Every handler of `event` that runs before `handler` belongs to this package."""
-    handlers: list[Any] = config.plugins.events[event]
+    handlers = _handlers(config, event)
     earlier = handlers[:handlers.index(handler)] if handler in handlers else handlers
-    return all(getattr(h, "__module__", "").startswith(_PACKAGE) for h in earlier)
+    return all(_ours(h) for h in earlier)
+
+
+def _handlers(config: MkDocsConfig, event: str) -> list[Any]:
+    """The event's handlers in the order MkDocs calls them, each without its decorators.
+
+    A decorator made with functools.wraps (a timer, a tracer) leaves the handler's
+    own module and identity underneath.
+    """
+    return [inspect.unwrap(handler) for handler in config.plugins.events[event]]
+
+
+def _ours(handler: Any) -> bool:
+    return str(getattr(handler, "__module__", "")).startswith(_PACKAGE)

@@ -27,7 +27,6 @@ from __future__ import annotations
 import importlib
 import inspect
 import logging
-import os
 import time
 import warnings
 from collections.abc import Callable, Sequence
@@ -81,10 +80,6 @@ class PageWriters:
                 or len({file.abs_dest_path for file in doc_files}) < len(doc_files)):
             return  # (two pages on one path: MkDocs' order decides which one is kept)
         started = time.perf_counter()
-        # Folders made here in MkDocs' order: the file system lists them as after a build
-        # in one process (Pagefind numbers pages in that order), not in the processes' race.
-        for folder in dict.fromkeys(os.path.dirname(file.abs_dest_path) for file in doc_files):
-            os.makedirs(folder, exist_ok=True)
         render = partial(_write, build_page, config, doc_files, nav, env)
         first: dict[tuple[str, str], int] = {}
         for index, file in enumerate(doc_files):

@@ -118,7 +118,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         env.globals["mentorhub_search_url"] = search_page.url if search_page else None
         pages = files.documentation_pages()
         if self.command != "serve" and not self.dirty and len(pages) >= MIRROR_PAGES:
-            self.mirror.start(file.dest_uri for file in pages)  # before any page is written
+            self.mirror.start([file.dest_uri for file in pages])  # before any page is written
         return env
 
     @event_priority(-100)  # the page as it is written, after every plugin's changes
