@@ -128,3 +128,19 @@ def test_only_known_engines_with_the_known_parameters_are_used(fresh_plugins: No
 
     Elsewhere.__module__ = "otherdocs.config"
     assert page_writers.engine_build_page(Elsewhere()) is None
+
+
+@needs_fork
+def test_every_language_tree_is_written_as_mkdocs_writes_it(
+        splits: list[int], fresh_plugins: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = copy_demo(tmp_path / "hub")
+    config_file = project / "mkdocs.yml"
+    text = config_file.read_text(encoding="utf-8")
+    config_file.write_text(text.replace("  - mentorhub:\n", "  - mentorhub:\n      languages: [en, fr]\n", 1),
+                           encoding="utf-8")
+    _build(project, tmp_path / "shared")
+    assert splits == [2, 2]  # the root tree and the French one
+    assert (tmp_path / "shared" / "fr" / "people" / "index.html").is_file()
+    monkeypatch.setattr(forked, "available_jobs", lambda: 1)
+    _build(project, tmp_path / "alone")
+    assert _same_trees(tmp_path / "shared", tmp_path / "alone") == []
