@@ -160,6 +160,7 @@ class SearchPlugin(BasePlugin[SearchConfig]):
             self.mirror.discard()
         log.info(f"Pagefind indexed {summary.pages} pages ({summary.words} words, "
                  f"{summary.filters} filters) in {summary.seconds:.1f} s")
+        log.debug(f"Pagefind read {'the search mirror, ' + str(source) if source else 'the site'}")
 
     def on_build_error(self, *, error: Exception) -> None:
         self.mirror.discard()
