@@ -76,9 +76,11 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         return files
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        links = autodiscovery_links(page.file.dest_uri, self.feeds)
         head_end = output.find("</head>")
-        if not links or head_end < 0:
+        if head_end < 0:  # e.g. a page `serve` leaves as it is on disk (empty output)
+            return output
+        links = autodiscovery_links(page.file.dest_uri, self.feeds)
+        if not links:
             return output
         return output[:head_end] + links + "\n" + output[head_end:]
 

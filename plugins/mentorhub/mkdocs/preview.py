@@ -38,11 +38,11 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemLoader
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -58,6 +58,9 @@ from ..site.template_cache import MemoryBytecodeCache
 
 log = get_plugin_logger(__name__)
 
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
 #: In the package's theme folder (`theme/`): renders nothing, so MkDocs writes nothing.
 UNCHANGED_TEMPLATE = "mentorhub/preview-unchanged.html"
 #: Top-level entries of the served folder are parked under this prefix while MkDocs
@@ -68,6 +71,9 @@ _PARKED = ".mentorhub-kept-"
 FULL_REBUILD_VARIABLE = "MENTORHUB_FULL_REBUILD"
 #: Written by search in the background; never swept.
 SEARCH_DIR = "pagefind"
+#: How long `serve` waits for more changes after a file it watches was written and
+#: closed, instead of MkDocs' `build_delay` (0.1 s) (see notice_saves_at_once).
+SETTLED_DELAY = 0.02
 
 
 class Preview:
@@ -77,6 +83,7 @@ class Preview:
         self.records = RecordCache()
         keep_bodies()  # rendered contributor bodies, too (site/body_cache.py)
         self._theme_code = MemoryBytecodeCache()
+        self._theme_listings: dict[Hashable, list[str]] = {}  # see _list_theme_once
         self._digests: dict[str, str] = {}  # src_uri → digest of the page as last written
         self._current: dict[str, str] = {}  # this build's digests
         self._unchanged: set[str] = set()  # this build: pages left as they are on disk
@@ -90,10 +97,11 @@ class Preview:
         self.lock = threading.Lock()  # held while a build parks the folder or search swaps in
         self.search: BackgroundJob | None = None  # the latest background index
         self._generation = 0
-        # A generated page's HTML by its Markdown: the last build's and this one's (to_html
-        # is a pure function of its arguments; most pages come out of a rebuild unchanged).
-        self._html: dict[tuple[str, str], PageHtml] = {}
-        self._html_last: dict[tuple[str, str], PageHtml] = {}
+        # Results of pure functions by their arguments (a generated page's HTML by its
+        # Markdown, a page's search facets by its record): this build's and the last
+        # one's; most pages come out of a rebuild unchanged (see reuse()).
+        self._kept: dict[Hashable, Any] = {}
+        self._kept_last: dict[Hashable, Any] = {}
         logging.getLogger("mkdocs.commands.build").addFilter(self._quiet_skips)
 
     def attach(self, config: MkDocsConfig) -> None:
@@ -102,7 +110,7 @@ class Preview:
         if self._after_nav in plugins.events["nav"]:
             return
         self._started = time.perf_counter()
-        self._html_last, self._html = self._html or self._html_last, {}
+        self._kept_last, self._kept = self._kept or self._kept_last, {}
         with self.lock:
             self._generation += 1
         if self.search is not None:
@@ -110,20 +118,32 @@ class Preview:
         if self._building:
             self._digests.clear()  # the last build stopped half-way: its files may be mixed
         self._building = True
+        _list_theme_once(config, self._theme_listings)
         for event, handler in (("pre_build", self._park), ("files", self._unpark),
                                ("nav", self._after_nav), ("env", self._mark_unchanged),
                                ("post_page", self._nothing_to_write),
                                ("post_build", self._sweep), ("post_build", self._summary)):
             plugins._register_event(event, handler, "mentorhub")
 
+    def reuse(self, function: Callable[[K], V], argument: K) -> V:
+        """function(argument), reused from this build or the last one when it had it.
+
+        Only for pure functions of a hashable argument (and of the installed package,
+        which cannot change while serving): the answer kept is the answer it would give.
+        What the build before the last one asked for and this one does not is let go.
+        """
+        key = (function, argument)
+        found = self._kept.get(key)
+        if found is None:
+            found = self._kept_last.get(key)
+            if found is None:
+                found = function(argument)
+            self._kept[key] = found
+        return cast(V, found)
+
     def page_html(self, markdown: str, permalink: str) -> PageHtml:
         """site.page_html.to_html(markdown, permalink=…), reused from the last build when it had it."""
-        key = (markdown, permalink)
-        found = self._html.get(key) or self._html_last.get(key)
-        if found is None:
-            found = to_html(markdown, permalink=permalink)
-        self._html[key] = found
-        return found
+        return self.reuse(_to_html, (markdown, permalink))
 
     # -- handlers ------------------------------------------------------------------------
 
@@ -229,6 +249,45 @@ class Preview:
         if not message.startswith("Page skipped: '"):
             return True
         return message.split("'")[1] not in self._unchanged
+
+
+def _to_html(markdown_and_permalink: tuple[str, str]) -> PageHtml:
+    markdown, permalink = markdown_and_permalink
+    return to_html(markdown, permalink=permalink)
+
+
+def _list_theme_once(config: MkDocsConfig, listings: dict[Hashable, list[str]]) -> None:
+    """Have MkDocs' listing of the theme's files (Files.add_files_from_theme) walk each
+    installed theme folder once per `serve` (Material's thousands of icons: ~0.05 s of
+    every save); the site's own `custom_dir` is walked on every build, as it can change."""
+    theme = config.theme
+    get_env = theme.get_env
+
+    def env_listing_once() -> Environment:
+        env = get_env()
+        loader, original = env.loader, env.list_templates
+        if not isinstance(loader, FileSystemLoader):
+            return env
+
+        def list_templates(extensions: Any = None, filter_func: Any = None) -> list[str]:
+            if extensions is not None or filter_func is None:
+                return original(extensions, filter_func)
+            found: set[str] = set()
+            for folder in loader.searchpath:
+                # The filter is MkDocs' own, the same while the theme's settings are.
+                key = (folder, tuple(theme.dirs), tuple(theme.static_templates))
+                names = None if folder == theme.custom_dir else listings.get(key)
+                if names is None:
+                    names = [name for name in FileSystemLoader(folder).list_templates() if filter_func(name)]
+                    if folder != theme.custom_dir:
+                        listings[key] = names
+                found.update(names)
+            return sorted(found)  # what Environment.list_templates returns for the whole path
+
+        env.list_templates = list_templates  # type: ignore[method-assign]
+        return env
+
+    theme.get_env = env_listing_once  # type: ignore[method-assign]
 
 
 def _theme_outputs(config: MkDocsConfig) -> list[str]:
@@ -384,6 +443,12 @@ def notice_saves_at_once(server: Any) -> bool:
     inotify observer, and a save starts the rebuild at once; anywhere else (another
     system, a file system without inotify, too few inotify watches) MkDocs' polling
     stays. Returns whether it switched. Call from `on_serve`, before the server starts.
+
+    MkDocs then waits `build_delay` (0.1 s) after the last change before rebuilding, so
+    that one save's several writes make one rebuild. inotify also says when a writer
+    closes the file it wrote: after that the wait is `SETTLED_DELAY` (still long enough
+    to gather a save of several files); after any other change (a file half-written, a
+    rename that may be an editor's first step) it stays MkDocs' own.
     """
     if not sys.platform.startswith("linux") or InotifyObserver is None:
         return False
@@ -394,7 +459,7 @@ def notice_saves_at_once(server: Any) -> bool:
     if not _inotify_can_watch(list(watched), inotify_init, inotify_add_watch):
         return False
     old = server.observer
-    server.observer = _ChangesOnly()
+    server.observer = _ChangesOnly(server)
     server._watched_paths = {}
     server._watch_refs = {}
     try:
@@ -421,19 +486,32 @@ else:
         _events.FileCreatedEvent, _events.FileDeletedEvent, _events.FileModifiedEvent,
         _events.FileMovedEvent, _events.FileClosedEvent]
 
+    class _Settling(_events.FileSystemEventHandler):
+        """MkDocs' handler, after setting how long the server waits for more changes."""
+
+        def __init__(self, handler: _events.FileSystemEventHandler, server: Any) -> None:
+            self.handler, self.server = handler, server
+            self.mkdocs_delay = server.build_delay
+
+        def dispatch(self, event: _events.FileSystemEvent) -> None:
+            closed = isinstance(event, _events.FileClosedEvent)  # after writing: the save is whole
+            self.server.build_delay = SETTLED_DELAY if closed else self.mkdocs_delay
+            self.handler.dispatch(event)
+
     class _ChangesOnly(InotifyObserver):
         """inotify for the paths it can watch; a path added later that it cannot (MkDocs
         watches `watch:` entries after on_serve) is polled, as MkDocs would."""
 
-        def __init__(self) -> None:
+        def __init__(self, server: Any) -> None:
             super().__init__()
             self.polling = PollingObserver(timeout=0.5)  # MkDocs' own interval
+            self.server = server
 
         def schedule(self, event_handler: Any, path: Any, *, recursive: bool = False,
                      event_filter: Any = None, follow_symlink: bool = False) -> Any:
             if not _inotify_can_watch([str(path)], inotify_init, inotify_add_watch):
                 return self.polling.schedule(event_handler, path, recursive=recursive)
-            return super().schedule(event_handler, path, recursive=recursive,
+            return super().schedule(_Settling(event_handler, self.server), path, recursive=recursive,
                                     event_filter=event_filter or _CHANGES, follow_symlink=follow_symlink)
 
         def unschedule(self, watch: Any) -> None:
