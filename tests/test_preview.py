@@ -106,6 +106,9 @@ def test_incremental_serve_matches_a_clean_build(tmp_path: Path, shared: bool) -
     assert unchanged["rendered"] == 0 and unchanged["records_read"] == 0
     # Editing one name re-renders the pages that show it, not the whole site.
     assert 0 < edited["rendered"] < edited["pages"] and edited["records_read"] == 1
+    # ... and generates again only the pages whose template read something that changed
+    # (site/page_memo.py; with pages shared with a child, the child's count comes back too).
+    assert first["markdown_kept"] == 0 and unchanged["markdown_kept"] > edited["markdown_kept"] > 0
     # skills.yml changes what every record is checked against: all are read again.
     assert summaries[6]["records_read"] >= 5
     broken = result.stderr

@@ -199,6 +199,7 @@ class HubPlugin(BasePlugin[HubConfig]):
             override_dirs=self._override_dirs(config),
             profile_sections=self.profile_sections,
             portraits=self.portraits.portraits,
+            memo=self.preview.pages if self.preview else None,  # `serve` (site/page_memo.py)
         )
         for page in renderer.pages():
             self.add_page(files, page, config)

@@ -54,6 +54,7 @@ from ..hub.loader import RecordCache
 from ..search.index import PagefindError, build_index
 from ..site.body_cache import keep_bodies
 from ..site.page_html import PageHtml, to_html
+from ..site.page_memo import PageMemo
 from ..site.template_cache import MemoryBytecodeCache
 
 log = get_plugin_logger(__name__)
@@ -81,6 +82,7 @@ class Preview:
 
     def __init__(self) -> None:
         self.records = RecordCache()
+        self.pages = PageMemo()  # generated pages' Markdown (site/page_memo.py)
         keep_bodies()  # rendered contributor bodies, too (site/body_cache.py)
         self._theme_code = MemoryBytecodeCache()
         self._theme_listings: dict[Hashable, list[str]] = {}  # see _list_theme_once
@@ -237,9 +239,11 @@ class Preview:
         self._building = False
         total = len(self._current)
         rendered = total - len(self._unchanged)
-        self.last_summary = {"pages": total, "rendered": rendered, "records_read": self.records.misses}
-        log.info(f"Preview: {rendered} of {total} pages rendered, {self.records.misses} "
-                 f"record files read, in {time.perf_counter() - self._started:.1f} s"
+        kept = self.pages.kept
+        self.last_summary = {"pages": total, "rendered": rendered, "records_read": self.records.misses,
+                             "markdown_kept": kept}
+        log.info(f"Preview: {rendered} of {total} pages rendered ({kept} kept their Markdown), "
+                 f"{self.records.misses} record files read, in {time.perf_counter() - self._started:.1f} s"
                  + (f"; {self.search_note}" if self.search_note else ""))
         self.records.hits = self.records.misses = 0
 
