@@ -239,11 +239,12 @@ class Preview:
         self._building = False
         total = len(self._current)
         rendered = total - len(self._unchanged)
-        kept = self.pages.kept
+        made, kept = self.pages.made, self.pages.kept
         self.last_summary = {"pages": total, "rendered": rendered, "records_read": self.records.misses,
-                             "markdown_kept": kept}
-        log.info(f"Preview: {rendered} of {total} pages rendered ({kept} kept their Markdown), "
-                 f"{self.records.misses} record files read, in {time.perf_counter() - self._started:.1f} s"
+                             "parts_generated": made, "parts_kept": kept}
+        log.info(f"Preview: {rendered} of {total} pages rendered ({made} generated parts made again, "
+                 f"{kept} kept), {self.records.misses} record files read, "
+                 f"in {time.perf_counter() - self._started:.1f} s"
                  + (f"; {self.search_note}" if self.search_note else ""))
         self.records.hits = self.records.misses = 0
 

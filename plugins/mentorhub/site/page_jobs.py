@@ -24,6 +24,7 @@ through a pipe cost more than they save below `MIN_JOBS` pages.
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -76,9 +77,9 @@ def render_pages(jobs: Sequence[PageJob], warm: Callable[[], None] | None = None
         warnings.filterwarnings("ignore", message=r".*use of fork\(\) may lead to deadlocks",
                                 category=DeprecationWarning)
         done = forked.run_split([partial(_render_share, jobs, share, memo) for share in shares])
-    for share, (rendered, bodies, kept) in zip(shares, done, strict=True):
+    for share, (rendered, bodies, kept, pid) in zip(shares, done, strict=True):
         body_cache.keep(bodies)
-        if memo is not None and kept is not None:
+        if memo is not None and kept is not None and pid != os.getpid():  # a child's, not this process's own
             memo.take(kept)
         for index, page in zip(share, rendered, strict=True):
             pages[index] = page
@@ -86,9 +87,10 @@ def render_pages(jobs: Sequence[PageJob], warm: Callable[[], None] | None = None
 
 
 def _render_share(jobs: Sequence[PageJob], share: list[int], memo: PageMemo | None
-                  ) -> tuple[list[Page], list[body_cache.Entry], Handover | None]:
+                  ) -> tuple[list[Page], list[body_cache.Entry], Handover | None, int]:
     """Render the jobs at `share`; also the bodies this rendered and kept (none in `build`),
-    and what it added to and reused from `serve`'s memo of pages (page_memo.py)."""
+    and what it added to and reused from `serve`'s memo of pages (page_memo.py), and which
+    process it ran in (run_split may run a share in this one)."""
     before, mark = body_cache.count(), memo.mark() if memo else None
     pages = [jobs[index].render() for index in share]
-    return pages, body_cache.since(before), memo.handover(mark) if memo and mark else None
+    return pages, body_cache.since(before), memo.handover(mark) if memo and mark else None, os.getpid()

@@ -1,28 +1,31 @@
-"""`serve`: a generated page's Markdown reused when everything its template read is the same.
+"""`serve`: what a template rendered on a page, reused when everything it read is the same.
 
-A page's template (render.py `SiteRenderer._page`) turns these into its Markdown, and
-nothing else:
+Every generated page, and every part of one a feature plugin renders (matching's
+sections on a profile, KPI and finder pages), is a template rendered through
+`SiteRenderer.render_fragment`, which turns these into text, and nothing else:
 
 * the template and what it includes: the package's own, which cannot change while
   serving (a site that overrides templates keeps nothing here);
 * the site-level `options` (the language, and with it every word, date and number
-  format): everything kept is dropped when they differ from the last build's;
-* the page's address, title and context (the records, lists and sections passed in);
+  format) and the people's photos: everything kept is dropped when they differ from
+  the last build's;
+* the page's address and the context passed in (title, records, lists, sections);
 * what it asks the page context `h` (PageContext). Most of its methods answer from
-  their arguments, the page's address and the options alone (`PURE`). Every other
-  method (looking a person or a skill up, a mentor's free places, a photo, …) reads
-  the hub: each such call is recorded with its answer.
+  their arguments, the page's address, the options and photos alone (`PURE`). Every
+  other method (looking a person or a skill up, a mentor's free places, …) reads the
+  hub: each such call is recorded with its answer.
 
 The template variable `hub` and `h.site` would be reads this cannot see: a template
 that names either is never kept (`_safe`, from the templates' syntax trees).
 
-On the next build a page is kept when its template, address, title and context are
-the same as last time (`same`: equal values of the same types, lists and mappings in
-the same order), and every recorded call, asked again now, gives the same answer. A
-template renders the same values to the same Markdown, and by induction over the
-recorded calls (each asked with the same arguments as before, since everything the
-template saw up to that call was the same) it would ask the same questions and get
-the same answers: its Markdown would be the one kept.
+On the next build a render is kept when its template, address and context are the
+same as last time (`same`: equal values of the same types, lists and mappings in the
+same order, records field by field), and every recorded call, asked again now, gives
+the same answer. A template renders the same values to the same text, and by
+induction over the recorded calls (each asked with the same arguments as before,
+since everything the template saw up to that call was the same) it would ask the
+same questions and get the same answers: its text would be the one kept. Work done
+before a template is rendered (a plugin computing a section's context) is not saved.
 
 Nothing here runs in `mkdocs build`: the renderer gets a memo only from `serve`'s
 preview (mkdocs/preview.py).
@@ -31,7 +34,7 @@ preview (mkdocs/preview.py).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING, Any
@@ -40,16 +43,17 @@ import jinja2
 from jinja2 import meta, nodes
 
 if TYPE_CHECKING:
+    from .portraits import Portrait
     from .render import PageContext, RenderOptions
 
 #: PageContext methods whose answer depends only on their arguments, the page's address
-#: and the renderer's options and language (all part of what is compared), not on the
-#: hub: their calls need no recording. A method added to PageContext is recorded until
+#: and the renderer's options, language and photos (all part of what is compared), not
+#: on the hub: their calls need no recording. A method added to PageContext is recorded until
 #: it is listed here.
 PURE = frozenset({
     "root_link", "link", "file_link", "language", "lang_attr", "choice", "choice_label",
     "title", "count", "all_of", "is_stale", "country", "utc_offset", "page_url",
-    "intro_href", "intro_audience", "organizers",
+    "intro_href", "intro_audience", "organizers", "face",
     "person_src", "resource_src", "session_src", "story_src", "skill_src",
 })
 #: Template names whose reads this cannot see (see the module's docstring).
@@ -62,48 +66,54 @@ Read = tuple[str, tuple[Any, ...], dict[str, Any], Any]
 
 @dataclass
 class Entry:
-    """What one page's template was given and asked, and the Markdown it made."""
+    """What a template was given and asked on one page, and what it made."""
 
-    template: str
-    title: str
     context: dict[str, Any]
     reads: list[Read]
-    markdown: str
+    output: str
+
+
+#: A page's address and a template rendered on it.
+Key = tuple[str, str]
 
 
 class PageMemo:
-    """Each generated page's last Markdown, by its address, for the life of one `serve`."""
+    """What each page's templates rendered last, for the life of one `serve`."""
 
     def __init__(self) -> None:
-        self._entries: dict[str, Entry] = {}
-        self._added: list[tuple[str, Entry]] = []  # this build's, in order (forked children send theirs)
-        self._options: RenderOptions | None = None
+        self._entries: dict[Key, Entry] = {}
+        self._added: list[tuple[Key, Entry]] = []  # this build's, in order (forked children send theirs)
+        self._site: tuple[Any, ...] | None = None
         self.enabled = False
-        self.kept = 0  # pages whose Markdown was reused in this build
+        self.kept = 0  # renders reused in this build
+        self.made = 0  # renders made in this build
 
-    def begin(self, options: RenderOptions, *, overridden: bool) -> None:
-        """A new build with these options; nothing is kept for a site that overrides templates."""
-        if overridden or options != self._options:
+    def begin(self, options: RenderOptions, portraits: Mapping[str, Portrait], *, overridden: bool) -> None:
+        """A new build with these options and photos; a site that overrides templates keeps nothing."""
+        site = (options, dict(portraits))
+        if overridden or self._site is None or not same(site, self._site):
             self._entries.clear()
-        self._options = options
+        self._site = site
+        _PAIRS.clear()  # the last build's objects may be gone, their ids taken
         self.enabled = not overridden
         self._added = []
-        self.kept = 0
+        self.kept = self.made = 0
 
-    def markdown(self, env: jinja2.Environment, template: str, ctx: PageContext, title: str,
-                 context: dict[str, Any], render: Callable[[PageContext], str]) -> str:
-        """render(ctx): the page's Markdown, or the one kept when nothing it read changed."""
+    def rendered(self, env: jinja2.Environment, template: str, ctx: PageContext, context: dict[str, Any],
+                 render: Callable[[str, PageContext, dict[str, Any]], str]) -> str:
+        """render(template, ctx, context), or what it gave last time if nothing it read changed."""
         if not self.enabled or not _safe(env, template):
-            return render(ctx)
-        entry = self._entries.get(ctx.src_uri)
-        if (entry is not None and entry.template == template and same(entry.title, title)
-                and same(entry.context, context) and _answers_hold(entry.reads, ctx)):
+            return render(template, ctx, context)
+        key = (ctx.src_uri, template)
+        entry = self._entries.get(key)
+        if entry is not None and same(entry.context, context) and _answers_hold(entry.reads, ctx):
             self.kept += 1
-            return entry.markdown
+            return entry.output
         recording = _recording(ctx)
-        markdown = render(recording)
-        self.keep([(ctx.src_uri, Entry(template, title, context, recording.reads, markdown))])
-        return markdown
+        output = render(template, recording, context)
+        self.made += 1
+        self.keep([(key, Entry(context, recording.reads, output))])
+        return output
 
     def mark(self) -> tuple[int, int]:
         """Where this build is: see handover()."""
@@ -119,15 +129,16 @@ class PageMemo:
         entries, kept = handover
         self.keep(entries)
         self.kept += kept
+        self.made += len(entries)
 
-    def keep(self, entries: list[tuple[str, Entry]]) -> None:
+    def keep(self, entries: list[tuple[Key, Entry]]) -> None:
         for src_uri, entry in entries:
             self._entries[src_uri] = entry
         self._added.extend(entries)
 
 
-#: Pages added to a memo (by address) and how many were reused, since a mark.
-Handover = tuple[list[tuple[str, Entry]], int]
+#: Renders added to a memo and how many were reused, since a mark.
+Handover = tuple[list[tuple[Key, Entry]], int]
 
 
 def same(a: Any, b: Any) -> bool:
@@ -146,14 +157,21 @@ def same(a: Any, b: Any) -> bool:
     if kind in (set, frozenset):
         return len(a) == len(b) and all(map(same, a, b))
     if dataclasses.is_dataclass(a):
-        names = _FIELDS.get(kind)
-        if names is None:
-            names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(a))
-        return all(same(getattr(a, name), getattr(b, name)) for name in names)
+        # A record shows on many pages: each pair is compared once per build. The pair is
+        # held with the answer, so neither id can be reused by another object meanwhile.
+        pair = (id(a), id(b))
+        known = _PAIRS.get(pair)
+        if known is None:
+            names = _FIELDS.get(kind)
+            if names is None:
+                names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(a))
+            known = _PAIRS[pair] = (a, b, all(same(getattr(a, name), getattr(b, name)) for name in names))
+        return known[2]
     return bool(a == b)
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_PAIRS: dict[tuple[int, int], tuple[Any, Any, bool]] = {}  # this build's compared records
 _RECORDING: dict[type, type] = {}
 
 

@@ -318,7 +318,7 @@ class SiteRenderer:
         # `serve`: pages whose inputs did not change keep their Markdown (page_memo.py).
         self.memo = memo
         if memo is not None:
-            memo.begin(options, overridden=any(map(_holds_files, overrides)))
+            memo.begin(options, self.portraits, overridden=any(map(_holds_files, overrides)))
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(search_path),
             autoescape=True,
@@ -355,17 +355,17 @@ class SiteRenderer:
         return self.i18n.catalog.ngettext(singular, plural, n).replace("%(num)s", self.i18n.number(n))
 
     def render_fragment(self, template: str, ctx: PageContext, **context: Any) -> str:
+        if self.memo is not None:  # `serve`: kept while nothing it reads changed (page_memo.py)
+            return self.memo.rendered(self.env, template, ctx, context, self._render)
+        return self._render(template, ctx, context)
+
+    def _render(self, template: str, ctx: PageContext, context: dict[str, Any]) -> str:
         return self.env.get_template(template).render(h=ctx, hub=self.hub, options=self.options, **context)
 
     def _page(self, template: str, src_uri: str, title: str, *, kind: str = "listing",
               description: str = "", source_path: str = "", **context: Any) -> Page:
         ctx = PageContext(src_uri, self)
-        if self.memo is None:
-            markdown = self.render_fragment(template, ctx, title=title, **context)
-        else:
-            markdown = self.memo.markdown(
-                self.env, template, ctx, title, context,
-                lambda reading: self.render_fragment(template, reading, title=title, **context))
+        markdown = self.render_fragment(template, ctx, title=title, **context)
         return Page(src_uri, title, markdown, description, kind, source_path,
                     wide=template in CARD_GRID_TEMPLATES)
 
