@@ -138,3 +138,11 @@ def test_every_package_template_can_be_kept() -> None:
     templates = renderer.env.list_templates(extensions=["html"])
     assert "person.html" in templates
     assert [t for t in templates if not page_memo._reads_only_through_h(renderer.env, t)] == []
+
+
+def test_kpi_number_formats_compare_by_language() -> None:
+    from mentorhub.i18n import localizer
+    from mentorhub.impact.pages import LocalFormat
+
+    assert same(LocalFormat(localizer("en")), LocalFormat(localizer("en")))
+    assert not same(LocalFormat(localizer("en")), LocalFormat(localizer("es")))
