@@ -113,7 +113,8 @@ def test_incremental_serve_matches_a_clean_build(tmp_path: Path, shared: bool) -
     # pages' number formatter, are made again each time.)
     assert unchanged["parts_generated"] < first["parts_generated"] / 10 < unchanged["parts_kept"]
     assert 0 < edited["parts_generated"] < first["parts_generated"] / 2
-    # skills.yml changes what every record is checked against: all are read again.
-    assert summaries[6]["records_read"] >= 5
+    # skills.yml: a record is read again only if a word it wrote changed meaning; the
+    # fixture's records write skill ids, so a new label leaves them all as they were.
+    assert summaries[6]["records_read"] == 0
     broken = result.stderr
     assert "content/people/mia-mentor.md" in broken and "content problem" in broken
