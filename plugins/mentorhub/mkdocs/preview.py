@@ -5,9 +5,11 @@ Material's page template for every page and writes every file again, then Pagefi
 indexes it all. The preview keeps, between the rebuilds of one `serve`:
 
 * every record file's first pass (:class:`~mentorhub.hub.loader.RecordCache`): only
-  files whose size or modification time changed are read and validated again; the
-  hub, its generated pages and every plugin's `on_page_*` work are then redone in
-  memory, which is cheap next to the theme and the disk;
+  files whose size or modification time changed, or whose skill words skills.yml now
+  answers differently, are read and validated again; the hub and every plugin's
+  `on_page_*` work are then redone in memory;
+* what each template rendered on each generated page (`pages`, site/page_memo.py),
+  reused while its context and the answers to every hub lookup it made are the same;
 * the served folder itself: MkDocs' cleaning is sidestepped, and for every page a
   digest of everything the theme's template reads (the page's HTML after every
   plugin's `on_page_content`, title, table of contents, metadata, URLs, neighbours;
@@ -21,10 +23,12 @@ is covered, because the digest is taken from what each page turned out to be. Se
 is re-indexed in the background (search_plugin.py); the page reloads without waiting
 for it. Nothing here runs in `mkdocs build`.
 
-Also kept: each generated page's HTML by its Markdown (`page_html`; the conversion is a
-pure function, and most pages come out of a rebuild unchanged). The hub's pages are
-generated on every core (site/page_jobs.py), and on Linux a save is noticed through
-inotify instead of MkDocs' half-second polling (`notice_saves_at_once`).
+Also kept: results of pure functions by their argument (`reuse`: each generated page's
+HTML by its Markdown, search facets by record, the UI catalog's check) and the installed
+theme's file listing (`_list_theme_once`). The hub's pages are generated on every core
+(site/page_jobs.py), and on Linux a save is noticed through inotify instead of MkDocs'
+half-second polling, and built 0.02 s after the saved file is closed instead of MkDocs'
+0.1 s (`notice_saves_at_once`).
 """
 
 from __future__ import annotations
@@ -170,8 +174,9 @@ class Preview:
     @event_priority(100)  # before any plugin writes into the folder
     def _unpark(self, files: Files, /, *, config: MkDocsConfig) -> None:
         self._unpark_folder(Path(config.site_dir))
+        in_docs: dict[str, bool] = {}  # src_dir → is docs_dir (one comparison per folder, not per file)
         for file in files:
-            if not file.is_documentation_page() and _unchanged_static(file, config):
+            if not file.is_documentation_page() and _unchanged_static(file, config, in_docs):
                 _skip_copy(file)
 
     @staticmethod
@@ -300,12 +305,15 @@ def _theme_outputs(config: MkDocsConfig) -> list[str]:
     return names + [name + ".gz" for name in names if name == "sitemap.xml"]
 
 
-def _unchanged_static(file: File, config: MkDocsConfig) -> bool:
+def _unchanged_static(file: File, config: MkDocsConfig, in_docs: dict[str, bool]) -> bool:
     """A theme or package file (not the hub's own media) copied since it last changed."""
     if file.abs_src_path is None:
         return False  # generated content: written every time
-    if file.src_dir is not None and os.path.samefile(file.src_dir, config.docs_dir):
-        return False  # media: copied every time, a contributor may replace an image
+    if file.src_dir is not None:
+        if file.src_dir not in in_docs:
+            in_docs[file.src_dir] = os.path.samefile(file.src_dir, config.docs_dir)
+        if in_docs[file.src_dir]:
+            return False  # media: copied every time, a contributor may replace an image
     try:
         source, copy = os.stat(file.abs_src_path), os.stat(file.abs_dest_path)
     except OSError:
