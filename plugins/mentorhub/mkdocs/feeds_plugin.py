@@ -76,11 +76,11 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         return files
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        head_end = output.find("</head>")
-        if head_end < 0:  # e.g. a page `serve` leaves as it is on disk (empty output)
-            return output
+        if not output:
+            return output  # written already (page_writers.py)
         links = autodiscovery_links(page.file.dest_uri, self.feeds)
-        if not links:
+        head_end = output.find("</head>")
+        if not links or head_end < 0:
             return output
         return output[:head_end] + links + "\n" + output[head_end:]
 
