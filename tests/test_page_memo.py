@@ -7,6 +7,7 @@ folder against a fresh build) is test_preview.py; these pin down the parts.
 from __future__ import annotations
 
 import datetime as dt
+from collections import OrderedDict, namedtuple
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +41,9 @@ def test_same_means_rendered_alike() -> None:
     assert Markup("<b>") == "<b>" and not same("<b>", Markup("<b>"))  # escaped, or not
     assert not same(1, True) and not same([1], (1,)) and not same([1, 2], [1])
     assert same({"k": [card]}, {"k": [_Card("Mo", ("a", "b"), {"x": "1", "y": "2"})]})
+    pair = namedtuple("pair", "a b")
+    assert pair("<b>", 1) == pair(Markup("<b>"), 1) and not same(pair("<b>", 1), pair(Markup("<b>"), 1))
+    assert not same(OrderedDict(x=1, y=2), OrderedDict(y=2, x=1))
 
 
 def _pages(project: Path, memo: PageMemo | None) -> dict[str, str]:

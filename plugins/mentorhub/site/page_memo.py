@@ -34,6 +34,7 @@ preview (mkdocs/preview.py).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import islice
@@ -149,27 +150,29 @@ def same(a: Any, b: Any) -> bool:
     kind = type(a)
     if kind is not type(b):
         return False
-    if kind in (list, tuple):
-        return len(a) == len(b) and all(map(same, a, b))
-    if kind is dict:
-        return len(a) == len(b) and all(
-            same(ka, kb) and same(va, vb) for (ka, va), (kb, vb) in zip(a.items(), b.items(), strict=True))
-    if kind in (set, frozenset):
-        return len(a) == len(b) and all(map(same, a, b))
-    if dataclasses.is_dataclass(a):
+    if kind in _PLAIN:
+        return bool(a == b)
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(a):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(a))
+    if names is not None:
         # A record shows on many pages: each pair is compared once per build. The pair is
         # held with the answer, so neither id can be reused by another object meanwhile.
         pair = (id(a), id(b))
         known = _PAIRS.get(pair)
         if known is None:
-            names = _FIELDS.get(kind)
-            if names is None:
-                names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(a))
             known = _PAIRS[pair] = (a, b, all(same(getattr(a, name), getattr(b, name)) for name in names))
         return known[2]
+    if isinstance(a, (list, tuple, set, frozenset)):  # named tuples too
+        return len(a) == len(b) and all(map(same, a, b))
+    if isinstance(a, dict):
+        return len(a) == len(b) and all(
+            same(ka, kb) and same(va, vb) for (ka, va), (kb, vb) in zip(a.items(), b.items(), strict=True))
     return bool(a == b)
 
 
+#: Types whose equal values render alike (not a subclass: Markup equals the str it escapes).
+_PLAIN = frozenset({str, int, float, bool, type(None), dt.date, dt.datetime})
 _FIELDS: dict[type, tuple[str, ...]] = {}
 _PAIRS: dict[tuple[int, int], tuple[Any, Any, bool]] = {}  # this build's compared records
 _RECORDING: dict[type, type] = {}
