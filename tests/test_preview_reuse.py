@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+import time
 from pathlib import Path
 
+import pytest
 from jinja2 import Environment
 from mkdocs.config import load_config
 
@@ -61,3 +64,40 @@ def test_the_installed_theme_is_listed_once_the_sites_own_overrides_every_build(
     once, walked = listing()
     assert "assets/new.css" in once
     assert "icons/two.svg" not in once and once == [name for name in walked if name != "icons/two.svg"]
+
+
+def test_the_collector_runs_once_the_page_is_served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mentorhub.mkdocs import preview as preview_module
+
+    monkeypatch.setattr(preview_module, "IDLE_COLLECTION_AFTER", 0.05)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n")
+    full: list[int] = []
+
+    def count(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(1)
+
+    preview, enabled = Preview(), gc.isenabled()
+    gc.callbacks.append(count)
+    try:
+        preview.attach(load_config(str(tmp_path / "mkdocs.yml"), theme={"name": "mkdocs"}))
+        assert not gc.isenabled()  # held off while the save is rebuilt
+        full.clear()  # (a collection Python made before that)
+        preview._summary(config=None)  # type: ignore[arg-type]  # the rebuild ended
+        assert not gc.isenabled() and not full
+        deadline = time.monotonic() + 5
+        while not gc.isenabled() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert gc.isenabled() and len(full) == 1  # caught up once idle
+        preview.attach(load_config(str(tmp_path / "mkdocs.yml"), theme={"name": "mkdocs"}))
+        preview._summary(config=None)  # type: ignore[arg-type]
+        full.clear()  # a newer save, at once:
+        preview.attach(load_config(str(tmp_path / "mkdocs.yml"), theme={"name": "mkdocs"}))
+        assert len(full) == 1 and not gc.isenabled()  # it collects first, as the rebuild would have
+        time.sleep(0.2)
+        assert not gc.isenabled()  # the older rebuild's timer leaves the newer one alone
+    finally:
+        gc.callbacks.remove(count)
+        if enabled:
+            gc.enable()
