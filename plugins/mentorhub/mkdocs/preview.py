@@ -78,8 +78,9 @@ FULL_REBUILD_VARIABLE = "MENTORHUB_FULL_REBUILD"
 #: Written by search in the background; never swept.
 SEARCH_DIR = "pagefind"
 #: Seconds after a rebuild ends before the garbage collector catches up (the browser has
-#: reloaded the page by then); see Preview.attach.
-IDLE_COLLECTION_AFTER = 1.0
+#: fetched the changed page by then; a person saves again later than that); see
+#: Preview.attach.
+IDLE_COLLECTION_AFTER = 0.25
 #: How long `serve` waits for more changes after a file it watches was written and
 #: closed, instead of MkDocs' `build_delay` (0.1 s) (see notice_saves_at_once).
 SETTLED_DELAY = 0.02
