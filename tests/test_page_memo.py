@@ -150,3 +150,15 @@ def test_kpi_number_formats_compare_by_language() -> None:
 
     assert same(LocalFormat(localizer("en")), LocalFormat(localizer("en")))
     assert not same(LocalFormat(localizer("en")), LocalFormat(localizer("es")))
+
+
+def test_what_a_build_did_not_render_is_let_go(tmp_path: Path) -> None:
+    project = copy_fixture_hub(tmp_path / "hub")
+    memo = PageMemo()
+    _pages(project, memo)
+    story = ("stories/tea-first-script.md", "story.html")
+    assert story in memo._entries
+    (project / "content/stories/tea-first-script.md").unlink()
+    assert "stories/tea-first-script.md" not in _pages(project, memo)
+    _pages(project, memo)
+    assert story not in memo._entries and memo.made == 0

@@ -84,21 +84,29 @@ class PageMemo:
     def __init__(self) -> None:
         self._entries: dict[Key, Entry] = {}
         self._added: list[tuple[Key, Entry]] = []  # this build's, in order (forked children send theirs)
+        self._reused: list[Key] = []  # this build's, in order (and theirs)
         self._site: tuple[Any, ...] | None = None
         self.enabled = False
-        self.kept = 0  # renders reused in this build
         self.made = 0  # renders made in this build
+
+    @property
+    def kept(self) -> int:
+        """Renders reused in this build."""
+        return len(self._reused)
 
     def begin(self, options: RenderOptions, portraits: Mapping[str, Portrait], *, overridden: bool) -> None:
         """A new build with these options and photos; a site that overrides templates keeps nothing."""
         site = (options, dict(portraits))
         if overridden or self._site is None or not same(site, self._site):
             self._entries.clear()
+        elif self._added or self._reused:  # let go of what the last build did not render (deleted pages)
+            used = {key for key, _ in self._added}.union(self._reused)
+            self._entries = {key: entry for key, entry in self._entries.items() if key in used}
         self._site = site
         _PAIRS.clear()  # the last build's objects may be gone, their ids taken
         self.enabled = not overridden
-        self._added = []
-        self.kept = self.made = 0
+        self._added, self._reused = [], []
+        self.made = 0
 
     def rendered(self, env: jinja2.Environment, template: str, ctx: PageContext, context: dict[str, Any],
                  render: Callable[[str, PageContext, dict[str, Any]], str]) -> str:
@@ -108,7 +116,7 @@ class PageMemo:
         key = (ctx.src_uri, template)
         entry = self._entries.get(key)
         if entry is not None and same(entry.context, context) and _answers_hold(entry.reads, ctx):
-            self.kept += 1
+            self._reused.append(key)
             return entry.output
         recording = _recording(ctx)
         output = render(template, recording, context)
@@ -118,28 +126,28 @@ class PageMemo:
 
     def mark(self) -> tuple[int, int]:
         """Where this build is: see handover()."""
-        return len(self._added), self.kept
+        return len(self._added), len(self._reused)
 
     def handover(self, mark: tuple[int, int]) -> Handover:
         """What was added and reused since `mark` (a forked child sends it to its parent)."""
-        added, kept = mark
-        return list(islice(self._added, added, None)), self.kept - kept
+        added, reused = mark
+        return list(islice(self._added, added, None)), self._reused[reused:]
 
     def take(self, handover: Handover) -> None:
         """What a forked child added and reused."""
-        entries, kept = handover
+        entries, reused = handover
         self.keep(entries)
-        self.kept += kept
+        self._reused.extend(reused)
         self.made += len(entries)
 
     def keep(self, entries: list[tuple[Key, Entry]]) -> None:
-        for src_uri, entry in entries:
-            self._entries[src_uri] = entry
+        for key, entry in entries:
+            self._entries[key] = entry
         self._added.extend(entries)
 
 
-#: Renders added to a memo and how many were reused, since a mark.
-Handover = tuple[list[tuple[Key, Entry]], int]
+#: Renders added to a memo, and those reused, since a mark.
+Handover = tuple[list[tuple[Key, Entry]], list[Key]]
 
 
 def same(a: Any, b: Any) -> bool:
