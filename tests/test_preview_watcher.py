@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.livereload import LiveReloadServer
 
-from mentorhub.mkdocs.preview import notice_saves_at_once
+from mentorhub.mkdocs.preview import SETTLED_DELAY, notice_saves_at_once
 
 linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify is Linux's")
 
@@ -30,6 +30,7 @@ def test_a_save_is_heard_at_once_and_reading_files_is_not_a_change(tmp_path: Pat
     record = content / "people" / "mo.md"
     record.write_text("---\nname: Mo\n---\n")
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    mkdocs_delay = server.build_delay
     server.watch(str(content))
     assert notice_saves_at_once(server)
     assert list(server._watched_paths) == [str(content)]
@@ -40,6 +41,11 @@ def test_a_save_is_heard_at_once_and_reading_files_is_not_a_change(tmp_path: Pat
         assert not _wait_for(lambda: server._want_rebuild, 0.5)
         record.write_text("---\nname: Mo Mentor\n---\n")
         assert _wait_for(lambda: server._want_rebuild, 2.0)  # polling would take up to 0.5 s
+        # Written and closed: the save is whole, the rebuild waits only SETTLED_DELAY for more.
+        assert _wait_for(lambda: server.build_delay == SETTLED_DELAY) and mkdocs_delay > SETTLED_DELAY
+        server._want_rebuild = False
+        record.rename(content / "people" / "mo.md~")  # perhaps an editor's first step: MkDocs' wait
+        assert _wait_for(lambda: server._want_rebuild and server.build_delay == mkdocs_delay)
     finally:
         server.observer.stop()
         server.observer.join()
@@ -79,3 +85,4 @@ def test_a_path_inotify_cannot_watch_is_polled_as_mkdocs_would(
         server.observer.stop()
         server.observer.join()
         server.server_close()
+

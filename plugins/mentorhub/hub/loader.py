@@ -25,7 +25,7 @@ from .. import forked
 from .anonymity import DEFAULT_MIN_RESPONSES, FACTS, Narrowed, anonymise, narrowed_stories
 from .body_links import body_link_errors
 from .field_docs import DOCS
-from .fields import ID_PATTERN, ID_RULE, UNKNOWN_SKILL, FieldError
+from .fields import ID_PATTERN, ID_RULE, UNKNOWN_SKILL, FieldError, Vocabulary
 from .file_cache import FileCache
 from .files import SKILLS_FILE, ContentFiles, display_path, walk_content
 from .free_pages import parse_page
@@ -73,6 +73,8 @@ class _Parsed:
     body: str = ""
     draft: bool = False
     problems: list[Problem] = field(default_factory=list)
+    #: `serve` only (`RecordCache`): what pass 1 asked the skills vocabulary (VocabularyReads).
+    vocabulary_reads: VocabularyReads | None = None
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         """Pickled (from a forked child, :func:`_parse_files`) as what pass 2 reads, in plain tuples.
@@ -94,7 +96,7 @@ class _Parsed:
         if self.doc is not None:
             lines = {_SHARED_KEYS.setdefault(key, key): line for key, line in self.doc.lines.items()}
         return _unpickle_parsed, (self.type.name, self.id, self.source.path, lines, kept, self.values,
-                                  self.body, self.draft, self.problems)
+                                  self.body, self.draft, self.problems, self.vocabulary_reads)
 
     def problem(self, field_name: str, message: str, hint: str = "", path: tuple[Any, ...] = ()) -> None:
         located = self.doc is not None and field_name != "file"
@@ -150,7 +152,7 @@ def load_hub(content_dir: Path, display_root: Path | None = None, *,
     pages = _load_pages(found.pages, root, problems)
     files = [(record_type, path) for record_type in RECORD_TYPES for path in found.records[record_type.name]]
     if cache is not None:
-        parsed = _parse_cached(cache, vocab.fingerprint(), files, root, vocab, check_drafts)
+        parsed = _parse_cached(cache, files, root, vocab, check_drafts)
         cache.forget_others({path for paths in found.records.values() for path in paths})
     else:
         parsed = _parse_files(files, root, vocab, check_drafts, replaced)
@@ -378,22 +380,84 @@ def _published_texts(value: Any) -> list[tuple[str | int | None, Any]]:
 
 
 class RecordCache(FileCache["_Parsed"]):
-    """Pass 1 of each record file, reused while the file and the skills vocabulary are unchanged."""
+    """Pass 1 of each record file, reused while the file, and the skills vocabulary's answers
+    to what pass 1 asked it, are unchanged."""
 
 
-def _parse_cached(cache: RecordCache, vocab_key: str, files: list[tuple[RecordType, Path]], root: Path,
+#: What pass 1 of one file asked the skills vocabulary: each word it resolved, with the
+#: answer; or, when it listed every skill (to suggest one for an unknown word), the
+#: whole vocabulary's fingerprint.
+VocabularyReads = tuple[tuple[str, str | None], ...] | str
+
+
+class _RecordingVocabulary:
+    """The vocabulary, as one file's pass 1 sees it, noting what it asks (`serve` only)."""
+
+    def __init__(self, vocab: SkillVocabulary) -> None:
+        self.vocab = vocab
+        self.asked: dict[str, str | None] = {}
+        self.listed = False
+
+    def resolve_skill(self, value: str) -> str | None:
+        answer = self.asked[value] = self.vocab.resolve_skill(value)
+        return answer
+
+    def skill_ids(self) -> Sequence[str]:
+        self.listed = True
+        return self.vocab.skill_ids()
+
+    def reads(self) -> VocabularyReads:
+        return self.vocab.fingerprint() if self.listed else tuple(self.asked.items())
+
+
+@dataclass(frozen=True)
+class _AskedTheSame:
+    """A cached record's context: equal to the current vocabulary (`_Vocabulary`) while it
+    answers what the record's pass 1 asked as it did then."""
+
+    reads: VocabularyReads
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Vocabulary):
+            return isinstance(other, _AskedTheSame) and other.reads == self.reads
+        if isinstance(self.reads, str):
+            return self.reads == other.fingerprint()
+        return all(other.vocab.resolve_skill(word) == answer for word, answer in self.reads)
+
+    def __hash__(self) -> int:
+        return hash(self.reads)
+
+
+@dataclass(frozen=True, eq=False)
+class _Vocabulary:
+    """The vocabulary a record is looked up with (compared by _AskedTheSame)."""
+
+    vocab: SkillVocabulary
+    fingerprints: list[str] = field(default_factory=list)  # computed once, when first needed
+
+    def fingerprint(self) -> str:
+        if not self.fingerprints:
+            self.fingerprints.append(self.vocab.fingerprint())
+        return self.fingerprints[0]
+
+
+def _parse_cached(cache: RecordCache, files: list[tuple[RecordType, Path]], root: Path,
                   vocab: SkillVocabulary, check_drafts: bool) -> list[_Parsed]:
     """Pass 1 of `files`: from the cache where a file is unchanged; the others read anew."""
     # Skill fields resolve through the vocabulary, so a record is only as valid as the
-    # vocabulary it was checked against: its fingerprint is part of the context.
-    contexts = [(record_type.name, str(root), vocab_key, check_drafts) for record_type, _ in files]
-    found = [cache.find(path, context) for (_, path), context in zip(files, contexts, strict=True)]
+    # vocabulary's answers to what it asked (a label edited in skills.yml leaves records
+    # that never wrote that label as they were).
+    current = _Vocabulary(vocab)
+    found = [cache.find(path, (record_type.name, str(root), current, check_drafts))
+             for record_type, path in files]
     made = iter(_parse_files([f for f, (_, value) in zip(files, found, strict=True) if value is None],
-                             root, vocab, check_drafts, {}))
+                             root, vocab, check_drafts, {}, record_reads=True))
     parsed = []
-    for (_, path), context, (stamp, value) in zip(files, contexts, found, strict=True):
+    for (record_type, path), (stamp, value) in zip(files, found, strict=True):
         if value is None:
             value = next(made)
+            assert value.vocabulary_reads is not None
+            context = (record_type.name, str(root), _AskedTheSame(value.vocabulary_reads), check_drafts)
             cache.put(path, stamp, context, value)
         # Pass 2 appends reference problems to the record: give it a fresh list each load.
         parsed.append(dataclasses.replace(value, problems=list(value.problems)))
@@ -415,7 +479,8 @@ FIRST_SHARE = 1.15
 
 
 def _parse_files(files: list[tuple[RecordType, Path]], root: Path, vocab: SkillVocabulary,
-                 check_drafts: bool, raw: Mapping[Path, bytes]) -> list[_Parsed]:
+                 check_drafts: bool, raw: Mapping[Path, bytes], *,
+                 record_reads: bool = False) -> list[_Parsed]:
     """Pass 1 of `files`, in order; shared with forked children when there is enough to share.
 
     Each file's pass 1 depends on nothing but the file and the vocabulary (which a forked
@@ -426,15 +491,15 @@ def _parse_files(files: list[tuple[RecordType, Path]], root: Path, vocab: SkillV
     jobs = forked.available_jobs() if len(files) > 1 else 1
     sizes = [len(raw[path]) if path in raw else _size(path) for _, path in files] if jobs > 1 else []
     if jobs <= 1 or sum(sizes) < FORK_BYTES:
-        return _parse_run(files, root, vocab, check_drafts, raw)
-    tasks = [functools.partial(_parse_run, files[start:end], root, vocab, check_drafts, raw)
+        return _parse_run(files, root, vocab, check_drafts, raw, record_reads)
+    tasks = [functools.partial(_parse_run, files[start:end], root, vocab, check_drafts, raw, record_reads)
              for start, end in _shares([FILE_COST_BYTES + size for size in sizes], jobs, FIRST_SHARE)]
     return [record for run in forked.run_split(tasks) for record in run]
 
 
 def _parse_run(files: list[tuple[RecordType, Path]], root: Path, vocab: SkillVocabulary,
-               check_drafts: bool, raw: Mapping[Path, bytes]) -> list[_Parsed]:
-    return [_parse(record_type, path, root, vocab, check_drafts, raw.get(path))
+               check_drafts: bool, raw: Mapping[Path, bytes], record_reads: bool = False) -> list[_Parsed]:
+    return [_parse(record_type, path, root, vocab, check_drafts, raw.get(path), record_reads)
             for record_type, path in files]
 
 
@@ -461,10 +526,10 @@ def _shares(sizes: list[int], jobs: int, first: float = 1.0) -> list[tuple[int, 
 
 def _unpickle_parsed(type_name: str, record_id: str, shown: str, lines: dict[Any, int] | None,
                      data: dict[str, Any], values: dict[str, Any], body: str, draft: bool,
-                     problems: list[Problem]) -> _Parsed:
+                     problems: list[Problem], vocabulary_reads: VocabularyReads | None) -> _Parsed:
     return _Parsed(type=_TYPES[type_name], id=record_id, source=Source(shown),
                    doc=None if lines is None else Document(data, lines), values=values, body=body,
-                   draft=draft, problems=problems)
+                   draft=draft, problems=problems, vocabulary_reads=vocabulary_reads)
 
 
 _TYPES = {t.name: t for t in RECORD_TYPES}
@@ -473,8 +538,19 @@ _SHARED_KEYS: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 
 
 def _parse(record_type: RecordType, path: Path, root: Path, vocab: SkillVocabulary,
-           check_drafts: bool = False, raw: bytes | None = None) -> _Parsed:
-    """Pass 1 of one file; `raw` stands in for its bytes (an overlay) when given."""
+           check_drafts: bool = False, raw: bytes | None = None, record_reads: bool = False) -> _Parsed:
+    """Pass 1 of one file; `raw` stands in for its bytes (an overlay) when given; with
+    `record_reads`, what it asked the vocabulary is noted on the record (`vocabulary_reads`)."""
+    if not record_reads:
+        return _parse_with(record_type, path, root, vocab, check_drafts, raw)
+    recording = _RecordingVocabulary(vocab)
+    record = _parse_with(record_type, path, root, recording, check_drafts, raw)
+    record.vocabulary_reads = recording.reads()
+    return record
+
+
+def _parse_with(record_type: RecordType, path: Path, root: Path, vocab: Vocabulary,
+                check_drafts: bool, raw: bytes | None) -> _Parsed:
     record = _Parsed(type=record_type, id=path.stem, source=Source(display_path(path, root)))
     try:
         raw = path.read_bytes() if raw is None else raw

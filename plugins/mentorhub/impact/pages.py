@@ -76,6 +76,14 @@ class LocalFormat:
         self.i18n = i18n
         self.withheld = i18n.gettext("not enough responses yet")
 
+    def __eq__(self, other: object) -> bool:
+        """Formats alike: the same language's localizer (`serve` compares what pages were
+        given, site/page_memo.py)."""
+        return type(other) is type(self) and other.i18n is self.i18n
+
+    def __hash__(self) -> int:
+        return id(self.i18n)
+
     def num(self, value: float | None) -> str:
         return "–" if value is None else self.i18n.number(value)
 

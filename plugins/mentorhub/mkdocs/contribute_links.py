@@ -81,16 +81,25 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     base = _base(config)
     if not base or not isinstance(meta, dict):
         return None
-    docs_dir = _resolved(config.docs_dir)
     if meta.get("kind") == "skill":
-        path = docs_dir / "skills.yml"
+        source = ""
     elif meta.get("source"):
-        path = _resolved(str(_project_root(config) / meta["source"]))
+        source = meta["source"]
     else:
         return None  # a listing: nothing to edit
-    if path.is_relative_to(docs_dir):
-        page.edit_url = edit_url(base, path.relative_to(docs_dir).as_posix())
+    relative = _in_content(config.config_file_path, config.docs_dir, source)
+    if relative is not None:
+        page.edit_url = edit_url(base, relative)
     return None
+
+
+@functools.lru_cache(maxsize=65536)
+def _in_content(config_file: str, docs_dir: str, source: str) -> str | None:
+    """`source` (from the project root; "" for skills.yml) from the content folder, or None
+    when it lies outside it. Once per page source: Path arithmetic cost ~0.02 s a save."""
+    content = _resolved(docs_dir)
+    path = content / "skills.yml" if not source else _resolved(str(Path(config_file).parent / source))
+    return path.relative_to(content).as_posix() if path.is_relative_to(content) else None
 
 
 def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -29,7 +29,7 @@ from ..search.meta import (
     UNINDEXED,
     SearchRecord,
     list_words_html,
-    page_type_html,
+    page_type_record,
     render_record,
     search_records,
 )
@@ -135,7 +135,9 @@ class SearchPlugin(BasePlugin[SearchConfig]):
         record = self.records.get(page.file.src_uri)
         assert self.hub is not None and self.hub.renderer is not None
         i18n = self.hub.renderer.i18n
-        facets = render_record(record) if record else page_type_html(i18n.gettext(PAGE_TYPE))
+        facets_of = record or page_type_record(i18n.gettext(PAGE_TYPE))
+        preview = self.hub.preview  # `serve`: most pages' facets are the same as last time
+        facets = preview.reuse(render_record, facets_of) if preview else render_record(facets_of)
         words = list_words_html(record.key if record else PAGE_KEY)
         # Only this wrapper is indexed: not the nav, header, footer or theme buttons.
         return f"<div data-pagefind-body>\n{words}\n{html}\n{facets}</div>\n"

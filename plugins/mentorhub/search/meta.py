@@ -321,10 +321,9 @@ _ENV = jinja2.Environment(
 )
 
 
-def page_type_html(type_label: str = PAGE_TYPE) -> str:
-    """The hidden type marker for a page that is not a hub record."""
-    return render_record(SearchRecord(type=type_label, filters=((TYPE, (type_label,)),),
-                                      meta=(("type", type_label),)))
+def page_type_record(type_label: str = PAGE_TYPE) -> SearchRecord:
+    """The facets of a page that is not a hub record: only its type."""
+    return SearchRecord(type=type_label, filters=((TYPE, (type_label,)),), meta=(("type", type_label),))
 
 
 def render_record(record: SearchRecord) -> str:

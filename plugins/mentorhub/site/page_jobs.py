@@ -24,6 +24,7 @@ through a pipe cost more than they save below `MIN_JOBS` pages.
 
 from __future__ import annotations
 
+import os
 import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ from .. import forked
 from . import body_cache
 
 if TYPE_CHECKING:
+    from .page_memo import Handover, PageMemo
     from .render import Page
 
 #: Fewer page jobs than this are rendered in this process alone (measured on a busy
@@ -50,8 +52,10 @@ class PageJob:
     render: Callable[[], Page]
 
 
-def render_pages(jobs: Sequence[PageJob], warm: Callable[[], None] | None = None) -> list[Page]:
-    """The jobs' pages in order, rendered here or shared among `forked.available_jobs()` processes."""
+def render_pages(jobs: Sequence[PageJob], warm: Callable[[], None] | None = None,
+                 memo: PageMemo | None = None) -> list[Page]:
+    """The jobs' pages in order, rendered here or shared among `forked.available_jobs()` processes
+    (what children add to `serve`'s `memo` is kept here too)."""
     processes = forked.available_jobs()
     if processes <= 1 or len(jobs) < MIN_JOBS:
         return [job.render() for job in jobs]
@@ -72,15 +76,21 @@ def render_pages(jobs: Sequence[PageJob], warm: Callable[[], None] | None = None
         # (logging's are reset in the child by Python itself); the child leaves by os._exit.
         warnings.filterwarnings("ignore", message=r".*use of fork\(\) may lead to deadlocks",
                                 category=DeprecationWarning)
-        done = forked.run_split([partial(_render_share, jobs, share) for share in shares])
-    for share, (rendered, bodies) in zip(shares, done, strict=True):
+        done = forked.run_split([partial(_render_share, jobs, share, memo) for share in shares])
+    for share, (rendered, bodies, kept, pid) in zip(shares, done, strict=True):
         body_cache.keep(bodies)
+        if memo is not None and kept is not None and pid != os.getpid():  # a child's, not this process's own
+            memo.take(kept)
         for index, page in zip(share, rendered, strict=True):
             pages[index] = page
     return [page for page in pages if page is not None]
 
 
-def _render_share(jobs: Sequence[PageJob], share: list[int]) -> tuple[list[Page], list[body_cache.Entry]]:
-    """Render the jobs at `share`; also the bodies this rendered and kept (none in `build`)."""
-    before = body_cache.count()
-    return [jobs[index].render() for index in share], body_cache.since(before)
+def _render_share(jobs: Sequence[PageJob], share: list[int], memo: PageMemo | None
+                  ) -> tuple[list[Page], list[body_cache.Entry], Handover | None, int]:
+    """Render the jobs at `share`; also the bodies this rendered and kept (none in `build`),
+    and what it added to and reused from `serve`'s memo of pages (page_memo.py), and which
+    process it ran in (run_split may run a share in this one)."""
+    before, mark = body_cache.count(), memo.mark() if memo else None
+    pages = [jobs[index].render() for index in share]
+    return pages, body_cache.since(before), memo.handover(mark) if memo and mark else None, os.getpid()

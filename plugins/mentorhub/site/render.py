@@ -10,6 +10,7 @@ not touch it.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -36,6 +37,7 @@ from .introductions import (
     no_intro_reason,
 )
 from .page_jobs import PageJob, render_pages
+from .page_memo import PageMemo
 from .places import utc_offset_label, utc_offset_minutes
 from .portraits import CARD, PROFILE, Portrait, initials_svg
 from .sanitize import render_body
@@ -302,6 +304,7 @@ class SiteRenderer:
         override_dirs: Iterable[Path] = (),
         profile_sections: Sequence[ProfileSection] = (),
         portraits: Mapping[str, Portrait] | None = None,
+        memo: PageMemo | None = None,
     ) -> None:
         self.hub = hub
         self.portraits: Mapping[str, Portrait] = portraits or {}  # person id → photo (images/)
@@ -310,7 +313,12 @@ class SiteRenderer:
         self.profile_sections = list(profile_sections)
         self.group_slugs = urls.unique_slugs(list(self.relations.sessions_in_group))
         self.i18n = localizer(options.language)
-        search_path = [str(d) for d in override_dirs if d.is_dir()] + [str(TEMPLATE_DIR)]
+        overrides = [str(d) for d in override_dirs if d.is_dir()]
+        search_path = [*overrides, str(TEMPLATE_DIR)]
+        # `serve`: pages whose inputs did not change keep their Markdown (page_memo.py).
+        self.memo = memo
+        if memo is not None:
+            memo.begin(options, self.portraits, overridden=any(map(_holds_files, overrides)))
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(search_path),
             autoescape=True,
@@ -347,6 +355,11 @@ class SiteRenderer:
         return self.i18n.catalog.ngettext(singular, plural, n).replace("%(num)s", self.i18n.number(n))
 
     def render_fragment(self, template: str, ctx: PageContext, **context: Any) -> str:
+        if self.memo is not None:  # `serve`: kept while nothing it reads changed (page_memo.py)
+            return self.memo.rendered(self.env, template, ctx, context, self._render)
+        return self._render(template, ctx, context)
+
+    def _render(self, template: str, ctx: PageContext, context: dict[str, Any]) -> str:
         return self.env.get_template(template).render(h=ctx, hub=self.hub, options=self.options, **context)
 
     def _page(self, template: str, src_uri: str, title: str, *, kind: str = "listing",
@@ -365,7 +378,7 @@ class SiteRenderer:
     def pages(self) -> list[Page]:
         """Every generated page, in the site's order; shared among the cores on a large hub
         (page_jobs.py)."""
-        return render_pages(self.page_jobs(), warm=self._warm)
+        return render_pages(self.page_jobs(), warm=self._warm, memo=self.memo)
 
     def page_jobs(self) -> list[PageJob]:
         """Every generated page, as jobs in the site's order (nothing rendered yet)."""
@@ -645,6 +658,12 @@ def _body(context: jinja2.runtime.Context, text: str) -> Markup:
         return Markup(rendered(text, ctx.src_uri, ctx.site.options.directory_urls,
                                lambda: render_body(text, rewrite)))
     return Markup(render_body(text, rewrite))
+
+
+def _holds_files(folder: str) -> bool:
+    """Whether a template folder holds anything but hidden files (`mentorhub init` makes an
+    empty `overrides/mentorhub/` with a `.gitkeep`)."""
+    return any(not name.startswith(".") for _, _, names in os.walk(folder) for name in names)
 
 
 def _one_line(value: Any) -> Any:
