@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EPOCH, REPO, copy_fixture_hub
+from conftest import EPOCH, REPO, copy_demo, copy_fixture_hub
 
 PERSON = "content/people/mia-mentor.md"
 NEW_RESOURCE = """\
@@ -118,3 +119,37 @@ def test_incremental_serve_matches_a_clean_build(tmp_path: Path, shared: bool) -
     assert summaries[6]["records_read"] == 0
     broken = result.stderr
     assert "content/people/mia-mentor.md" in broken and "content problem" in broken
+
+
+
+def test_a_rebuild_does_not_repeat_the_notes_of_the_last_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """Quiet logs: the anonymity notes come once per `serve`, and again only when they change."""
+    from mkdocs.commands.build import build
+    from mkdocs.config.defaults import MkDocsConfig
+    from preview_support import SERVE_URL, config
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    project = copy_demo(tmp_path / "hub")
+    story = project / "content/stories/data-scholarship.md"
+    plugins_option = dict(MkDocsConfig._schema)["plugins"]
+    cached = dict(plugins_option.plugin_cache)
+    plugins_option.plugin_cache.clear()
+    said: list[list[str]] = []
+    try:
+        first = config(project, tmp_path / "served")
+        first.plugins.on_startup(command="serve", dirty=False)
+        for change in (None, "unchanged", "fewer notes"):
+            if change == "fewer notes":
+                story.unlink()
+            caplog.clear()
+            with caplog.at_level(logging.INFO):
+                build(first if change is None else config(project, tmp_path / "served"), serve_url=SERVE_URL)
+            said.append([r.getMessage() for r in caplog.records if r.levelno >= logging.INFO
+                         and "told without a mentee" in r.getMessage()])
+    finally:
+        plugins_option.plugin_cache.clear()
+        plugins_option.plugin_cache.update(cached)
+    assert any("data-scholarship.md" in line for line in said[0])
+    assert said[1] == []  # the same notes: not said again
+    assert said[2] and not any("data-scholarship.md" in line for line in said[2])  # changed: said

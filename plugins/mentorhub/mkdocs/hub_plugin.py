@@ -137,6 +137,7 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.preview: Preview | None = None  # `serve` only: what rebuilds reuse (preview.py)
         self._front_matter: dict[str, str] = {}  # src_uri → what add_page gave MkDocs (on_pre_page)
         self.dirty = False
+        self._notes_said: tuple[str, ...] = ()  # the last build's notes (serve repeats none)
         self.nav: Navigation | None = None  # as on_nav leaves it, for the page writers
         self.old_site = CleanBehind()  # `build`: the last build's files, deleted meanwhile
         self.writers = PageWriters()  # `build`: pages written on every core at the end of env
@@ -203,8 +204,13 @@ class HubPlugin(BasePlugin[HubConfig]):
         self.result = replace(result, hub=result.hub.in_language(tree.lang, tree.languages[0]))
         self._report(self.result)
         words = localizer(self.options.language) if self.options else ENGLISH
-        for note in self.result.warnings:  # published generalised: a note, not a failure
-            log.info(note.text(words.gettext))
+        notes = tuple(note.text(words.gettext) for note in self.result.warnings)
+        # Published generalised: a note, not a failure. `serve` says them again only when
+        # they change, so a rebuild stays one line (preview.py).
+        say = log.debug if self.preview is not None and notes == self._notes_said else log.info
+        for note_text in notes:
+            say(note_text)
+        self._notes_said = notes
         self._warn_links(self.result, Path(config.config_file_path).parent)
         _keep_only_admitted(files, config, set(self.result.media) - photo_sources(self.result))
         self.portraits = self._portraits(files, config, self.result)
