@@ -22,6 +22,7 @@ whose cores are already busy (the tasks runnable at that moment).
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import pickle
@@ -87,7 +88,14 @@ def run_split(tasks: Sequence[Callable[[], T]]) -> list[T]:
     """
     if len(tasks) <= 1 or available_jobs() <= 1:
         return [task() for task in tasks]
-    children = [_start(task) for task in tasks[1:]]
+    # Objects that exist now are left out of the children's garbage collection: a
+    # collection walks every object it tracks, and writing to their headers would copy
+    # each memory page the child shares with this process (copy-on-write).
+    gc.freeze()
+    try:
+        children = [_start(task) for task in tasks[1:]]
+    finally:
+        gc.unfreeze()
     try:
         results: list[T] = [tasks[0]()]
     except BaseException:
