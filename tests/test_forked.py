@@ -135,3 +135,13 @@ def test_busy_elsewhere_reads_the_runnable_tasks_then_the_load_average(
     assert forked._busy_elsewhere() == 0
     loadavg.unlink()  # not Linux: the one-minute average, less this process
     assert forked._busy_elsewhere() == 1.5
+
+
+@needs_fork
+def test_children_leave_what_existed_at_the_fork_out_of_their_collections() -> None:
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    here, child = run_split([gc.get_freeze_count, gc.get_freeze_count])
+    assert child > 1000  # the parent's objects: frozen in the child, never walked by its collector
+    assert here == 0 and gc.get_freeze_count() == 0  # the parent collects as before
