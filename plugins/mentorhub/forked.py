@@ -26,6 +26,7 @@ import gc
 import logging
 import os
 import pickle
+import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,7 +94,15 @@ def run_split(tasks: Sequence[Callable[[], T]]) -> list[T]:
     # each memory page the child shares with this process (copy-on-write).
     gc.freeze()
     try:
-        children = [_start(task) for task in tasks[1:]]
+        with warnings.catch_warnings():
+            # Python 3.12+ warns on any fork of a process with threads. The build's other
+            # threads (photos being saved, the photo pool's manager, serve's search
+            # refresh) never render or write pages nor check files, so they hold none of
+            # the locks a child needs (logging's are reset in the child by Python itself);
+            # the child leaves by os._exit.
+            warnings.filterwarnings("ignore", message=r".*use of fork\(\) may lead to deadlocks",
+                                    category=DeprecationWarning)
+            children = [_start(task) for task in tasks[1:]]
     finally:
         gc.unfreeze()
     try:

@@ -8,6 +8,7 @@ plugin or hook could see or change a page there: these say so.
 from __future__ import annotations
 
 import inspect
+import logging
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,3 +45,13 @@ def _handlers(config: MkDocsConfig, event: str) -> list[Any]:
 
 def _ours(handler: Any) -> bool:
     return str(getattr(handler, "__module__", "")).startswith(_PACKAGE)
+
+
+def skipped_page(record: logging.LogRecord) -> str | None:
+    """The page of MkDocs' "Page skipped: '<page>'. Generated empty output." line, or None.
+
+    Pages written already (page_writers.py) or left as they are on disk (preview.py)
+    come out of MkDocs' loop empty on purpose: their line is not news.
+    """
+    message = record.getMessage()
+    return message.split("'")[1] if message.startswith("Page skipped: '") else None

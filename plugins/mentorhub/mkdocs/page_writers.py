@@ -28,7 +28,6 @@ import importlib
 import inspect
 import logging
 import time
-import warnings
 from collections.abc import Callable, Sequence
 from functools import partial
 
@@ -40,15 +39,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import forked
-from .handlers import all_ours, is_last
+from .handlers import all_ours, is_last, skipped_page
+from .preview import UNCHANGED_TEMPLATE as EMPTY_TEMPLATE
 
 log = get_plugin_logger(__name__)
 
 #: Fewer pages than this are left to MkDocs' loop (as site/page_jobs.MIN_JOBS: a fork
 #: and the warm-up only pay for themselves on a few hundred pages).
 MIN_PAGES = 300
-#: In the package's theme folder (`theme/`): renders nothing.
-EMPTY_TEMPLATE = "mentorhub/preview-unchanged.html"
 _PARAMETERS = ["page", "config", "doc_files", "nav", "env", "dirty", "excluded"]
 #: Engines whose build module is known to this (ProperDocs is the maintained MkDocs fork).
 _ENGINES = frozenset({"mkdocs", "properdocs"})
@@ -89,24 +87,17 @@ class PageWriters:
         render(sorted(warm))  # see the module's docstring
         rest = [index for index in range(len(doc_files)) if index not in warm]
         processes = forked.available_jobs()
-        with warnings.catch_warnings():
-            # Python 3.12+ warns on a fork of a process with threads: see site/page_jobs.py.
-            warnings.filterwarnings("ignore", message=r".*use of fork\(\) may lead to deadlocks",
-                                    category=DeprecationWarning)
-            forked.run_split([partial(render, rest[k::processes]) for k in range(processes)])
+        forked.run_split([partial(render, rest[k::processes]) for k in range(processes)])
         for file in doc_files:
             assert file.page is not None
-            file.page.meta["template"] = EMPTY_TEMPLATE
+            file.page.meta["template"] = EMPTY_TEMPLATE  # (renders nothing)
         self.written = frozenset(file.src_uri for file in doc_files)
         log.debug(f"{len(doc_files)} pages written by {processes} processes "
                   f"in {time.perf_counter() - started:.1f} s")
 
     def _quiet_skips(self, record: logging.LogRecord) -> bool:
         """MkDocs says "Page skipped … empty output" for each page written already: not news."""
-        message = record.getMessage()
-        if not message.startswith("Page skipped: '"):
-            return True
-        return message.split("'")[1] not in self.written
+        return skipped_page(record) not in self.written
 
 
 def engine_build_page(config: MkDocsConfig) -> BuildPage | None:

@@ -61,6 +61,7 @@ from ..site.body_cache import keep_bodies
 from ..site.page_html import PageHtml, to_html
 from ..site.page_memo import PageMemo
 from ..site.template_cache import MemoryBytecodeCache
+from .handlers import skipped_page
 
 log = get_plugin_logger(__name__)
 
@@ -278,10 +279,7 @@ class Preview:
 
     def _quiet_skips(self, record: logging.LogRecord) -> bool:
         """MkDocs says "Page skipped … empty output" for each page left as it is: not news."""
-        message = record.getMessage()
-        if not message.startswith("Page skipped: '"):
-            return True
-        return message.split("'")[1] not in self._unchanged
+        return skipped_page(record) not in self._unchanged
 
 
 def _to_html(markdown_and_permalink: tuple[str, str]) -> PageHtml:

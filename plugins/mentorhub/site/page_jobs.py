@@ -25,7 +25,6 @@ through a pipe cost more than they save below `MIN_JOBS` pages.
 from __future__ import annotations
 
 import os
-import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
@@ -69,14 +68,7 @@ def render_pages(jobs: Sequence[PageJob], warm: Callable[[], None] | None = None
             pages[index] = job.render()
     rest = [index for index, page in enumerate(pages) if page is None]
     shares = [rest[k::processes] for k in range(processes)]
-    with warnings.catch_warnings():
-        # Python 3.12+ warns on any fork of a process with threads. The build's other
-        # threads (photos being saved, the photo pool's manager, serve's search refresh)
-        # never render pages, so they hold none of the locks a child rendering needs
-        # (logging's are reset in the child by Python itself); the child leaves by os._exit.
-        warnings.filterwarnings("ignore", message=r".*use of fork\(\) may lead to deadlocks",
-                                category=DeprecationWarning)
-        done = forked.run_split([partial(_render_share, jobs, share, memo) for share in shares])
+    done = forked.run_split([partial(_render_share, jobs, share, memo) for share in shares])
     for share, (rendered, bodies, kept, pid) in zip(shares, done, strict=True):
         body_cache.keep(bodies)
         if memo is not None and kept is not None and pid != os.getpid():  # a child's, not this process's own
