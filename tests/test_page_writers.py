@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import filecmp
 import logging
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from mkdocs.commands.build import build
+from build_support import build_here, fresh_plugin_instances, tree_differences
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -50,36 +49,8 @@ def splits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 @pytest.fixture
 def fresh_plugins() -> Iterator[None]:
-    """New plugin instances for every load_config, as a new `mkdocs build` process has."""
-    plugins_option = dict(MkDocsConfig._schema)["plugins"]
-    cached = dict(plugins_option.plugin_cache)
-    plugins_option.plugin_cache.clear()
-    yield
-    plugins_option.plugin_cache.clear()
-    plugins_option.plugin_cache.update(cached)
-
-
-def _build(project: Path, site: Path) -> MkDocsConfig:
-    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
-    config.plugins.on_startup(command="build", dirty=False)
-    build(config)
-    return config
-
-
-def _same_trees(left: Path, right: Path) -> list[str]:
-    """Paths that differ or exist on one side only (recursively)."""
-    found: list[str] = []
-
-    def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
-        found.extend(prefix + name for name in cmp.left_only + cmp.right_only + cmp.funny_files)
-        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
-        found.extend(prefix + name for name in mismatch + errors)
-        for name, sub in cmp.subdirs.items():
-            walk(sub, f"{prefix}{name}/")
-
-    walk(filecmp.dircmp(left, right), "")
-    return found
+    with fresh_plugin_instances():
+        yield
 
 
 @needs_fork
@@ -88,7 +59,7 @@ def test_pages_written_by_two_processes_are_the_pages_mkdocs_writes_alone(
         monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
     project = copy_demo(tmp_path / "hub")
     with caplog.at_level(logging.INFO):
-        config = _build(project, tmp_path / "shared")
+        config = build_here(project, tmp_path / "shared")
     writers = config.plugins["mentorhub"].writers  # type: ignore[attr-defined]
     pages = [p.file.src_uri for p in config.plugins["mentorhub"].nav.pages]  # type: ignore[attr-defined]
     assert splits == [2]
@@ -96,9 +67,9 @@ def test_pages_written_by_two_processes_are_the_pages_mkdocs_writes_alone(
     assert not [r for r in caplog.records if r.getMessage().startswith("Page skipped")]
 
     monkeypatch.setattr(forked, "available_jobs", lambda: 1)
-    _build(project, tmp_path / "alone")
+    build_here(project, tmp_path / "alone")
     assert splits == [2]  # MkDocs' own loop wrote every page
-    assert _same_trees(tmp_path / "shared", tmp_path / "alone") == []
+    assert tree_differences(tmp_path / "shared", tmp_path / "alone") == []
 
 
 @needs_fork
@@ -110,7 +81,7 @@ def test_a_handler_that_is_not_ours_leaves_the_pages_to_mkdocs(
     text = config_file.read_text(encoding="utf-8")
     assert "\nhooks:\n" in text
     config_file.write_text(text.replace("\nhooks:\n", "\nhooks:\n  - hooks/foreign.py\n"), encoding="utf-8")
-    config = _build(project, tmp_path / "site")
+    config = build_here(project, tmp_path / "site")
     assert splits == []
     assert not config.plugins["mentorhub"].writers.written  # type: ignore[attr-defined]
     page = (tmp_path / "site" / "people" / "index.html").read_text(encoding="utf-8")
@@ -138,9 +109,9 @@ def test_every_language_tree_is_written_as_mkdocs_writes_it(
     text = config_file.read_text(encoding="utf-8")
     config_file.write_text(text.replace("  - mentorhub:\n", "  - mentorhub:\n      languages: [en, fr]\n", 1),
                            encoding="utf-8")
-    _build(project, tmp_path / "shared")
+    build_here(project, tmp_path / "shared")
     assert splits == [2, 2]  # the root tree and the French one
     assert (tmp_path / "shared" / "fr" / "people" / "index.html").is_file()
     monkeypatch.setattr(forked, "available_jobs", lambda: 1)
-    _build(project, tmp_path / "alone")
-    assert _same_trees(tmp_path / "shared", tmp_path / "alone") == []
+    build_here(project, tmp_path / "alone")
+    assert tree_differences(tmp_path / "shared", tmp_path / "alone") == []

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import filecmp
 import gzip
 import json
 import os
@@ -12,9 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
+from build_support import build_here, fresh_plugin_instances, tree_differences
 
 from mentorhub import forked
 from mentorhub.mkdocs import page_writers, search_plugin
@@ -102,32 +99,8 @@ def sources(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[list[Pa
         return build_index(site_dir, **kwargs)
 
     monkeypatch.setattr(search_plugin, "build_index", spy)
-    plugins_option = dict(MkDocsConfig._schema)["plugins"]
-    cached = dict(plugins_option.plugin_cache)
-    yield seen
-    plugins_option.plugin_cache.clear()
-    plugins_option.plugin_cache.update(cached)
-
-
-def _build(project: Path, site: Path) -> None:
-    dict(MkDocsConfig._schema)["plugins"].plugin_cache.clear()
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
-    config.plugins.on_startup(command="build", dirty=False)
-    build(config)
-
-
-def _differences(left: Path, right: Path) -> list[str]:
-    found: list[str] = []
-
-    def walk(cmp: filecmp.dircmp[str], prefix: str) -> None:
-        found.extend(prefix + name for name in cmp.left_only + cmp.right_only + cmp.funny_files)
-        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
-        found.extend(prefix + name for name in mismatch + errors)
-        for name, sub in cmp.subdirs.items():
-            walk(sub, f"{prefix}{name}/")
-
-    walk(filecmp.dircmp(left, right), "")
-    return found
+    with fresh_plugin_instances():
+        yield seen
 
 
 def _indexed_pages(site: Path) -> list[str]:
@@ -146,19 +119,20 @@ def test_a_build_indexed_from_the_mirror_indexes_what_the_site_says_and_is_the_s
     project = copy_demo(tmp_path / "hub")
     monkeypatch.setattr(page_writers, "MIN_PAGES", 0)
     monkeypatch.setattr(forked, "available_jobs", lambda: 2)
-    _build(project, tmp_path / "two")
+    build_here(project, tmp_path / "two")
     monkeypatch.setattr(forked, "available_jobs", lambda: 1)
-    _build(project, tmp_path / "one")
+    build_here(project, tmp_path / "one")
     monkeypatch.setattr(search_plugin, "MIRROR_PAGES", 10**9)
-    _build(project, tmp_path / "whole")
+    build_here(project, tmp_path / "whole")
     assert len(sources) == 3 and sources[0] is not None and sources[1] is not None and sources[2] is None
     # Pages written by two processes or one, the mirror's order is the same: so is the site.
-    assert _differences(tmp_path / "two", tmp_path / "one") == []
+    assert tree_differences(tmp_path / "two", tmp_path / "one") == []
     # Against Pagefind reading the site itself: the same pages, saying the same; numbered in
     # another order where the two folders list their entries differently (tmpfs and ext4).
     assert _indexed_pages(tmp_path / "two") == _indexed_pages(tmp_path / "whole")
     assert len(_indexed_pages(tmp_path / "two")) > 100
-    assert all(path.startswith("pagefind/") for path in _differences(tmp_path / "two", tmp_path / "whole"))
+    differing = tree_differences(tmp_path / "two", tmp_path / "whole")
+    assert all(path.startswith("pagefind/") for path in differing)
     for mirror in sources[:2]:
         assert mirror is not None
         deadline = time.monotonic() + 30
@@ -184,6 +158,6 @@ def test_a_post_build_handler_that_is_not_ours_has_pagefind_read_the_site(
     config_file = project / "mkdocs.yml"
     text = config_file.read_text(encoding="utf-8")
     config_file.write_text(text.replace("\nhooks:\n", "\nhooks:\n  - hooks/late.py\n"), encoding="utf-8")
-    _build(project, tmp_path / "site")
+    build_here(project, tmp_path / "site")
     assert sources == [None]
     assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").is_file()
