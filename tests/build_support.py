@@ -1,4 +1,5 @@
-"""In-process `mkdocs build`s for tests that compare two builds of one hub file by file."""
+"""In-process `mkdocs build`s for tests that compare two builds of one hub file by file, and
+work shared with forked processes counted."""
 
 from __future__ import annotations
 
@@ -7,9 +8,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+
+from mentorhub import forked
 
 
 @contextmanager
@@ -47,3 +51,17 @@ def tree_differences(left: Path, right: Path) -> list[str]:
 
     walk(filecmp.dircmp(left, right), "")
     return found
+
+
+def count_splits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Share work among two processes even on one core; the size of each split, as it happens."""
+    monkeypatch.setattr(forked, "available_jobs", lambda: 2)
+    splits: list[int] = []
+    run_split = forked.run_split
+
+    def counted(tasks):  # type: ignore[no-untyped-def]
+        splits.append(len(tasks))
+        return run_split(tasks)
+
+    monkeypatch.setattr(forked, "run_split", counted)
+    return splits

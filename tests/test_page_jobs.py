@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
+from build_support import count_splits
 
 from mentorhub import forked
 from mentorhub.hub.loader import load_hub
@@ -26,17 +27,8 @@ AS_OF = __import__("datetime").date(2026, 11, 22)
 @pytest.fixture
 def two_jobs(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Share among two processes even on one core, and even a small hub; counts the splits."""
-    monkeypatch.setattr(forked, "available_jobs", lambda: 2)
     monkeypatch.setattr(page_jobs, "MIN_JOBS", 0)
-    splits: list[int] = []
-    run_split = forked.run_split
-
-    def counted(tasks):  # type: ignore[no-untyped-def]
-        splits.append(len(tasks))
-        return run_split(tasks)
-
-    monkeypatch.setattr(forked, "run_split", counted)
-    return splits
+    return count_splits(monkeypatch)
 
 
 def _renderer(sections: list | None = None) -> SiteRenderer:  # type: ignore[type-arg]

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from build_support import build_here, fresh_plugin_instances, tree_differences
+from build_support import build_here, count_splits, fresh_plugin_instances, tree_differences
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -35,16 +35,7 @@ def splits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Two processes even on one core and on a small site; records each split's size."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     monkeypatch.setattr(page_writers, "MIN_PAGES", 0)
-    monkeypatch.setattr(forked, "available_jobs", lambda: 2)
-    seen: list[int] = []
-    run_split = forked.run_split
-
-    def counted(tasks):  # type: ignore[no-untyped-def]
-        seen.append(len(tasks))
-        return run_split(tasks)
-
-    monkeypatch.setattr(forked, "run_split", counted)
-    return seen
+    return count_splits(monkeypatch)
 
 
 @pytest.fixture

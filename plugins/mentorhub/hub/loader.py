@@ -421,24 +421,23 @@ class _AskedTheSame:
         if not isinstance(other, _Vocabulary):
             return isinstance(other, _AskedTheSame) and other.reads == self.reads
         if isinstance(self.reads, str):
-            return self.reads == other.fingerprint()
+            return self.reads == other.fingerprint
         return all(other.vocab.resolve_skill(word) == answer for word, answer in self.reads)
 
     def __hash__(self) -> int:
         return hash(self.reads)
 
 
-@dataclass(frozen=True, eq=False)
 class _Vocabulary:
     """The vocabulary a record is looked up with (compared by _AskedTheSame)."""
 
-    vocab: SkillVocabulary
-    fingerprints: list[str] = field(default_factory=list)  # computed once, when first needed
+    def __init__(self, vocab: SkillVocabulary) -> None:
+        self.vocab = vocab
 
+    @functools.cached_property
     def fingerprint(self) -> str:
-        if not self.fingerprints:
-            self.fingerprints.append(self.vocab.fingerprint())
-        return self.fingerprints[0]
+        """Computed once, and only if a cached record listed every skill."""
+        return self.vocab.fingerprint()
 
 
 def _parse_cached(cache: RecordCache, files: list[tuple[RecordType, Path]], root: Path,
